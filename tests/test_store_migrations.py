@@ -1,0 +1,84 @@
+"""Versioned migrations: fresh stores, older stores brought up to date, newer stores refused."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert, select, update
+
+from spacecoop.errors import StoreError
+from spacecoop.store import Store, schema
+from spacecoop.store.connect import engine_for
+from spacecoop.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate
+from tests.test_store_core import make_analyzed
+
+
+def versions(engine) -> list[int]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(schema.schema_version.c.version)).scalars())
+
+
+def test_store_migrations_are_ordered_and_numbered_from_one():
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_store_migrations_fresh_store_is_at_latest_version_once(tmp_db):
+    Store.open(tmp_db).close()
+    with Store.open(tmp_db) as store:
+        assert versions(store.engine) == [LATEST_VERSION]
+
+
+def test_store_migrations_older_store_is_brought_up_to_date(tmp_db):
+    engine = engine_for(f"sqlite:///{tmp_db}")
+    assert migrate(engine, target=1) == 1
+    # A document written by a version-1 spacecoop, before full-text search existed.
+    row = {
+        "id": "abc123",
+        "key": "old",
+        "source": "old.txt",
+        "form": "text",
+        "raw_text": "Ariane flew.",
+        "text": "Ariane flew.",
+        "offsets_json": "[]",
+        "contacts_json": "[]",
+        "title": "An old one",
+        "ingested_at": "2020-01-01T00:00:00+00:00",
+    }
+    with engine.begin() as conn:
+        conn.execute(insert(schema.documents).values(row))
+        assert "documents_fts" not in {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    engine.dispose()
+    with Store.open(tmp_db) as store:
+        assert versions(store.engine) == [LATEST_VERSION]
+        with store.engine.connect() as conn:
+            hits = conn.exec_driver_sql(
+                "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH 'ariane'"
+            ).all()
+        assert hits == [("abc123",)]
+        assert store.document("old")["title"] == "An old one"
+
+
+def test_store_migrations_refuse_a_newer_store(tmp_db):
+    with Store.open(tmp_db) as store:
+        store.save_analyzed(make_analyzed())
+        with store.engine.begin() as conn:
+            conn.execute(update(schema.schema_version).values(version=LATEST_VERSION + 5))
+    with pytest.raises(StoreError, match="newer than this spacecoop"):
+        Store.open(tmp_db)
+
+
+def test_store_migrations_failed_step_rolls_back(tmp_db, monkeypatch):
+    def broken(conn):
+        conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("disk on fire")
+
+    engine = engine_for(f"sqlite:///{tmp_db}")
+    migrate(engine, target=1)
+    monkeypatch.setattr(
+        "spacecoop.store.migrations.MIGRATIONS", (MIGRATIONS[0], Migration(2, "broken", broken))
+    )
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        migrate(engine)
+    assert versions(engine) == [1]
+    with engine.connect() as conn:
+        assert "half_done" not in {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    engine.dispose()
