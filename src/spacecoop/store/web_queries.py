@@ -1,0 +1,963 @@
+"""Read queries behind the HTTP API, the web UI and the exports.
+
+Every function takes an open SQLAlchemy `Connection` and returns plain dicts and lists, so one
+result renders as JSON and as HTML. "Facts" here are resolved events when the resolution tables
+are filled, and the per-document facts otherwise (each then stands alone with one source).
+Every list is paged with LIMIT/OFFSET so a large store answers as fast as a small one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, column, func, or_, select, text
+from sqlalchemy.sql import Select
+
+from spacecoop.errors import BadQuery, NotFound
+from spacecoop.store.schema import (
+    DOCUMENTS_FTS,
+    EVENTS_FTS,
+    aliases,
+    documents,
+    entities,
+    event_entities,
+    event_links,
+    event_sources,
+    events,
+    facts,
+    offices,
+)
+
+# Roles that make an entity an actor of the cooperation network (not a rocket or a launch site).
+ACTOR_ROLES = ("party", "organization", "participant", "signatory", "person")
+NETWORK_ROLES = ("party", "organization")
+NETWORK_TYPES = ("agreement", "meeting")
+# Argument keys that hold actors in the exchange format, for stores without resolution.
+ACTOR_ARGS = ("parties", "organizations", "participants", "signatories", "person", "organization")
+SORTS = {"date", "-date", "confidence", "-confidence", "type"}
+# Characters that mark search hits inside snippets; templates turn them into <mark> after escaping.
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts to list. Dates are ISO prefixes; `until` includes everything it prefixes."""
+
+    type: str | None = None
+    entity: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    sort: str = "date"
+    limit: int = 50
+    offset: int = 0
+
+
+def _loads(value: str | None, default: Any) -> Any:
+    if not value:
+        return default
+    try:
+        return json.loads(value)
+    except ValueError:
+        return default
+
+
+def _until_bound(until: str) -> str:
+    # "2021" must include "2021-05-03": every ISO prefix sorts below prefix + "~".
+    return until + "~"
+
+
+def is_resolved(conn: Connection) -> bool:
+    """True when resolution has filled the events table."""
+    return conn.execute(select(events.c.id).limit(1)).first() is not None
+
+
+def has_fts(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE name IN (:a, :b)"),
+        {"a": DOCUMENTS_FTS, "b": EVENTS_FTS},
+    ).scalar()
+    return found == 2
+
+
+def fts_query(q: str) -> str:
+    """The user's words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        raise BadQuery(f"q={q!r}: give at least one word to search for")
+    return " ".join(f'"{w}"' for w in words[:20])
+
+
+def _event_hits(match: str):
+    return (
+        text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q")
+        .bindparams(q=match)
+        .columns(column("event_id"))
+    )
+
+
+def _like(col, q: str):
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return col.ilike(pattern, escape="\\")
+
+
+def _total(conn: Connection, stmt: Select) -> int:
+    return conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar() or 0
+
+
+# --- entities ----------------------------------------------------------------------------------
+
+
+def entity_ids_for(conn: Connection, name: str) -> list[str]:
+    """Entity ids whose id, name or alias is `name` (case-insensitive)."""
+    low = name.strip().lower()
+    by_name = select(entities.c.id).where(or_(entities.c.id == name, func.lower(entities.c.name) == low))
+    by_alias = select(aliases.c.entity_id).where(func.lower(aliases.c.alias) == low)
+    return sorted({r[0] for r in conn.execute(by_name.union(by_alias))})
+
+
+def _entity_names(conn: Connection, ids: set[str]) -> dict[str, dict]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(sorted(ids)))
+    )
+    return {r.id: {"id": r.id, "name": r.name, "type": r.type} for r in rows}
+
+
+def _event_actors(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    """For each event, its entities with their roles, in one query."""
+    if not event_ids:
+        return {}
+    rows = conn.execute(
+        select(event_entities.c.event_id, event_entities.c.role, entities.c.id, entities.c.name)
+        .join(entities, entities.c.id == event_entities.c.entity_id)
+        .where(event_entities.c.event_id.in_(event_ids))
+    )
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r.event_id, []).append({"id": r.id, "name": r.name, "role": r.role})
+    return out
+
+
+def _arg_actors(args: dict) -> list[dict]:
+    names: list[str] = []
+    for key in ACTOR_ARGS:
+        value = args.get(key)
+        for name in value if isinstance(value, list) else [value]:
+            if isinstance(name, str) and name and name not in names:
+                names.append(name)
+    return [{"id": None, "name": n, "role": None} for n in names]
+
+
+# --- facts (events, or per-document facts before resolution) -----------------------------------
+
+
+def _event_item(row, actors: list[dict]) -> dict:
+    return {
+        "id": row.id,
+        "kind": "event",
+        "type": row.type,
+        "args": _loads(row.args_json, {}),
+        "date": row.date,
+        "status": row.status,
+        "confidence": row.confidence,
+        "conflicts": _loads(row.conflicts_json, []),
+        "actors": actors,
+        "sources": row.sources,
+        "evidence": row.evidence,
+    }
+
+
+def _fact_item(row) -> dict:
+    args = _loads(row.args_json, {})
+    return {
+        "id": row.id,
+        "kind": "fact",
+        "type": row.type,
+        "args": args,
+        "date": row.date,
+        "status": row.status,
+        "confidence": row.confidence,
+        "conflicts": [],
+        "actors": _arg_actors(args),
+        "sources": 1,
+        "evidence": row.evidence_text,
+        "doc_id": row.doc_id,
+        "doc_key": row.doc_key,
+    }
+
+
+def _order(table, sort: str) -> list:
+    if sort not in SORTS:
+        raise BadQuery(f"sort={sort!r}: use one of {', '.join(sorted(SORTS))}")
+    column = {"date": table.c.date, "confidence": table.c.confidence, "type": table.c.type}[sort.lstrip("-")]
+    # Undated facts go last whichever way the list runs.
+    nulls = column.is_(None)
+    return [nulls, column.desc() if sort.startswith("-") else column.asc(), table.c.id]
+
+
+def _event_query(conn: Connection, f: FactFilter) -> Select:
+    first_evidence = (
+        select(event_sources.c.evidence_text)
+        .where(event_sources.c.event_id == events.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    source_count = select(func.count()).where(event_sources.c.event_id == events.c.id).scalar_subquery()
+    stmt = select(
+        events.c.id,
+        events.c.type,
+        events.c.args_json,
+        events.c.date,
+        events.c.status,
+        events.c.confidence,
+        events.c.conflicts_json,
+        source_count.label("sources"),
+        first_evidence.label("evidence"),
+    )
+    if f.type:
+        stmt = stmt.where(events.c.type == f.type)
+    if f.status:
+        stmt = stmt.where(events.c.status == f.status)
+    if f.since:
+        stmt = stmt.where(events.c.date >= f.since)
+    if f.until:
+        stmt = stmt.where(events.c.date <= _until_bound(f.until))
+    if f.entity:
+        ids = entity_ids_for(conn, f.entity)
+        stmt = stmt.where(
+            events.c.id.in_(select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ids)))
+        )
+    if f.q:
+        if has_fts(conn):
+            stmt = stmt.where(events.c.id.in_(_event_hits(fts_query(f.q))))
+        else:
+            stmt = stmt.where(_like(events.c.args_json, f.q))
+    return stmt
+
+
+def _fact_query(f: FactFilter) -> Select:
+    stmt = select(
+        facts.c.id,
+        facts.c.type,
+        facts.c.args_json,
+        facts.c.date,
+        facts.c.status,
+        facts.c.confidence,
+        facts.c.evidence_text,
+        facts.c.doc_id,
+        facts.c.doc_key,
+    )
+    if f.type:
+        stmt = stmt.where(facts.c.type == f.type)
+    if f.status:
+        stmt = stmt.where(facts.c.status == f.status)
+    if f.since:
+        stmt = stmt.where(facts.c.date >= f.since)
+    if f.until:
+        stmt = stmt.where(facts.c.date <= _until_bound(f.until))
+    if f.entity:
+        # Before resolution, names sit only inside the arguments' JSON.
+        stmt = stmt.where(_like(facts.c.args_json, json.dumps(f.entity)))
+    if f.q:
+        stmt = stmt.where(or_(_like(facts.c.evidence_text, f.q), _like(facts.c.args_json, f.q)))
+    return stmt
+
+
+def list_facts(conn: Connection, f: FactFilter) -> dict:
+    """A page of facts matching `f`, with the total count."""
+    resolved = is_resolved(conn)
+    if resolved:
+        stmt = _event_query(conn, f)
+        total = _total(conn, stmt)
+        rows = conn.execute(stmt.order_by(*_order(events, f.sort)).limit(f.limit).offset(f.offset)).all()
+        actors = _event_actors(conn, [r.id for r in rows])
+        items = [_event_item(r, actors.get(r.id, [])) for r in rows]
+    else:
+        stmt = _fact_query(f)
+        total = _total(conn, stmt)
+        rows = conn.execute(stmt.order_by(*_order(facts, f.sort)).limit(f.limit).offset(f.offset)).all()
+        items = [_fact_item(r) for r in rows]
+    return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
+
+
+def _sources_of_event(conn: Connection, event_id: str) -> list[dict]:
+    rows = conn.execute(
+        select(event_sources, documents.c.title, documents.c.publisher, documents.c.date.label("doc_date"))
+        .join(documents, documents.c.id == event_sources.c.doc_id, isouter=True)
+        .where(event_sources.c.event_id == event_id)
+        .order_by(event_sources.c.date, event_sources.c.doc_key)
+    )
+    return [
+        {
+            "fact_id": r.fact_id,
+            "doc_id": r.doc_id,
+            "doc_key": r.doc_key,
+            "doc_title": r.title,
+            "publisher": r.publisher,
+            "doc_date": r.doc_date,
+            "evidence": r.evidence_text,
+            "evidence_start": r.evidence_start,
+            "evidence_end": r.evidence_end,
+            "date": r.date,
+            "status": r.status,
+            "confidence": r.confidence,
+        }
+        for r in rows
+    ]
+
+
+def _links_of_event(conn: Connection, event_id: str) -> list[dict]:
+    rows = conn.execute(
+        select(event_links).where(
+            or_(event_links.c.from_event == event_id, event_links.c.to_event == event_id)
+        )
+    )
+    return [
+        {
+            "kind": r.kind,
+            "note": r.note,
+            "direction": "to" if r.from_event == event_id else "from",
+            "event_id": r.to_event if r.from_event == event_id else r.from_event,
+        }
+        for r in rows
+    ]
+
+
+def fact_detail(conn: Connection, fact_id: str) -> dict:
+    """One event with every source, conflict and lifecycle link; or one per-document fact."""
+    row = conn.execute(_event_query(conn, FactFilter()).where(events.c.id == fact_id)).first()
+    if row is not None:
+        item = _event_item(row, _event_actors(conn, [fact_id]).get(fact_id, []))
+        item["source_list"] = _sources_of_event(conn, fact_id)
+        item["links"] = _links_of_event(conn, fact_id)
+        return item
+    row = conn.execute(
+        select(facts, documents.c.title, documents.c.publisher, documents.c.date.label("doc_date"))
+        .join(documents, documents.c.id == facts.c.doc_id, isouter=True)
+        .where(facts.c.id == fact_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"fact {fact_id!r}: no event or per-document fact has this id")
+    item = _fact_item(row)
+    item["notes"] = row.notes
+    item["date_alternatives"] = _loads(row.date_alternatives_json, [])
+    item["source_list"] = [
+        {
+            "fact_id": row.id,
+            "doc_id": row.doc_id,
+            "doc_key": row.doc_key,
+            "doc_title": row.title,
+            "publisher": row.publisher,
+            "doc_date": row.doc_date,
+            "evidence": row.evidence_text,
+            "evidence_start": row.evidence_start,
+            "evidence_end": row.evidence_end,
+            "date": row.date,
+            "status": row.status,
+            "confidence": row.confidence,
+        }
+    ]
+    event_id = conn.execute(
+        select(event_sources.c.event_id).where(event_sources.c.fact_id == fact_id)
+    ).scalar()
+    item["event_id"] = event_id
+    item["links"] = []
+    return item
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | None = None) -> dict:
+    stmt = select(
+        documents.c.id,
+        documents.c.key,
+        documents.c.title,
+        documents.c.date,
+        documents.c.publisher,
+        documents.c.form,
+        documents.c.language,
+        documents.c.source,
+    )
+    if q:
+        stmt = stmt.where(or_(_like(documents.c.title, q), _like(documents.c.key, q)))
+    total = _total(conn, stmt)
+    rows = conn.execute(
+        stmt.order_by(documents.c.date.is_(None), documents.c.date.desc(), documents.c.key)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    counts = {}
+    if rows:
+        counts = dict(
+            conn.execute(
+                select(facts.c.doc_id, func.count())
+                .where(facts.c.doc_id.in_([r.id for r in rows]))
+                .group_by(facts.c.doc_id)
+            ).all()
+        )
+    items = [{**r._asdict(), "facts": counts.get(r.id, 0)} for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _find_document(conn: Connection, ref: str):
+    cols = [c for c in documents.c if c.name != "raw_text"]
+    for condition in (documents.c.id == ref, documents.c.key == ref):
+        row = conn.execute(select(*cols).where(condition).limit(1)).first()
+        if row is not None:
+            return row
+    if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref):
+        rows = conn.execute(select(*cols).where(documents.c.id.startswith(ref)).limit(2)).all()
+        if len(rows) == 1:
+            return rows[0]
+        if len(rows) > 1:
+            raise BadQuery(f"document {ref!r}: this id prefix matches several documents; give more of it")
+    raise NotFound(f"document {ref!r}: no document has this id, key or id prefix")
+
+
+def document_detail(conn: Connection, ref: str) -> dict:
+    """A document (by id, key or id prefix) with its clean text and every fact found in it."""
+    row = _find_document(conn, ref)
+    doc = row._asdict()
+    doc["contacts"] = _loads(doc.pop("contacts_json"), [])
+    doc.pop("offsets_json", None)
+    fact_rows = conn.execute(select(facts).where(facts.c.doc_id == row.id).order_by(facts.c.evidence_start))
+    event_of = dict(
+        conn.execute(
+            select(event_sources.c.fact_id, event_sources.c.event_id).where(event_sources.c.doc_id == row.id)
+        ).all()
+    )
+    doc["facts"] = [
+        {
+            **_fact_item(f),
+            "evidence_start": f.evidence_start,
+            "evidence_end": f.evidence_end,
+            "event_id": event_of.get(f.id),
+        }
+        for f in fact_rows
+    ]
+    return doc
+
+
+def document_raw(conn: Connection, ref: str) -> dict:
+    row = _find_document(conn, ref)
+    raw = conn.execute(select(documents.c.raw_text).where(documents.c.id == row.id)).scalar()
+    return {"id": row.id, "key": row.key, "form": row.form, "raw_text": raw}
+
+
+# --- entities and offices ----------------------------------------------------------------------
+
+
+def list_entities(
+    conn: Connection, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
+) -> dict:
+    stmt = select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata)
+    if q:
+        stmt = stmt.where(
+            or_(
+                _like(entities.c.name, q),
+                entities.c.id.in_(select(aliases.c.entity_id).where(_like(aliases.c.alias, q))),
+            )
+        )
+    if type:
+        stmt = stmt.where(entities.c.type == type)
+    total = _total(conn, stmt)
+    rows = conn.execute(
+        stmt.order_by(func.lower(entities.c.name), entities.c.id).limit(limit).offset(offset)
+    ).all()
+    counts = {}
+    if rows:
+        counts = dict(
+            conn.execute(
+                select(event_entities.c.entity_id, func.count(func.distinct(event_entities.c.event_id)))
+                .where(event_entities.c.entity_id.in_([r.id for r in rows]))
+                .group_by(event_entities.c.entity_id)
+            ).all()
+        )
+    items = [{**r._asdict(), "events": counts.get(r.id, 0)} for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _office_row(r) -> dict:
+    return {
+        "office": r.office,
+        "organization": r.organization,
+        "person": r.person,
+        "start": r.start,
+        "end": r.end,
+        "event_ids": _loads(r.event_ids_json, []),
+    }
+
+
+def list_offices(
+    conn: Connection,
+    organization: str | None = None,
+    person: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> dict:
+    stmt = select(offices)
+    if organization:
+        stmt = stmt.where(func.lower(offices.c.organization) == organization.lower())
+    if person:
+        stmt = stmt.where(func.lower(offices.c.person) == person.lower())
+    total = _total(conn, stmt)
+    rows = conn.execute(
+        stmt.order_by(offices.c.organization, offices.c.office, offices.c.start.is_(None), offices.c.start)
+        .limit(limit)
+        .offset(offset)
+    )
+    return {"total": total, "limit": limit, "offset": offset, "items": [_office_row(r) for r in rows]}
+
+
+def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) -> dict:
+    """An entity (by id, name or alias): aliases, offices, partners by shared events, its facts."""
+    ids = entity_ids_for(conn, ref)
+    if not ids:
+        raise NotFound(f"entity {ref!r}: no entity has this id, name or alias")
+    entity_id = ref if ref in ids else ids[0]
+    row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
+    names = [
+        a[0]
+        for a in conn.execute(
+            select(aliases.c.alias).where(aliases.c.entity_id == entity_id).order_by(aliases.c.alias)
+        )
+    ]
+    keys = [entity_id.lower(), row.name.lower()]
+    office_rows = conn.execute(
+        select(offices)
+        .where(or_(func.lower(offices.c.organization).in_(keys), func.lower(offices.c.person).in_(keys)))
+        .order_by(offices.c.start.is_(None), offices.c.start)
+        .limit(200)
+    )
+    mine = event_entities.alias("mine")
+    other = event_entities.alias("other")
+    partner_rows = conn.execute(
+        select(other.c.entity_id, func.count(func.distinct(other.c.event_id)).label("n"))
+        .select_from(
+            mine.join(other, and_(mine.c.event_id == other.c.event_id, other.c.entity_id != entity_id))
+        )
+        .where(mine.c.entity_id == entity_id, other.c.role.in_(ACTOR_ROLES))
+        .group_by(other.c.entity_id)
+        .order_by(func.count(func.distinct(other.c.event_id)).desc(), other.c.entity_id)
+        .limit(20)
+    ).all()
+    partner_names = _entity_names(conn, {p.entity_id for p in partner_rows})
+    partners = [
+        {
+            **partner_names.get(p.entity_id, {"id": p.entity_id, "name": p.entity_id, "type": None}),
+            "events": p.n,
+        }
+        for p in partner_rows
+    ]
+    by_type = dict(
+        conn.execute(
+            select(events.c.type, func.count())
+            .where(
+                events.c.id.in_(
+                    select(event_entities.c.event_id).where(event_entities.c.entity_id == entity_id)
+                )
+            )
+            .group_by(events.c.type)
+        ).all()
+    )
+    page = list_facts(conn, FactFilter(entity=entity_id, sort="-date", limit=limit, offset=offset))
+    return {
+        "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "wikidata": row.wikidata,
+        "aliases": names,
+        "predecessors": _entity_names_list(conn, _loads(row.predecessors_json, [])),
+        "successors": _entity_names_list(conn, _loads(row.successors_json, [])),
+        "offices": [_office_row(r) for r in office_rows],
+        "partners": partners,
+        "facts_by_type": by_type,
+        "facts": page,
+    }
+
+
+def _entity_names_list(conn: Connection, ids: list[str]) -> list[dict]:
+    known = _entity_names(conn, set(ids))
+    return [known.get(i, {"id": i, "name": i, "type": None}) for i in ids]
+
+
+# --- timeline and network ----------------------------------------------------------------------
+
+
+def timeline(conn: Connection, f: FactFilter) -> dict:
+    """Dated facts in date order (at most `f.limit`), and how many there are per year."""
+    dated = FactFilter(
+        type=f.type,
+        entity=f.entity,
+        status=f.status,
+        since=f.since,
+        until=f.until,
+        q=f.q,
+        sort="date",
+        limit=f.limit,
+        offset=f.offset,
+    )
+    page = list_facts(conn, dated)
+    table = events if page["resolved"] else facts
+    stmt = (_event_query(conn, dated) if page["resolved"] else _fact_query(dated)).where(
+        table.c.date.is_not(None)
+    )
+    inner = stmt.with_only_columns(func.substr(table.c.date, 1, 4).label("year")).subquery()
+    years = conn.execute(
+        select(inner.c.year, func.count()).group_by(inner.c.year).order_by(inner.c.year)
+    ).all()
+    items = [i for i in page["items"] if i["date"]]
+    return {
+        "resolved": page["resolved"],
+        "total": page["total"],
+        "limit": f.limit,
+        "offset": f.offset,
+        "items": items,
+        "undated_on_page": len(page["items"]) - len(items),
+        "years": [{"year": y, "count": n} for y, n in years],
+    }
+
+
+def _period(table, since: str | None, until: str | None) -> list:
+    conditions = []
+    if since:
+        conditions.append(table.c.date >= since)
+    if until:
+        conditions.append(table.c.date <= _until_bound(until))
+    return conditions
+
+
+def graph(conn: Connection, since: str | None = None, until: str | None = None, max_nodes: int = 60) -> dict:
+    """Actors as nodes, shared agreements and meetings as edges weighted by their count."""
+    if is_resolved(conn):
+        pairs = _resolved_pairs(conn, since, until)
+    else:
+        pairs = _fact_pairs(conn, since, until)
+    weight: dict[str, int] = {}
+    for (a, b), counts in pairs.items():
+        total = sum(counts.values())
+        weight[a] = weight.get(a, 0) + total
+        weight[b] = weight.get(b, 0) + total
+    keep = set(sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes])
+    names = _entity_names(conn, keep) if is_resolved(conn) else {}
+    nodes = [
+        {
+            "id": n,
+            "name": names.get(n, {}).get("name", n),
+            "type": names.get(n, {}).get("type"),
+            "weight": weight[n],
+        }
+        for n in sorted(keep, key=lambda n: (-weight[n], n))
+    ]
+    edges = [
+        {
+            "source": a,
+            "target": b,
+            "weight": sum(c.values()),
+            "agreements": c.get("agreement", 0),
+            "meetings": c.get("meeting", 0),
+        }
+        for (a, b), c in sorted(pairs.items())
+        if a in keep and b in keep
+    ]
+    return {
+        "since": since,
+        "until": until,
+        "nodes": nodes,
+        "edges": edges,
+        "dropped_nodes": len(weight) - len(keep),
+    }
+
+
+def _resolved_pairs(conn: Connection, since: str | None, until: str | None) -> dict:
+    a, b = event_entities.alias("a"), event_entities.alias("b")
+    stmt = (
+        select(a.c.entity_id, b.c.entity_id, events.c.type, func.count(func.distinct(events.c.id)))
+        .select_from(
+            a.join(b, and_(a.c.event_id == b.c.event_id, a.c.entity_id < b.c.entity_id)).join(
+                events, events.c.id == a.c.event_id
+            )
+        )
+        .where(
+            events.c.type.in_(NETWORK_TYPES),
+            a.c.role.in_(NETWORK_ROLES),
+            b.c.role.in_(NETWORK_ROLES),
+            *_period(events, since, until),
+        )
+        .group_by(a.c.entity_id, b.c.entity_id, events.c.type)
+    )
+    pairs: dict = {}
+    for x, y, kind, n in conn.execute(stmt):
+        pairs.setdefault((x, y), {})[kind] = n
+    return pairs
+
+
+def _network_actors(args: dict) -> list[str]:
+    names = []
+    for key in ("parties", "organizations"):
+        for name in args.get(key) or []:
+            if isinstance(name, str) and name and name not in names:
+                names.append(name)
+    return sorted(names)
+
+
+def _fact_pairs(conn: Connection, since: str | None, until: str | None) -> dict:
+    pairs: dict = {}
+    rows = conn.execute(
+        select(facts.c.type, facts.c.args_json).where(
+            facts.c.type.in_(NETWORK_TYPES), *_period(facts, since, until)
+        )
+    )
+    for kind, args_json in rows:
+        actors = _network_actors(_loads(args_json, {}))
+        for i, x in enumerate(actors):
+            for y in actors[i + 1 :]:
+                counts = pairs.setdefault((x, y), {})
+                counts[kind] = counts.get(kind, 0) + 1
+    return pairs
+
+
+def edge_facts(
+    conn: Connection,
+    source: str,
+    target: str,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> dict:
+    """The agreements and meetings two actors share: the facts behind one network edge."""
+    if is_resolved(conn):
+        both = (
+            select(event_entities.c.event_id)
+            .where(event_entities.c.entity_id == source, event_entities.c.role.in_(NETWORK_ROLES))
+            .intersect(
+                select(event_entities.c.event_id).where(
+                    event_entities.c.entity_id == target, event_entities.c.role.in_(NETWORK_ROLES)
+                )
+            )
+        )
+        stmt = (
+            _event_query(conn, FactFilter(since=since, until=until))
+            .where(events.c.id.in_(both), events.c.type.in_(NETWORK_TYPES))
+            .order_by(events.c.date.is_(None), events.c.date, events.c.id)
+            .limit(limit)
+        )
+        rows = conn.execute(stmt).all()
+        actors = _event_actors(conn, [r.id for r in rows])
+        items = [_event_item(r, actors.get(r.id, [])) for r in rows]
+        names = _entity_names(conn, {source, target})
+    else:
+        stmt = (
+            _fact_query(FactFilter(since=since, until=until))
+            .where(facts.c.type.in_(NETWORK_TYPES))
+            .order_by(facts.c.date.is_(None), facts.c.date, facts.c.id)
+        )
+        items = []
+        for r in conn.execute(stmt):
+            actors = _network_actors(_loads(r.args_json, {}))
+            if source in actors and target in actors:
+                items.append(_fact_item(r))
+                if len(items) >= limit:
+                    break
+        names = {}
+    return {
+        "source": names.get(source, {"id": source, "name": source}),
+        "target": names.get(target, {"id": target, "name": target}),
+        "items": items,
+    }
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    q: str
+    type: str | None = None
+    actor: str | None = None
+    year: str | None = None
+    publisher: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+def _facet(conn: Connection, column, where_ids, limit: int = 15) -> list[dict]:
+    rows = conn.execute(
+        select(column.label("value"), func.count().label("n"))
+        .where(where_ids, column.is_not(None))
+        .group_by(column)
+        .order_by(func.count().desc(), column)
+        .limit(limit)
+    ).all()
+    return [{"value": v, "count": n} for v, n in rows]
+
+
+def search(conn: Connection, s: SearchFilter) -> dict:
+    """Full-text search over documents and facts, each with facets to narrow the hits."""
+    fts = has_fts(conn)
+    match = fts_query(s.q)
+    return {
+        "q": s.q,
+        "engine": "fts5" if fts else "like",
+        "documents": _search_documents(conn, s, match, fts),
+        "facts": _search_facts(conn, s, match, fts),
+    }
+
+
+def _search_documents(conn: Connection, s: SearchFilter, match: str, fts: bool) -> dict:
+    year = func.substr(documents.c.date, 1, 4)
+    if fts:
+        hits = (
+            text(
+                f"SELECT doc_id, snippet({DOCUMENTS_FTS}, 2, :o, :c, ' … ', 16) AS snip, rank "
+                f"FROM {DOCUMENTS_FTS} WHERE {DOCUMENTS_FTS} MATCH :q"
+            )
+            .bindparams(q=match, o=HIT_OPEN, c=HIT_CLOSE)
+            .columns(column("doc_id"), column("snip"), column("rank"))
+            .subquery("hits")
+        )
+        base_ids = select(hits.c.doc_id)
+        snippet, rank = hits.c.snip, hits.c.rank
+        source = documents.join(hits, hits.c.doc_id == documents.c.id)
+    else:
+        base_ids = select(documents.c.id).where(
+            or_(_like(documents.c.text, s.q), _like(documents.c.title, s.q))
+        )
+        snippet, rank = func.substr(documents.c.text, 1, 200), documents.c.date
+        source = documents
+    in_hits = documents.c.id.in_(base_ids)
+    narrowed = [in_hits]
+    if s.publisher:
+        narrowed.append(documents.c.publisher == s.publisher)
+    if s.year:
+        narrowed.append(year == s.year)
+    stmt = (
+        select(
+            documents.c.id,
+            documents.c.key,
+            documents.c.title,
+            documents.c.date,
+            documents.c.publisher,
+            snippet.label("snippet"),
+        )
+        .select_from(source)
+        .where(*narrowed)
+    )
+    total = _total(conn, stmt)
+    rows = conn.execute(stmt.order_by(rank, documents.c.id).limit(s.limit).offset(s.offset)).all()
+    return {
+        "total": total,
+        "items": [r._asdict() for r in rows],
+        "facets": {
+            "publisher": _facet(
+                conn, documents.c.publisher, and_(*narrowed[:1], *([year == s.year] if s.year else []))
+            ),
+            "year": _facet(
+                conn,
+                year,
+                and_(*narrowed[:1], *([documents.c.publisher == s.publisher] if s.publisher else [])),
+            ),
+        },
+    }
+
+
+def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> dict:
+    if not is_resolved(conn):
+        # Before resolution there is no events index: look through the evidence sentences.
+        stmt = _fact_query(FactFilter(type=s.type, q=s.q))
+        if s.year:
+            stmt = stmt.where(func.substr(facts.c.date, 1, 4) == s.year)
+        total = _total(conn, stmt)
+        rows = conn.execute(stmt.order_by(facts.c.date, facts.c.id).limit(s.limit).offset(s.offset)).all()
+        ids = facts.c.id.in_(_fact_query(FactFilter(q=s.q)).with_only_columns(facts.c.id))
+        return {
+            "total": total,
+            "items": [_fact_item(r) for r in rows],
+            "facets": {
+                "type": _facet(conn, facts.c.type, ids),
+                "year": _facet(conn, func.substr(facts.c.date, 1, 4), ids),
+                "actor": [],
+            },
+        }
+    if fts:
+        matched = _event_hits(match)
+    else:
+        matched = select(events.c.id).where(_like(events.c.args_json, s.q))
+    year = func.substr(events.c.date, 1, 4)
+    conditions = {"hits": events.c.id.in_(matched)}
+    if s.type:
+        conditions["type"] = events.c.type == s.type
+    if s.year:
+        conditions["year"] = year == s.year
+    if s.actor:
+        conditions["actor"] = events.c.id.in_(
+            select(event_entities.c.event_id).where(
+                event_entities.c.entity_id.in_(entity_ids_for(conn, s.actor))
+            )
+        )
+    stmt = _event_query(conn, FactFilter()).where(*conditions.values())
+    total = _total(conn, stmt)
+    rows = conn.execute(stmt.order_by(*_order(events, "date")).limit(s.limit).offset(s.offset)).all()
+    actors = _event_actors(conn, [r.id for r in rows])
+
+    def others(name: str):
+        # Facet counts keep every other filter, so each facet shows where a click would lead.
+        return and_(*(c for k, c in conditions.items() if k != name))
+
+    actor_rows = conn.execute(
+        select(
+            entities.c.id, entities.c.name, func.count(func.distinct(event_entities.c.event_id)).label("n")
+        )
+        .select_from(event_entities.join(entities, entities.c.id == event_entities.c.entity_id))
+        .where(
+            event_entities.c.role.in_(ACTOR_ROLES),
+            event_entities.c.event_id.in_(select(events.c.id).where(others("actor"))),
+        )
+        .group_by(entities.c.id, entities.c.name)
+        .order_by(func.count(func.distinct(event_entities.c.event_id)).desc(), entities.c.name)
+        .limit(15)
+    ).all()
+    return {
+        "total": total,
+        "items": [_event_item(r, actors.get(r.id, [])) for r in rows],
+        "facets": {
+            "type": _facet(conn, events.c.type, others("type")),
+            "year": _facet(conn, year, others("year")),
+            "actor": [{"value": r.name, "id": r.id, "count": r.n} for r in actor_rows],
+        },
+    }
+
+
+# --- home --------------------------------------------------------------------------------------
+
+
+def overview(conn: Connection) -> dict:
+    """Counts and ranges for the home page."""
+
+    def count(table) -> int:
+        return conn.execute(select(func.count()).select_from(table)).scalar() or 0
+
+    resolved = is_resolved(conn)
+    table = events if resolved else facts
+    first, last = conn.execute(select(func.min(table.c.date), func.max(table.c.date))).one()
+    by_type = dict(conn.execute(select(table.c.type, func.count()).group_by(table.c.type)).all())
+    return {
+        "resolved": resolved,
+        "documents": count(documents),
+        "facts": count(facts),
+        "events": count(events),
+        "entities": count(entities),
+        "offices": count(offices),
+        "first_date": first,
+        "last_date": last,
+        "by_type": by_type,
+    }
