@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, literal, or_, select
@@ -75,6 +76,14 @@ class Store:
             engine.dispose()
             raise
         return cls(engine)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file holding the store, or None for a server database or an in-memory one."""
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+            return None
+        return Path(database)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,226 @@
+"""Batch ingestion: files, folders and globs into the store, one transaction per document.
+
+Per file: hash the bytes and skip what is already stored, read it into a Document, analyze it,
+save it. A broken file is reported by name with the reason and never stops the batch. Because
+each document is committed on its own and present documents are skipped, interrupting a batch
+(Ctrl-C, kill) and running the same command again stores every document exactly once.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Protocol
+
+from tqdm import tqdm
+
+from spacecoop import models
+from spacecoop.errors import BadQuery, ModelUnavailable, StoreError, UnreadableDocument
+from spacecoop.settings import Settings
+
+Analyze = Callable[[models.Document], models.AnalyzedDocument]
+# What reading and analyzing one file gives: the analyzed document, or why it failed.
+Outcome = models.AnalyzedDocument | models.IngestFailure
+Read = Callable[[str], models.Document]
+# Runs a task (read+analyze one path) over paths and yields (path, outcome) as each one finishes,
+# in any order.
+Task = Callable[[str], Outcome]
+Runner = Callable[[list[str], Task], Iterator[tuple[str, Outcome]]]
+
+# Errors that are not a file's fault: they stop the batch instead of failing every file in turn.
+FATAL_ERRORS = (ModelUnavailable, StoreError)
+_GLOB_CHARACTERS = set("*?[")
+
+
+class StoreLike(Protocol):
+    def has_document(self, doc_id: str) -> bool: ...
+
+    def save_analyzed(self, analyzed: models.AnalyzedDocument) -> bool: ...
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: paths stored, paths already present, failures with reasons."""
+
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failures: list[models.IngestFailure] = field(default_factory=list)
+    resolve_error: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures or self.resolve_error else 0
+
+    def summary(self) -> str:
+        lines = [
+            f"stored {len(self.stored)} new, {len(self.unchanged)} unchanged, {len(self.failures)} failed"
+        ]
+        lines += [f"  failed: {f.path}: {f.reason}" for f in self.failures]
+        if self.resolve_error:
+            lines.append(f"  resolution failed (documents are stored): {self.resolve_error}")
+        return "\n".join(lines)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files named, files under folders (recursively, hidden ones left out) and glob matches,
+    each once, in a stable order. A path that matches nothing is a BadQuery."""
+    found: dict[str, None] = {}
+    for given in paths:
+        text = str(given)
+        path = Path(text)
+        if path.is_file():
+            matches = [path]
+        elif path.is_dir():
+            matches = sorted(
+                p for p in path.rglob("*") if p.is_file() and not _is_hidden(p.relative_to(path))
+            )
+        elif _GLOB_CHARACTERS & set(text):
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise BadQuery(f"{text}: no file matches this pattern")
+        else:
+            raise BadQuery(f"{text}: no such file or folder")
+        for match in matches:
+            found.setdefault(str(match), None)
+    return list(found)
+
+
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _is_store_file(path: str, store: StoreLike) -> bool:
+    # `spacecoop ingest .` next to ./spacecoop.db must not read the store (or its WAL) as a document.
+    database = getattr(store, "path", None)
+    if database is None:
+        return False
+    resolved = Path(path).resolve()
+    base = Path(database).resolve()
+    return resolved == base or resolved.parent == base.parent and resolved.name.startswith(base.name + "-")
+
+
+def file_id(path: str) -> str | None:
+    """The sha256 of a file's bytes (a Document's id), or None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None  # read_source will report why
+    return digest.hexdigest()
+
+
+def read_source(path: str) -> models.Document:
+    """The product's reader, `spacecoop.sources.read_source`, imported on first use."""
+    from spacecoop.sources import read_source as read  # lazy: the sources stage is heavy to import
+
+    return read(path)
+
+
+def read_and_analyze(path: str, analyze: Analyze, read: Read = read_source) -> Outcome:
+    """Read one file and analyze it. Any error of the file's own becomes an IngestFailure."""
+    try:
+        return analyze(read(path))
+    except FATAL_ERRORS:
+        raise
+    except UnreadableDocument as error:
+        return models.IngestFailure(path, error.reason)
+    except Exception as error:  # one broken file must never stop the batch
+        return models.IngestFailure(path, f"{type(error).__name__}: {error}")
+
+
+def serial_runner(paths: list[str], task: Task) -> Iterator[tuple[str, Outcome]]:
+    """Run the task in this process, one file at a time, lazily (so each is saved before the next)."""
+    for path in paths:
+        yield path, task(path)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: StoreLike,
+    analyze: Analyze,
+    *,
+    progress: bool = True,
+    runner: Runner = serial_runner,
+    resolve: bool = True,
+    read: Read = read_source,
+) -> IngestReport:
+    """Ingest files, folders (recursive) and globs into `store`; see the module docstring.
+
+    `read` turns a path into a Document (the product's `read_source` by default); `runner` runs
+    read+analyze (in this process by default; see spacecoop.batch for Dask). `progress` shows a
+    bar on stderr when it is a terminal. After a batch that stored anything,
+    `spacecoop.resolve.resolve_store(store)` runs when that function exists."""
+    all_paths = [p for p in expand_paths(paths) if not _is_store_file(p, store)]
+    report = IngestReport()
+    with tqdm(total=len(all_paths), file=sys.stderr, unit="file", disable=_bar_disabled(progress)) as bar:
+        pending = []
+        for path in all_paths:
+            known = file_id(path)
+            if known is not None and store.has_document(known):
+                report.unchanged.append(path)
+                bar.update(1)
+            else:
+                pending.append(path)
+        for path, outcome in runner(pending, partial(read_and_analyze, analyze=analyze, read=read)):
+            if isinstance(outcome, models.IngestFailure):
+                report.failures.append(outcome)
+            elif store.save_analyzed(outcome):
+                report.stored.append(path)
+            else:  # the same content under another name, stored earlier in this batch or before
+                report.unchanged.append(path)
+            bar.update(1)
+    if resolve and report.stored:
+        report.resolve_error = run_resolution_hook(store)
+    return report
+
+
+def _bar_disabled(progress: bool) -> bool | None:
+    # None lets tqdm switch itself off when stderr is not a terminal.
+    return True if not progress else None
+
+
+def run_resolution_hook(store: StoreLike) -> str | None:
+    """Call spacecoop.resolve.resolve_store(store) if it exists; the error's text if it fails."""
+    try:
+        from spacecoop import resolve
+    except ImportError:
+        return None
+    resolve_store = getattr(resolve, "resolve_store", None)
+    if resolve_store is None:
+        return None
+    try:
+        resolve_store(store)
+    except Exception as error:  # stored documents stay stored; the user re-runs resolution
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+@lru_cache(maxsize=2)
+def _pipeline_for(settings: Settings):
+    # One pipeline per process and settings: loading spaCy takes seconds, analysing a file less.
+    from spacecoop import pipeline
+
+    return pipeline.load(settings)
+
+
+@dataclass(frozen=True)
+class PipelineAnalyzer:
+    """The product's analyze function: the spacecoop spaCy pipeline, loaded on first use (so a
+    re-run that finds everything stored never loads it) and once per process (so Dask workers
+    load it once each). Picklable: it carries only the settings."""
+
+    settings: Settings
+
+    def __call__(self, document: models.Document) -> models.AnalyzedDocument:
+        from spacecoop import pipeline
+
+        if not hasattr(pipeline, "analyze"):
+            raise ModelUnavailable("spacecoop.pipeline has no analyze(document, nlp) function")
+        return pipeline.analyze(document, _pipeline_for(self.settings))
