@@ -1,0 +1,169 @@
+"""The records of the knowledge base: one known entity, and the whole set with its indexes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacecoop.knowledge.normalise import is_short_acronym, normalise_alias
+
+ENTITY_TYPES = (
+    "agency",
+    "government",
+    "ministry",
+    "intergovernmental",
+    "company",
+    "launcher",
+    "site",
+    "mission",
+    "spacecraft",
+    "instrument",
+    "office",
+    "city",
+)
+# When one surface names entities of several types ("Soyuz" the rocket and the spacecraft),
+# lookup prefers the earlier type here; callers that know the context pass `types`.
+TYPE_PREFERENCE = {name: rank for rank, name in enumerate(ENTITY_TYPES)}
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """One agency, government, launcher, site... as the knowledge files describe it.
+
+    `exact_case` holds the aliases that only match with the same case (short acronyms, and
+    names that are ordinary words such as the mission "Hope"); `ambiguous` the aliases that
+    other entities of the same type share; `demonyms` the adjectives of a government
+    ("Russian"), kept apart from aliases because "Russian" alone rarely means the state.
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    wikidata: str | None = None
+    country: str | None = None
+    predecessors: tuple[str, ...] = ()
+    successors: tuple[str, ...] = ()
+    parent: str | None = None
+    variant_of: str | None = None
+    demonyms: tuple[str, ...] = ()
+    exact_case: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    description: str | None = None
+
+    def forms(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias, without repeats."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+    def needs_exact_case(self, form: str) -> bool:
+        return form in self.exact_case or is_short_acronym(form)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every known entity, with lookups by id and by surface form."""
+
+    entities: tuple[KnownEntity, ...]
+    _by_id: dict[str, KnownEntity] = field(init=False, repr=False, compare=False)
+    # normalised key -> [(form as written, entity)], for case-insensitive forms
+    _by_key: dict[str, list[tuple[str, KnownEntity]]] = field(init=False, repr=False, compare=False)
+    _exact: dict[str, list[KnownEntity]] = field(init=False, repr=False, compare=False)
+    _demonyms: dict[str, list[KnownEntity]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id = {e.id: e for e in self.entities}
+        by_key: dict[str, list[tuple[str, KnownEntity]]] = {}
+        exact: dict[str, list[KnownEntity]] = {}
+        demonyms: dict[str, list[KnownEntity]] = {}
+        for entity in self.entities:
+            for form in entity.forms():
+                if entity.needs_exact_case(form):
+                    _add_unique(exact.setdefault(form, []), entity)
+                else:
+                    bucket = by_key.setdefault(normalise_alias(form), [])
+                    if all(e is not entity for _, e in bucket):
+                        bucket.append((form, entity))
+            for demonym in entity.demonyms:
+                key = demonym if entity.needs_exact_case(demonym) else normalise_alias(demonym)
+                _add_unique(demonyms.setdefault(key, []), entity)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_demonyms", demonyms)
+
+    def get(self, entity_id: str) -> KnownEntity | None:
+        return self._by_id.get(entity_id)
+
+    def lookup_all(self, surface: str, types: tuple[str, ...] = ()) -> list[KnownEntity]:
+        """Every entity a surface form may name, the preferred type first. Short acronyms match
+        only in their exact case; other forms after `normalise_alias`. Demonyms are consulted
+        only when no alias matches."""
+        found: list[KnownEntity] = []
+        for entity in self._exact.get(_without_article(surface), []):
+            _add_unique(found, entity)
+        for _, entity in self._by_key.get(normalise_alias(surface), []):
+            _add_unique(found, entity)
+        if not found:
+            found = list(self._demonyms.get(_without_article(surface), []))
+            found += [e for e in self._demonyms.get(normalise_alias(surface), []) if e not in found]
+        if types:
+            found = [e for e in found if e.type in types]
+        return sorted(found, key=lambda e: TYPE_PREFERENCE.get(e.type, len(TYPE_PREFERENCE)))
+
+    def lookup(self, surface: str, types: tuple[str, ...] = ()) -> KnownEntity | None:
+        """The entity a surface form names, or None when unknown or when it is ambiguous between
+        two entities of the preferred type ("CSA" alone could be several agencies)."""
+        found = self.lookup_all(surface, types)
+        if not found:
+            return None
+        best = [e for e in found if e.type == found[0].type]
+        return best[0] if len(best) == 1 else None
+
+    def surface_forms(self, include_demonyms: bool = False) -> list[tuple[str, KnownEntity]]:
+        """Every (name or alias, entity) pair, for building matcher patterns; check
+        `entity.needs_exact_case(form)` to decide between an exact and a lower-case pattern."""
+        pairs = [(form, entity) for entity in self.entities for form in entity.forms()]
+        if include_demonyms:
+            pairs.extend((d, entity) for entity in self.entities for d in entity.demonyms)
+        return pairs
+
+    def of_type(self, *types: str) -> list[KnownEntity]:
+        return [e for e in self.entities if e.type in types]
+
+    def lineage(self, entity_id: str) -> list[KnownEntity]:
+        """The entity with all its predecessors and successors, oldest first as far as the
+        links tell (Russian Space Agency -> Rosaviakosmos -> Roscosmos)."""
+        start = self.get(entity_id)
+        if start is None:
+            return []
+        seen: dict[str, KnownEntity] = {}
+        queue = [start]
+        while queue:
+            entity = queue.pop()
+            if entity.id in seen:
+                continue
+            seen[entity.id] = entity
+            for linked in (*entity.predecessors, *entity.successors):
+                if linked in self._by_id:
+                    queue.append(self._by_id[linked])
+        return sorted(seen.values(), key=lambda e: _generation(self, e))
+
+
+def _generation(knowledge: Knowledge, entity: KnownEntity) -> int:
+    depth, current, visited = 0, entity, set()
+    while current.predecessors and current.id not in visited:
+        visited.add(current.id)
+        previous = knowledge.get(current.predecessors[0])
+        if previous is None:
+            break
+        depth, current = depth + 1, previous
+    return depth
+
+
+def _add_unique(items: list[KnownEntity], entity: KnownEntity) -> None:
+    if all(e is not entity for e in items):
+        items.append(entity)
+
+
+def _without_article(surface: str) -> str:
+    surface = " ".join(surface.split())
+    return surface[4:] if surface[:4] in ("the ", "The ") else surface
