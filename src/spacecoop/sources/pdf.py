@@ -1,0 +1,34 @@
+"""The text layer of a PDF (pypdf), refusing truncated, encrypted and image-only files clearly."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from spacecoop.errors import UnreadableDocument
+
+
+def extract_pdf_text(data: bytes, source: str) -> str:
+    """The text of every page, pages separated by a newline (the cleaner rejoins wrapped lines)."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableDocument(source, "truncated PDF: the file ends before its end-of-file marker")
+    # pypdf logs recoverable damage as warnings; the reason we raise is the message that matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableDocument(source, "encrypted PDF: a password is needed to read it")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError as error:
+        raise UnreadableDocument(source, "encrypted PDF: a password is needed to read it") from error
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise UnreadableDocument(source, f"damaged PDF: {error}") from error
+    if not pages:
+        raise UnreadableDocument(source, "PDF has no pages")
+    text = "\n".join(page.strip("\n") for page in pages)
+    if not text.strip():
+        raise UnreadableDocument(source, "PDF has no text layer (scanned or drawn pages only)")
+    return text
