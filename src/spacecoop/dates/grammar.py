@@ -1,0 +1,178 @@
+"""The grammar of English temporal expressions: a table of rules built from the lexicon.
+
+Each rule is a name and a pattern written with macros ({MONTH}, {DAY}, {NUM}, ...). All rules are
+joined into one regular expression, tried in table order at each position (more specific first), so
+the whole text is scanned once. The resolver (resolve.py) turns each rule's groups into a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacecoop.dates import lexicon as lx
+
+
+def _alternation(words, *, caps: bool = False) -> str:
+    """Words as a regex alternation, longest first; `caps` adds the ALL CAPS spelling of each."""
+    forms = set(words)
+    if caps:
+        forms |= {w.upper() for w in words}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+
+
+def _unit_forms() -> str:
+    forms = []
+    for unit in lx.UNITS:
+        forms += [unit, lx.UNIT_PLURALS.get(unit, unit + "s")]
+    return _alternation(forms)
+
+
+_NUMBER_WORDS = [w for w in lx.NUMBER_WORDS if not w.endswith(("a", "an"))] + ["a", "an", "half a", "half an"]
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+
+
+def _group(name: str, alternation: str, *, ignore_case: bool = True) -> str:
+    body = "(?i:" + alternation + ")" if ignore_case else alternation
+    return "(?P<" + name + ">" + body + ")"
+
+
+MACROS: dict[str, str] = {
+    "MONTH": _group(
+        "month", _alternation([n for ns in lx.EN_MONTHS.values() for n in ns], caps=True), ignore_case=False
+    ),
+    "WEEKDAY": _group(
+        "weekday",
+        _alternation([n for ns in lx.EN_WEEKDAYS.values() for n in ns], caps=True),
+        ignore_case=False,
+    ),
+    "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+    "YEAR": r"(?<![\d$£€#.,])(?P<year>1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%)",
+    "NUM": _group(
+        "num",
+        r"\d+(?:\.\d+)?|"
+        + f"(?:{_TENS})(?:[\\s-](?:{_ONES}))?|"
+        + _alternation(_NUMBER_WORDS)
+        + "|"
+        + _alternation(lx.VAGUE_NUMBERS),
+    ),
+    "UNIT": _group("unit", _unit_forms()),
+    "PART": _group("part", _alternation(lx.PARTS_OF_DAY)),
+    "SEASON": _group("season", _alternation(lx.SEASONS)),
+    "ORD": _group("ord", _alternation(lx.ORDINALS)),
+    "AMPM": r"(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))",
+    "ORDWORD": _alternation([w for w in lx.ORDINALS if w.isalpha() and lx.ORDINALS[w] > 0]),
+    "SETWORD": _group("word", _alternation(lx.SET_WORDS)),
+    "HOLIDAY": _group("word", _alternation(lx.HOLIDAYS), ignore_case=False),
+    "REFWORD": _group("word", _alternation(lx.REFERENCE_WORDS)),
+    "TZ": r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?",
+}
+
+# (rule name, pattern). Order matters: at one position the first rule that matches wins.
+RULES: tuple[tuple[str, str], ...] = (
+    ("iso_date", r"(?P<year>1[5-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?!\d)"),
+    ("slash_date", r"(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<yy>\d{4}|\d\d)(?![\d/])"),
+    ("date_mdy", r"(?:{WEEKDAY},?\s+)?(?:the\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+    ("date_dmy", r"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"),
+    ("month_year", r"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
+    ("time_ampm", r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*{AMPM}{TZ}"),
+    ("time_24", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?:\s+(?P<h>(?i:hours|h)\b))?{TZ}"),
+    ("time_word", r"(?P<word>(?i:noon|midnight|midday))"),
+    (
+        "weekday",
+        r"(?:(?P<rel>(?i:last|this|next|this\s+coming|coming|this\s+past|past))\s+)?{WEEKDAY}"
+        r"(?:\s+{PART})?",
+    ),
+    ("day_part", r"(?P<rel>(?i:this|last|yesterday|tomorrow|tonight|today))\s+{PART}"),
+    ("day_word", r"(?P<word>(?i:today|yesterday|tomorrow|tonight))"),
+    ("ago", r"{NUM}[\s-]+{UNIT}\s+(?P<dir>(?i:ago|earlier|from\s+now|hence|later|back))"),
+    (
+        "vague_ago",
+        r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?P<dir>(?i:ago|earlier|from\s+now|hence))",
+    ),
+    ("unit_ahead", r"(?i:the)\s+{UNIT}\s+(?P<dir>(?i:ahead|to\s+come))"),
+    (
+        "span",
+        r"(?i:the\s+)?(?P<rel>(?i:past|last|next|coming|previous|following|first|latest|final|recent|"
+        r"remaining|ensuing|upcoming|preceding))\s+{NUM}[\s-]+{UNIT}",
+    ),
+    ("the_span", r"(?i:the)\s+{NUM}[\s-]+{UNIT}"),
+    ("rel_month", r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+{MONTH}"),
+    (
+        "rel_season",
+        r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming|the))\s+)?{SEASON}"
+        r"(?:(?:\s+of)?\s+{YEAR})?",
+    ),
+    (
+        "half_quarter",
+        r"(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:fiscal|latest|current|year-earlier|year-ago|same|"
+        r"comparable|previous|most\s+recent|recent|just-ended|just\s+ended))\s+)?(?:{ORD}[\s-]+)?"
+        r"(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?"
+        r"(?:{YEAR}|(?P<yrel>(?i:this|last|next|the\s+current|the\s+previous))\s+(?i:year)))?",
+    ),
+    (
+        "rel_unit",
+        r"(?P<rel>(?i:this|last|next|past|previous|current|coming|following|this\s+past|the\s+past|"
+        r"the\s+last|the\s+next|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|"
+        r"the\s+latest|the\s+most\s+recent|the\s+year-earlier|the\s+year-ago|the\s+prior|the\s+new))\s+"
+        r"(?P<unit>(?i:year|month|week|weekend|quarter|decade|century|fiscal\s+year|period))\b",
+    ),
+    ("year_ago_adj", r"(?P<word>(?i:year-earlier|year-ago))"),
+    (
+        "decade",
+        r"(?:(?P<the>(?i:the))\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]*)?"
+        r"(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
+    ),
+    ("century", r"(?:(?i:the)\s+)?(?P<cnum>\d{1,2}(?:st|nd|rd|th)|(?i:{ORDWORD}))[\s-]+(?i:century)"),
+    ("fiscal_year", r"(?i:fiscal)(?:\s+(?i:year))?\s+{YEAR}"),
+    ("year", r"{YEAR}|'(?P<yy>\d\d)(?![\d'])"),
+    ("every", r"(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH})"),
+    ("set_word", "{SETWORD}"),
+    ("holiday", "{HOLIDAY}"),
+    (
+        "duration",
+        r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half)?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
+        r"(?:-(?P<adj>(?i:long|old)))?)",
+    ),
+    ("bare_units", r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes))"),
+    ("the_unit", r"(?P<the>(?i:the))\s+(?P<unit>(?i:year|week|month|day|weekend))"),
+    ("weekday_plural", r"(?P<weekday>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"),
+    ("ref", "{REFWORD}"),
+    ("month", r"{MONTH}"),
+)
+
+# Modifiers allowed in front of any rule; their TimeML mod comes from lexicon.MODIFIERS.
+_MOD_WORDS = [w for w in lx.MODIFIERS if w not in ("over", "under", "some", "mid-", "the mid-")]
+MOD_PREFIX = "(?:" + _group("mod", _alternation(_MOD_WORDS)) + r"(?:\s+|-))?"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled scan: one regex, and for each rule the names of its own groups."""
+
+    regex: re.Pattern[str]
+    rule_names: tuple[str, ...]
+    groups: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (local name, global group name)
+
+
+def _expand(pattern: str) -> str:
+    for name, macro in MACROS.items():
+        pattern = pattern.replace("{" + name + "}", macro)
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def english_grammar() -> Grammar:
+    """Compile the rule table once per process."""
+    alternatives = []
+    groups = []
+    for index, (_name, pattern) in enumerate(RULES):
+        body = _expand(pattern)
+        local = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", body)))
+        body = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{index}>", body)
+        alternatives.append(f"(?P<r{index}>{body})")
+        groups.append(tuple((g, f"{g}__{index}") for g in local))
+    regex = r"(?<![\w'$£€.-])" + MOD_PREFIX + "(?:" + "|".join(alternatives) + r")(?![\w])"
+    return Grammar(re.compile(regex), tuple(n for n, _ in RULES), tuple(groups))
