@@ -60,12 +60,20 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, settings_or_url: Settings | str) -> Store:
-        """Open a store, creating it or migrating it to the latest schema first."""
+    def open(cls, settings_or_url: Settings | str, *, create: bool = True) -> Store:
+        """Open a store, creating it or migrating it to the latest schema first.
+
+        With create=False a SQLite file that does not exist is a NotFound instead of a new store
+        (for commands that only read)."""
         url = settings_or_url.db_url if isinstance(settings_or_url, Settings) else settings_or_url
         if "://" not in url:
             url = Settings(db=url).db_url
         engine = engine_for(url)
+        database = engine.url.database
+        on_file = engine.dialect.name == "sqlite" and database not in (None, "", ":memory:")
+        if not create and on_file and not Path(database).exists():
+            engine.dispose()
+            raise NotFound(f"{database}: no store here yet (run `spacecoop ingest PATH... --db {database}`)")
         try:
             migrate(engine)
         except SQLAlchemyError as error:
