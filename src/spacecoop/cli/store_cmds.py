@@ -1,0 +1,285 @@
+"""`spacecoop ingest`, `docs`, `show` and `facts`: thin commands over the store and ingestion."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from contextlib import nullcontext
+from typing import Any
+
+import click
+
+from spacecoop.cli.options import db_option, settings_for
+from spacecoop.errors import BadQuery, NotFound, SpacecoopError
+from spacecoop.models import FACT_TYPES
+
+# Exit status when a batch was interrupted by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+def _open_store(db: str | None, *, create: bool = False):
+    from spacecoop.store import Store
+
+    try:
+        return Store.open(settings_for(db), create=create)
+    except SpacecoopError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only failures.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Read and analyze on a local Dask cluster of N processes."
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Read and analyze on the Dask scheduler at ADDRESS (tcp://host:port).",
+)
+def ingest_command(
+    paths: tuple[str, ...], db: str | None, quiet: bool, workers: int | None, scheduler: str | None
+) -> None:
+    """Read, analyze and store files, folders (recursively) and globs.
+
+    Already stored files are skipped, so an interrupted batch is finished by running the same
+    command again. Exit status 1 when some files failed (each is listed with its reason)."""
+    from spacecoop.batch import dask_runner
+    from spacecoop.ingest import PipelineAnalyzer, ingest_paths, serial_runner
+
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    settings = settings_for(db)
+    with _open_store(db, create=True) as store:
+        use_dask = workers is not None or scheduler is not None
+        try:
+            with (
+                dask_runner(workers=workers, scheduler=scheduler)
+                if use_dask
+                else nullcontext(serial_runner) as runner
+            ):
+                report = ingest_paths(
+                    paths, store, PipelineAnalyzer(settings), progress=not quiet, runner=runner
+                )
+        except BadQuery as error:
+            raise click.UsageError(str(error)) from error
+        except SpacecoopError as error:
+            raise click.ClickException(str(error)) from error
+        except KeyboardInterrupt:
+            click.echo(
+                "\ninterrupted: every document finished so far is stored; run the same command to go on",
+                err=True,
+            )
+            sys.exit(EXIT_INTERRUPTED)
+    if quiet:
+        if report.exit_code:
+            click.echo(report.summary(), err=True)
+    else:
+        click.echo(report.summary())
+    sys.exit(report.exit_code)
+
+
+DOC_COLUMNS = ("id", "date", "publisher", "language", "sentences", "title")
+
+
+@click.command("docs")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def docs_command(db: str | None, fmt: str) -> None:
+    """List stored documents: date, publisher, language, sentences, title."""
+    with _open_store(db) as store:
+        documents = store.documents()
+    if fmt == "json":
+        click.echo(json.dumps([_document_listing(d) for d in documents], ensure_ascii=False, indent=2))
+        return
+    rows = [
+        [
+            d["id"][:10],
+            d["date"] or "-",
+            d["publisher"] or "-",
+            d["language"] or "-",
+            str(d["sentences"]),
+            d["title"] or d["key"],
+        ]
+        for d in documents
+    ]
+    click.echo(format_table(DOC_COLUMNS, rows))
+    click.echo(f"{len(documents)} document(s)", err=True)
+
+
+def _document_listing(d: dict[str, Any]) -> dict[str, Any]:
+    from pathlib import PurePath
+
+    return {
+        "id": d["id"],
+        "key": d["key"],
+        "file": PurePath(d["source"]).name,
+        "source": d["source"],
+        "form": d["form"],
+        "url": d["url"],
+        "date": d["date"],
+        "date_precision": d["date_precision"],
+        "title": d["title"],
+        "publisher": d["publisher"],
+        "language": d["language"],
+        "sentences": d["sentences"],
+        "facts": d["facts"],
+    }
+
+
+def format_table(header: tuple[str, ...], rows: list[list[str]], max_width: int = 60) -> str:
+    """A plain-text table; cells past `max_width` are cut with an ellipsis."""
+    cut = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cut]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cut]
+    return "\n".join(lines)
+
+
+@click.command("show")
+@click.argument("doc", metavar="DOC")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_command(doc: str, db: str | None, fmt: str) -> None:
+    """Show one document (by id, id prefix or file name without extension): metadata with its
+    evidence, press contacts, and the clean text."""
+    with _open_store(db) as store:
+        try:
+            record = store.document(doc)
+        except NotFound as error:
+            raise click.ClickException(str(error)) from error
+        except BadQuery as error:
+            raise click.UsageError(str(error)) from error
+    record.pop("offsets")
+    record.pop("raw_text")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_document(record))
+
+
+def format_document(d: dict[str, Any]) -> str:
+    def with_evidence(value: Any, evidence: str | None) -> str:
+        shown = value if value not in (None, "") else "-"
+        return f"{shown}   (from: {evidence!r})" if evidence else str(shown)
+
+    date = d["date"]
+    if date:
+        date = f"{date} [{d['date_precision']}, confidence {d['date_confidence']:.2f}]"
+    lines = [
+        f"id:         {d['id']}",
+        f"key:        {d['key']}",
+        f"source:     {d['source']}" + (f"  ({d['url']})" if d["url"] else ""),
+        f"form:       {d['form']}",
+        f"date:       {with_evidence(date, d['date_evidence'])}",
+        f"title:      {with_evidence(d['title'], d['title_evidence'])}",
+        f"publisher:  {with_evidence(d['publisher'], d['publisher_evidence'])}",
+        f"language:   {with_evidence(d['language'], d['language_evidence'])}",
+        f"sentences:  {d['sentences']}    facts: {d['facts']}    ingested: {d['ingested_at']}",
+    ]
+    if d["contacts"]:
+        lines.append("contacts:")
+        for c in d["contacts"]:
+            parts = [c.get("name"), c.get("role"), c.get("organization"), c.get("phone"), c.get("email")]
+            lines.append("  - " + ", ".join(p for p in parts if p))
+    lines += ["", d["text"]]
+    return "\n".join(lines)
+
+
+FACT_CSV_COLUMNS = (
+    "id", "doc", "type", "date", "status", "parties", "signatories", "participants", "organizations",
+    "place", "title", "vehicle", "site", "payloads", "person", "role", "organization", "confidence",
+    "evidence", "note", "doc_id", "evidence_start", "evidence_end",
+)  # fmt: skip
+
+
+@click.command("facts")
+@click.option("--type", "type_", type=click.Choice(FACT_TYPES), help="Only facts of this type.")
+@click.option("--entity", metavar="NAME", help="Only facts naming this actor, place or thing (any alias).")
+@click.option(
+    "--since", metavar="DATE", help="Only facts dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option("--until", metavar="DATE", help="Only facts dated on or before DATE.")
+@click.option("--doc", metavar="DOC", help="Only facts of this document (id, id prefix or name).")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many facts.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+@db_option
+def facts_command(
+    type_: str | None, entity: str | None, since: str | None, until: str | None, doc: str | None,
+    limit: int | None, fmt: str, db: str | None,
+) -> None:  # fmt: skip
+    """List stored facts, oldest first. `--format json` prints JSON Lines in the facts exchange
+    format (one fact per line, with its id and evidence offsets)."""
+    with _open_store(db) as store:
+        try:
+            doc_id = store.document(doc)["id"] if doc else None
+            facts = store.facts(
+                type=type_, entity=entity, since=since, until=until, doc_id=doc_id, limit=limit
+            )
+        except NotFound as error:
+            raise click.ClickException(str(error)) from error
+        except BadQuery as error:
+            raise click.UsageError(str(error)) from error
+    if fmt == "json":
+        for fact in facts:
+            click.echo(_dump(fact))
+    elif fmt == "csv":
+        click.echo(facts_csv(facts), nl=False)
+    else:
+        rows = [
+            [
+                f.get("date", f.get("as_of")) or "-",
+                f["type"],
+                f.get("status") or "-",
+                fact_summary(f),
+                f["doc"],
+                f["evidence"],
+            ]
+            for f in facts
+        ]
+        click.echo(format_table(("date", "type", "status", "what", "doc", "evidence"), rows))
+        click.echo(f"{len(facts)} fact(s)", err=True)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def facts_csv(facts: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FACT_CSV_COLUMNS)
+    for fact in facts:
+        date = fact.get("as_of") if fact["type"] == "role" else fact.get("date")
+        writer.writerow([_cell(date if c == "date" else fact.get(c)) for c in FACT_CSV_COLUMNS])
+    return out.getvalue()
+
+
+SUMMARY_KEYS = {
+    "agreement": ("parties", "title", "place"),
+    "meeting": ("participants", "organizations", "place"),
+    "launch": ("vehicle", "payloads", "site"),
+    "role": ("person", "role", "organization"),
+}
+
+
+def fact_summary(fact: dict[str, Any]) -> str:
+    """The fact's main arguments in one line: `NASA, JAXA | lunar exploration | Tokyo`."""
+    parts = [_cell(fact.get(k)).replace("; ", ", ") for k in SUMMARY_KEYS.get(fact["type"], ())]
+    return " | ".join(p for p in parts if p) or "-"
+
+
+COMMANDS = [ingest_command, docs_command, show_command, facts_command]
