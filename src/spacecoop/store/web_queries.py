@@ -122,7 +122,7 @@ def entity_ids_for(conn: Connection, name: str) -> list[str]:
     return sorted({r[0] for r in conn.execute(by_name.union(by_alias))})
 
 
-def _entity_names(conn: Connection, ids: set[str]) -> dict[str, dict]:
+def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict]:
     if not ids:
         return {}
     rows = conn.execute(
@@ -550,7 +550,7 @@ def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) 
         .order_by(func.count(func.distinct(other.c.event_id)).desc(), other.c.entity_id)
         .limit(20)
     ).all()
-    partner_names = _entity_names(conn, {p.entity_id for p in partner_rows})
+    partner_names = entity_names(conn, {p.entity_id for p in partner_rows})
     partners = [
         {
             **partner_names.get(p.entity_id, {"id": p.entity_id, "name": p.entity_id, "type": None}),
@@ -586,7 +586,7 @@ def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) 
 
 
 def _entity_names_list(conn: Connection, ids: list[str]) -> list[dict]:
-    known = _entity_names(conn, set(ids))
+    known = entity_names(conn, set(ids))
     return [known.get(i, {"id": i, "name": i, "type": None}) for i in ids]
 
 
@@ -638,17 +638,14 @@ def _period(table, since: str | None, until: str | None) -> list:
 
 def graph(conn: Connection, since: str | None = None, until: str | None = None, max_nodes: int = 60) -> dict:
     """Actors as nodes, shared agreements and meetings as edges weighted by their count."""
-    if is_resolved(conn):
-        pairs = _resolved_pairs(conn, since, until)
-    else:
-        pairs = _fact_pairs(conn, since, until)
+    pairs = _resolved_pairs(conn, since, until) if is_resolved(conn) else _fact_pairs(conn, since, until)
     weight: dict[str, int] = {}
     for (a, b), counts in pairs.items():
         total = sum(counts.values())
         weight[a] = weight.get(a, 0) + total
         weight[b] = weight.get(b, 0) + total
     keep = set(sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes])
-    names = _entity_names(conn, keep) if is_resolved(conn) else {}
+    names = entity_names(conn, keep) if is_resolved(conn) else {}
     nodes = [
         {
             "id": n,
@@ -754,7 +751,7 @@ def edge_facts(
         rows = conn.execute(stmt).all()
         actors = _event_actors(conn, [r.id for r in rows])
         items = [_event_item(r, actors.get(r.id, [])) for r in rows]
-        names = _entity_names(conn, {source, target})
+        names = entity_names(conn, {source, target})
     else:
         stmt = (
             _fact_query(FactFilter(since=since, until=until))
@@ -888,10 +885,7 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
                 "actor": [],
             },
         }
-    if fts:
-        matched = _event_hits(match)
-    else:
-        matched = select(events.c.id).where(_like(events.c.args_json, s.q))
+    matched = _event_hits(match) if fts else select(events.c.id).where(_like(events.c.args_json, s.q))
     year = func.substr(events.c.date, 1, 4)
     conditions = {"hits": events.c.id.in_(matched)}
     if s.type:

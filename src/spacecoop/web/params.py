@@ -115,15 +115,15 @@ class TimelineParams(FactParams):
 class RefParams:
     """A thing named in the path: an id (documents also by key or id prefix; entities by name)."""
 
-    def __init__(self, ref: str):
-        if not ref.strip() or len(ref) > 300:
-            raise BadQuery(f"id {ref[:40]!r}: give a non-empty id of at most 300 characters")
-        self.ref = ref
+    def __init__(self, id: str):
+        if not id.strip() or len(id) > 300:
+            raise BadQuery(f"id {id[:40]!r}: give a non-empty id of at most 300 characters")
+        self.ref = id
 
 
 class EntityPageParams(RefParams):
-    def __init__(self, ref: str, limit: int = Limit, offset: int = Offset):
-        super().__init__(ref)
+    def __init__(self, id: str, limit: int = Limit, offset: int = Offset):
+        super().__init__(id)
         self.limit, self.offset = limit, offset
 
 

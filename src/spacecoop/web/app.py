@@ -1,0 +1,126 @@
+"""The FastAPI application: a read-only store, one route table, errors mapped in one place."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from spacecoop import __version__
+from spacecoop.errors import BadQuery, NotFound, SpacecoopError, StoreError, UnreadableDocument
+from spacecoop.settings import Settings
+from spacecoop.web.render import templates
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+# Document text is untrusted: no inline script may run, whatever slipped into a page.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+STATUS_FOR = {NotFound: 404, BadQuery: 400, UnreadableDocument: 400, StoreError: 503}
+
+
+def read_only_engine(settings: Settings) -> Engine:
+    """An engine that cannot write: SQLite opened with mode=ro, PostgreSQL read-only transactions."""
+    try:
+        url = make_url(settings.db_url)
+    except ArgumentError as exc:
+        raise StoreError(f"{settings.db}: not a database path or URL ({exc})") from exc
+    if url.get_backend_name() != "sqlite":
+        try:
+            return create_engine(
+                url, pool_pre_ping=True, connect_args={"options": "-c default_transaction_read_only=on"}
+            )
+        except Exception as exc:  # a missing driver or a malformed URL
+            raise StoreError(f"{url.render_as_string(hide_password=True)}: {exc}") from exc
+    path = Path(url.database or "")
+    if not url.database or url.database == ":memory:" or not path.is_file():
+        raise StoreError(f"{settings.db}: no store here; create one with `spacecoop ingest` first")
+    return create_engine(
+        f"sqlite:///file:{path.resolve()}?mode=ro&uri=true", connect_args={"check_same_thread": False}
+    )
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path.startswith("/openapi")
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SpacecoopError)
+    async def spacecoop_error(request: Request, exc: SpacecoopError) -> Response:
+        status = next((code for kind, code in STATUS_FOR.items() if isinstance(exc, kind)), 500)
+        return error_response(request, status, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ())[1:]) or "request"
+            problems.append(f"{where}: {err.get('msg', 'invalid')}")
+        return error_response(request, 400, "; ".join(problems) or "invalid parameters")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"{request.url.path}: no such page or API route (see /help)"
+        response = error_response(request, exc.status_code, message)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(SQLAlchemyError)
+    async def store_failure(request: Request, exc: SQLAlchemyError) -> Response:
+        log.exception("store query failed on %s", request.url.path)
+        return error_response(request, 503, "the store could not answer this query; see the server log")
+
+
+def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
+    """The web application over `settings.db` (or `engine`), read-only apart from the upload route."""
+    from spacecoop.web.routes import register
+
+    app = FastAPI(
+        title="spacecoop",
+        version=__version__,
+        description="Facts of international space cooperation, each with its evidence. "
+        "Every HTML page has a JSON twin under /api.",
+        # Swagger UI loads its script from a CDN; the product works offline, so /help lists the routes.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        default_response_class=JSONResponse,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or read_only_engine(settings)
+    _install_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    register(app)
+    return app

@@ -1,0 +1,192 @@
+"""Geometry for the pages' inline SVG: timeline markers, network positions, office bars, and the
+split of a document's text into highlighted runs. Pure functions of plain data."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import networkx as nx
+
+from spacecoop.models import FACT_TYPES
+
+# Statuses drawn as filled markers (it happened); everything else announced is drawn hollow.
+HAPPENED = {"done", "signed", "in_force", None}
+TIMELINE_WIDTH, LANE_HEIGHT, MARGIN = 1000, 70, 40
+
+
+def year_fraction(iso: str) -> float:
+    """An ISO prefix as a decimal year; a year or month alone sits at its middle."""
+    parts = [int(p) for p in iso.split("-")[:3]]
+    year = parts[0]
+    if len(parts) == 1:
+        return year + 0.5
+    month = parts[1]
+    if len(parts) == 2:
+        return year + (month - 0.5) / 12
+    start = date(year, 1, 1).toordinal()
+    return year + (date(year, month, parts[2]).toordinal() - start + 0.5) / 366
+
+
+def marker_kind(status: str | None) -> str:
+    if status == "terminated":
+        return "ended"
+    return "happened" if status in HAPPENED else "announced"
+
+
+def timeline_layout(items: list[dict], since: str | None, until: str | None) -> dict:
+    """Where each dated item goes: one lane per fact type, x by date within [since, until]."""
+    dated = [i for i in items if i.get("date")]
+    if since:
+        lo = float(int(since[:4]))
+    elif dated:
+        lo = math.floor(min(year_fraction(i["date"]) for i in dated))
+    else:
+        lo = float(date.today().year)
+    if until:
+        hi = float(int(until[:4]) + 1)
+    elif dated:
+        hi = math.floor(max(year_fraction(i["date"]) for i in dated)) + 1.0
+    else:
+        hi = lo + 1
+    hi = max(hi, lo + 1)
+    span = hi - lo
+    plot = TIMELINE_WIDTH - 2 * MARGIN
+    lanes = list(FACT_TYPES)
+    markers = []
+    per_slot: dict[tuple[int, int], int] = {}
+    for item in dated:
+        x = MARGIN + (year_fraction(item["date"]) - lo) / span * plot
+        lane = lanes.index(item["type"]) if item["type"] in lanes else len(lanes) - 1
+        # Markers that fall on the same spot stack upwards, so none hides another.
+        slot = (lane, round(x / 8))
+        depth = per_slot.get(slot, 0)
+        per_slot[slot] = depth + 1
+        y = MARGIN + lane * LANE_HEIGHT + LANE_HEIGHT * 0.7 - (depth % 5) * 11
+        markers.append(
+            {"x": round(x, 1), "y": round(y, 1), "kind": marker_kind(item.get("status")), "item": item}
+        )
+    step = 1 if span <= 12 else 5 if span <= 60 else 10
+    ticks = [
+        {"year": y, "x": round(MARGIN + (y - lo) / span * plot, 1)}
+        for y in range(int(lo), int(hi) + 1)
+        if (y - int(lo)) % step == 0
+    ]
+    return {
+        "width": TIMELINE_WIDTH,
+        "height": 2 * MARGIN + len(lanes) * LANE_HEIGHT,
+        "lanes": [{"type": t, "y": MARGIN + i * LANE_HEIGHT} for i, t in enumerate(lanes)],
+        "markers": markers,
+        "ticks": ticks,
+        "first_year": int(lo),
+        "last_year": int(hi) - 1,
+    }
+
+
+def zoom_range(first_year: int, last_year: int) -> dict:
+    """The periods one click away: the whole range doubled (zoom out) and its halves (zoom in)."""
+    span = last_year - first_year + 1
+    middle = first_year + span // 2
+    out = {"since": str(first_year - max(1, span // 2)), "until": str(last_year + max(1, span // 2))}
+    halves = (
+        []
+        if span < 2
+        else [
+            {"since": str(first_year), "until": str(middle - 1)},
+            {"since": str(middle), "until": str(last_year)},
+        ]
+    )
+    return {"out": out, "halves": halves}
+
+
+def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
+    """Positions for the network's nodes (a seeded spring layout: same data, same picture)."""
+    g = nx.Graph()
+    g.add_nodes_from(n["id"] for n in graph["nodes"])
+    for e in graph["edges"]:
+        g.add_edge(e["source"], e["target"], weight=e["weight"])
+    positions = (
+        nx.spring_layout(g, seed=7, weight="weight", k=1.6 / math.sqrt(max(len(g), 1))) if len(g) else {}
+    )
+    pad = 60
+    top_weight = max((n["weight"] for n in graph["nodes"]), default=1)
+    nodes = []
+    for n in graph["nodes"]:
+        px, py = positions.get(n["id"], (0.0, 0.0))
+        nodes.append(
+            {
+                **n,
+                "x": round(pad + (px + 1) / 2 * (width - 2 * pad), 1),
+                "y": round(pad + (py + 1) / 2 * (height - 2 * pad), 1),
+                "r": round(6 + 14 * math.sqrt(n["weight"] / top_weight), 1),
+            }
+        )
+    at = {n["id"]: n for n in nodes}
+    top_edge = max((e["weight"] for e in graph["edges"]), default=1)
+    edges = [
+        {
+            **e,
+            "x1": at[e["source"]]["x"],
+            "y1": at[e["source"]]["y"],
+            "x2": at[e["target"]]["x"],
+            "y2": at[e["target"]]["y"],
+            "stroke": round(1.5 + 8 * e["weight"] / top_edge, 1),
+        }
+        for e in graph["edges"]
+    ]
+    return {"width": width, "height": height, "nodes": nodes, "edges": edges}
+
+
+def office_chart(offices: list[dict], today: str, width: int = 900, row: int = 28) -> dict:
+    """One bar per term, one row per office, x by date: who held which office when."""
+    dated = [o for o in offices if o.get("start") or o.get("end")]
+    if not dated:
+        return {"rows": [], "bars": [], "ticks": [], "width": width, "height": 0}
+    starts = [year_fraction(o["start"]) for o in dated if o.get("start")]
+    ends = [year_fraction(o["end"]) for o in dated if o.get("end")]
+    lo = math.floor(min(starts + ends))
+    hi = math.floor(max(starts + ends + [year_fraction(today)])) + 1
+    label_width = 220
+    scale = (width - label_width - 20) / max(hi - lo, 1)
+    rows = sorted({(o["organization"], o["office"]) for o in dated})
+    bars = []
+    for o in dated:
+        start = year_fraction(o["start"]) if o.get("start") else lo
+        end = year_fraction(o["end"]) if o.get("end") else year_fraction(today)
+        y = 10 + rows.index((o["organization"], o["office"])) * row
+        bars.append(
+            {
+                **o,
+                "x": round(label_width + (start - lo) * scale, 1),
+                "w": round(max((end - start) * scale, 4), 1),
+                "y": y,
+                "open": not o.get("end"),
+            }
+        )
+    step = 1 if hi - lo <= 12 else 5
+    ticks = [{"year": y, "x": round(label_width + (y - lo) * scale, 1)} for y in range(lo, hi + 1, step)]
+    return {
+        "rows": [{"organization": r[0], "office": r[1], "y": 10 + i * row} for i, r in enumerate(rows)],
+        "bars": bars,
+        "ticks": ticks,
+        "width": width,
+        "height": 30 + len(rows) * row,
+    }
+
+
+def highlight_runs(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """`text` cut into runs at every span boundary; each run lists the ids of the spans covering it.
+
+    Spans may overlap (two facts from one sentence); offsets outside the text are clipped."""
+    n = len(text)
+    cuts = {0, n}
+    for start, end, _ in spans:
+        cuts.update((min(max(start, 0), n), min(max(end, 0), n)))
+    bounds = sorted(cuts)
+    runs = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a == b:
+            continue
+        ids = [fid for start, end, fid in spans if start <= a and b <= end]
+        runs.append({"text": text[a:b], "facts": ids})
+    return runs

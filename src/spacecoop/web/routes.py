@@ -1,0 +1,134 @@
+"""The route table: every page is one data function with two renderings, HTML and its JSON twin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+
+from spacecoop.web import views
+from spacecoop.web.params import (
+    EntityPageParams,
+    FactParams,
+    GraphParams,
+    ListParams,
+    OfficeParams,
+    RefParams,
+    SearchParams,
+    TimelineParams,
+)
+from spacecoop.web.render import templates
+from spacecoop.web.upload import upload_document
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str  # the HTML page
+    api_path: str  # its JSON twin
+    view: Callable
+    params: type | None
+    template: str
+    summary: str
+    present: Callable | None = None
+
+
+PAGES = (
+    Page("home", "/", "/api/overview", views.home, None, "home.html", "Counts, date range and where to start"),
+    Page("timeline", "/timeline", "/api/timeline", views.timeline, TimelineParams, "timeline.html",
+         "Facts along time, one lane per type; filter by actor, type, status and period",
+         views.present_timeline),
+    Page("network", "/network", "/api/graph", views.network, GraphParams, "network.html",
+         "Who cooperates with whom: actors and their shared agreements and meetings, by period",
+         views.present_network),
+    Page("facts", "/facts", "/api/facts", views.facts, FactParams, "facts.html",
+         "Facts (resolved events when available), filtered, sorted and paged"),
+    Page("fact", "/facts/{id}", "/api/facts/{id}", views.fact, RefParams, "fact.html",
+         "One fact with every source, its evidence, date, confidence and conflicts"),
+    Page("documents", "/documents", "/api/documents", views.documents, ListParams, "documents.html",
+         "Documents in the store, newest first"),
+    Page("document", "/documents/{id}", "/api/documents/{id}", views.document, RefParams, "document.html",
+         "A document's clean text with each fact's evidence highlighted", views.present_document),
+    Page("entities", "/entities", "/api/entities", views.entities, ListParams, "entities.html",
+         "Agencies, governments, people, vehicles and sites"),
+    Page("entity", "/entities/{id}", "/api/entities/{id}", views.entity, EntityPageParams, "entity.html",
+         "An entity: aliases, offices over time, partners and facts", views.present_entity),
+    Page("offices", "/offices", "/api/offices", views.offices, OfficeParams, "offices.html",
+         "Who held which office when"),
+    Page("search", "/search", "/api/search", views.search, SearchParams, "search.html",
+         "Full-text search over documents and facts with facets (type, actor, year, publisher)"),
+)  # fmt: skip
+
+
+def _no_params() -> None:
+    return None
+
+
+def _data(request: Request, page: Page, params) -> dict:
+    with request.app.state.engine.connect() as conn:
+        return page.view(conn, params)
+
+
+def _json_route(page: Page) -> Callable:
+    def endpoint(request: Request, params=Depends(page.params or _no_params)) -> Response:
+        return JSONResponse(_data(request, page, params))
+
+    endpoint.__doc__ = page.summary
+    return endpoint
+
+
+def _html_route(page: Page) -> Callable:
+    def endpoint(request: Request, params=Depends(page.params or _no_params)) -> Response:
+        data = _data(request, page, params)
+        api_url = page.api_path.format(**request.path_params)
+        if request.url.query:
+            api_url += "?" + request.url.query
+        context = {"data": data, "page": page.name, "api_url": api_url, "params": dict(request.query_params)}
+        if page.present:
+            context.update(page.present(data))
+        return templates.TemplateResponse(request, page.template, context)
+
+    return endpoint
+
+
+def _raw_text(request: Request, params: RefParams = Depends()) -> Response:
+    """A document's raw original, as plain text (never interpreted as a page)."""
+    raw = _data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params)
+    return PlainTextResponse(
+        raw["raw_text"] or "",
+        headers={"Content-Security-Policy": "sandbox; default-src 'none'"},
+    )
+
+
+def _raw_json(request: Request, params: RefParams = Depends()) -> Response:
+    """A document's raw original text, before cleaning."""
+    return JSONResponse(_data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params))
+
+
+def _health(request: Request) -> Response:
+    """Liveness: answers without touching the store."""
+    return JSONResponse({"status": "ok"})
+
+
+def _help(request: Request) -> Response:
+    return templates.TemplateResponse(request, "help.html", {"pages": PAGES, "page": "help", "api_url": None})
+
+
+def register(app: FastAPI) -> None:
+    """Add every page, its JSON twin and the API-only routes to `app`."""
+    app.add_api_route("/api/health", _health, methods=["GET"], summary="Liveness")
+    app.add_api_route("/api/documents/{id}/raw", _raw_json, methods=["GET"], summary="Raw original (JSON)")
+    app.add_api_route(
+        "/api/documents", upload_document, methods=["POST"], status_code=201, summary="Upload a document"
+    )
+    for page in PAGES:
+        app.add_api_route(page.api_path, _json_route(page), methods=["GET"], name=f"api_{page.name}",
+                          summary=page.summary, operation_id=f"get_{page.name}")  # fmt: skip
+    app.add_api_route("/help", _help, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/documents/{id}/raw", _raw_text, methods=["GET"], include_in_schema=False)
+    for page in PAGES:
+        app.add_api_route(
+            page.path, _html_route(page), methods=["GET"], name=page.name, include_in_schema=False
+        )

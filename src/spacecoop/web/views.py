@@ -1,0 +1,172 @@
+"""One data function per page: (connection, parameters) -> plain dict. The JSON route returns it
+as is; the HTML route adds presentation (positions, runs of text) with the matching `present_*`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection
+
+from spacecoop.models import FACT_TYPES
+from spacecoop.store import web_queries as wq
+from spacecoop.web import layout
+from spacecoop.web.params import (
+    STATUSES,
+    EntityPageParams,
+    FactParams,
+    GraphParams,
+    ListParams,
+    OfficeParams,
+    RefParams,
+    SearchParams,
+    TimelineParams,
+)
+
+
+def _names(values: Any) -> str:
+    if isinstance(values, list):
+        return ", ".join(str(v) for v in values if v)
+    return str(values or "")
+
+
+def describe(item: dict) -> str:
+    """A one-line summary of a fact a reader can scan."""
+    args, kind = item.get("args") or {}, item.get("type")
+    if kind == "agreement":
+        who = " – ".join(str(p) for p in args.get("parties") or []) or "Agreement"
+        what = args.get("title")
+        return f"{who}: {what}" if what else f"{who} agreement"
+    if kind == "meeting":
+        who = _names(args.get("participants")) or _names(args.get("organizations"))
+        return f"Meeting of {who}" if who else "Meeting"
+    if kind == "launch":
+        payloads = _names(args.get("payloads"))
+        text = f"{args.get('vehicle') or 'Launch'}"
+        text += f" with {payloads}" if payloads else ""
+        return text + (f" from {args['site']}" if args.get("site") else "")
+    if kind == "role":
+        org = f" of {args['organization']}" if args.get("organization") else ""
+        return f"{args.get('person') or '?'}, {args.get('role') or 'role'}{org}"
+    return kind or "fact"
+
+
+def _label(items: list[dict]) -> list[dict]:
+    for item in items:
+        item["label"] = describe(item)
+    return items
+
+
+def home(conn: Connection, _params: None = None) -> dict:
+    data = wq.overview(conn)
+    data["recent"] = _label(wq.list_facts(conn, wq.FactFilter(sort="-date", limit=8))["items"])
+    data["top_entities"] = wq.graph(conn, max_nodes=8)["nodes"]
+    return data
+
+
+def facts(conn: Connection, p: FactParams) -> dict:
+    page = wq.list_facts(conn, p.filter)
+    _label(page["items"])
+    page["filter"] = p.filter.__dict__
+    return page
+
+
+def fact(conn: Connection, p: RefParams) -> dict:
+    item = wq.fact_detail(conn, p.ref)
+    item["label"] = describe(item)
+    return item
+
+
+def documents(conn: Connection, p: ListParams) -> dict:
+    return wq.list_documents(conn, limit=p.limit, offset=p.offset, q=p.q)
+
+
+def document(conn: Connection, p: RefParams) -> dict:
+    doc = wq.document_detail(conn, p.ref)
+    _label(doc["facts"])
+    return doc
+
+
+def document_raw(conn: Connection, p: RefParams) -> dict:
+    return wq.document_raw(conn, p.ref)
+
+
+def present_document(doc: dict) -> dict:
+    spans = [(f["evidence_start"], f["evidence_end"], f["id"]) for f in doc["facts"]]
+    return {"runs": layout.highlight_runs(doc["text"] or "", spans)}
+
+
+def entities(conn: Connection, p: ListParams) -> dict:
+    return wq.list_entities(conn, q=p.q, type=p.type, limit=p.limit, offset=p.offset)
+
+
+def entity(conn: Connection, p: EntityPageParams) -> dict:
+    data = wq.entity_detail(conn, p.ref, limit=p.limit, offset=p.offset)
+    _label(data["facts"]["items"])
+    # Office holders are stored by entity id; give the chart readable names.
+    ids = {o["person"] for o in data["offices"]} | {o["organization"] for o in data["offices"]}
+    names = wq.entity_names(conn, ids)
+    for office in data["offices"]:
+        office["person_name"] = names.get(office["person"], {}).get("name", office["person"])
+        office["organization_name"] = names.get(office["organization"], {}).get(
+            "name", office["organization"]
+        )
+    return data
+
+
+def present_entity(data: dict) -> dict:
+    return {"chart": layout.office_chart(data["offices"], date.today().isoformat())}
+
+
+def offices(conn: Connection, p: OfficeParams) -> dict:
+    return wq.list_offices(conn, organization=p.organization, person=p.person, limit=p.limit, offset=p.offset)
+
+
+def timeline(conn: Connection, p: TimelineParams) -> dict:
+    data = wq.timeline(conn, p.filter)
+    _label(data["items"])
+    f = p.filter
+    data["filter"] = {
+        "type": f.type,
+        "actor": f.entity,
+        "status": f.status,
+        "since": f.since,
+        "until": f.until,
+    }
+    return data
+
+
+def present_timeline(data: dict) -> dict:
+    f = data["filter"]
+    drawn = layout.timeline_layout(data["items"], f["since"], f["until"])
+    return {
+        "svg": drawn,
+        "zoom": layout.zoom_range(drawn["first_year"], drawn["last_year"]),
+        "types": FACT_TYPES,
+        "statuses": STATUSES,
+    }
+
+
+def network(conn: Connection, p: GraphParams) -> dict:
+    data = wq.graph(conn, since=p.since, until=p.until, max_nodes=p.nodes)
+    data["edge"] = None
+    if p.source and p.target:
+        data["edge"] = wq.edge_facts(conn, p.source, p.target, since=p.since, until=p.until)
+        _label(data["edge"]["items"])
+    years = [y["year"] for y in wq.timeline(conn, wq.FactFilter(limit=1))["years"] if y["year"].isdigit()]
+    data["years"] = {"first": int(years[0]), "last": int(years[-1])} if years else None
+    data["resolved"] = wq.is_resolved(conn)
+    return data
+
+
+def present_network(data: dict) -> dict:
+    return {"svg": layout.network_layout(data)}
+
+
+def search(conn: Connection, p: SearchParams) -> dict:
+    if p.filter is None:
+        return {"q": None, "documents": None, "facts": None}
+    result = wq.search(conn, p.filter)
+    _label(result["facts"]["items"])
+    result["filter"] = p.filter.__dict__
+    return result
