@@ -1,9 +1,9 @@
 """The route table: every page is one data function with two renderings, HTML and its JSON twin."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: FastAPI must see the Annotated dependencies built in closures.
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -72,7 +72,7 @@ def _data(request: Request, page: Page, params) -> dict:
 
 
 def _json_route(page: Page) -> Callable:
-    def endpoint(request: Request, params=Depends(page.params or _no_params)) -> Response:
+    def endpoint(request: Request, params: Annotated[Any, Depends(page.params or _no_params)]) -> Response:
         return JSONResponse(_data(request, page, params))
 
     endpoint.__doc__ = page.summary
@@ -80,7 +80,7 @@ def _json_route(page: Page) -> Callable:
 
 
 def _html_route(page: Page) -> Callable:
-    def endpoint(request: Request, params=Depends(page.params or _no_params)) -> Response:
+    def endpoint(request: Request, params: Annotated[Any, Depends(page.params or _no_params)]) -> Response:
         data = _data(request, page, params)
         api_url = page.api_path.format(**request.path_params)
         if request.url.query:
@@ -93,7 +93,7 @@ def _html_route(page: Page) -> Callable:
     return endpoint
 
 
-def _raw_text(request: Request, params: RefParams = Depends()) -> Response:
+def _raw_text(request: Request, params: Annotated[RefParams, Depends()]) -> Response:
     """A document's raw original, as plain text (never interpreted as a page)."""
     raw = _data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params)
     return PlainTextResponse(
@@ -102,7 +102,7 @@ def _raw_text(request: Request, params: RefParams = Depends()) -> Response:
     )
 
 
-def _raw_json(request: Request, params: RefParams = Depends()) -> Response:
+def _raw_json(request: Request, params: Annotated[RefParams, Depends()]) -> Response:
     """A document's raw original text, before cleaning."""
     return JSONResponse(_data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params))
 
