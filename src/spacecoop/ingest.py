@@ -123,10 +123,11 @@ def read_source(path: str) -> models.Document:
     return read(path)
 
 
-def read_and_analyze(path: str, analyze: Analyze, read: Read = read_source) -> Outcome:
-    """Read one file and analyze it. Any error of the file's own becomes an IngestFailure."""
+def read_and_analyze(path: str, analyze: Analyze, read: Read | None = None) -> Outcome:
+    """Read one file (with `read_source` unless told) and analyze it. Any error of the file's own
+    becomes an IngestFailure."""
     try:
-        return analyze(read(path))
+        return analyze((read or read_source)(path))
     except FATAL_ERRORS:
         raise
     except UnreadableDocument as error:
@@ -149,7 +150,7 @@ def ingest_paths(
     progress: bool = True,
     runner: Runner = serial_runner,
     resolve: bool = True,
-    read: Read = read_source,
+    read: Read | None = None,
 ) -> IngestReport:
     """Ingest files, folders (recursive) and globs into `store`; see the module docstring.
 
