@@ -1,0 +1,68 @@
+"""Across documents: mentions to canonical entities, facts about one event merged into one event
+with many sources, offices held over time, plans linked to what became of them.
+
+Every function here is pure and order-independent: the same facts and documents in any order give
+the same Resolution, ids included. `resolve_store` is the one place that reads and writes a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from spacecoop.models import Document, Fact, Resolution
+from spacecoop.resolve.dates import calendar_prefix
+from spacecoop.resolve.entities import EntityIndex, KnowledgeLike, resolve_entities
+from spacecoop.resolve.lifecycle import lifecycle_links
+from spacecoop.resolve.merge import merge_facts
+from spacecoop.resolve.offices import held_on, office_terms
+
+if TYPE_CHECKING:
+    from spacecoop.store.core import Store
+
+__all__ = [
+    "EntityIndex",
+    "document_dates",
+    "held_on",
+    "lifecycle_links",
+    "merge_facts",
+    "office_terms",
+    "resolve_all",
+    "resolve_entities",
+    "resolve_store",
+]
+
+
+def document_dates(documents: Iterable[Document]) -> dict[str, str]:
+    """Document id and key -> the document's own date (ISO prefix), for ordering reports in time."""
+    dates: dict[str, str] = {}
+    for document in sorted(documents, key=lambda d: d.id):
+        iso = calendar_prefix(document.date.iso) if document.date else None
+        if iso:
+            dates[document.id] = iso
+            dates.setdefault(document.key, iso)
+    return dates
+
+
+def resolve_all(facts: Iterable[Fact], documents: Iterable[Document], knowledge: KnowledgeLike) -> Resolution:
+    """Entities, events, offices and lifecycle links from every fact and document."""
+    facts = list(facts)
+    documents = list(documents)
+    index = resolve_entities(facts, documents, knowledge)
+    dates: Mapping[str, str] = document_dates(documents)
+    events = merge_facts(facts, index, dates)
+    return Resolution(
+        entities=index.entities,
+        events=tuple(sorted(events, key=lambda e: (e.type, e.date or "9999", e.id))),
+        offices=tuple(office_terms(events)),
+        links=tuple(lifecycle_links(events, dates)),
+    )
+
+
+def resolve_store(store: Store) -> Resolution:
+    """Re-run resolution over everything in the store and save the result in its place."""
+    from spacecoop.knowledge import load_knowledge
+
+    resolution = resolve_all(store.all_facts(), store.all_documents(), load_knowledge())
+    store.save_resolution(resolution)
+    return resolution

@@ -1,0 +1,163 @@
+"""Whether two facts report one event: blocking keys and pairwise rules per fact type.
+
+A fact is first reduced to a `FactView` (its entities, dates, subject words); facts are compared
+only within a block (same party set, same payload, same participant...), never all against all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacecoop.models import Fact
+from spacecoop.resolve.dates import any_compatible, calendar_prefix, days_apart, precision_rank
+from spacecoop.resolve.titles import similarity
+
+MIN_TITLE_SIMILARITY = 0.5
+# Two reports of one signing or meeting may differ by a day or two (time zones, a weekday misread).
+MAX_DAY_GAP = 3
+# A launch slips by days or weeks between its announcement and the report that it flew.
+MAX_LAUNCH_SLIP_DAYS = 60
+_EXISTING = frozenset({"signed", "in_force", "terminated", None})
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact as resolution compares it: entity ids in place of names."""
+
+    fact_id: str
+    fact: Fact
+    type: str
+    roles: tuple[tuple[str, str], ...]  # (role, entity id), sorted
+    date: str | None  # calendar prefix of the fact's date
+    readings: tuple[str, ...]  # the date and its alternative readings
+    subject: frozenset[str]  # content words of an agreement's title
+    reported: str | None  # the document's date (when the report was written)
+    office: str | None = None  # a role's office label
+
+    def ids(self, role: str) -> frozenset[str]:
+        return frozenset(e for r, e in self.roles if r == role)
+
+    def one(self, role: str) -> str | None:
+        found = sorted(self.ids(role))
+        return found[0] if found else None
+
+
+def block_keys(view: FactView) -> list[tuple]:
+    """The blocks a fact is compared within."""
+    if view.type == "agreement":
+        parties = view.ids("party")
+        if parties:
+            return [("agreement", parties)]
+        return [("agreement-title", view.subject)] if view.subject else []
+    if view.type == "launch":
+        keys: list[tuple] = [("payload", p) for p in sorted(view.ids("payload"))]
+        vehicle = view.one("vehicle")
+        if vehicle:
+            keys.append(("vehicle", vehicle))
+        return keys
+    if view.type == "meeting":
+        people = view.ids("participant")
+        if people:
+            return [("participant", p) for p in sorted(people)]
+        orgs = view.ids("organization")
+        return [("meeting-orgs", orgs)] if orgs else []
+    return [(view.type, view.roles)] if view.roles else []
+
+
+def match_score(a: FactView, b: FactView) -> tuple[float, bool] | None:
+    """(score, dates_conflict) when the two facts report one event, else None."""
+    if a.type != b.type:
+        return None
+    if a.type == "agreement":
+        return _agreements(a, b)
+    if a.type == "launch":
+        return _launches(a, b)
+    if a.type == "meeting":
+        return _meetings(a, b)
+    return None
+
+
+def dates_agree(a: FactView, b: FactView, tolerance_days: int) -> bool | None:
+    """True when compatible, False when they conflict within the tolerance, None when too far apart."""
+    if not a.readings or not b.readings or any_compatible(a.readings, b.readings):
+        return True
+    gap = days_apart(a.date, b.date)
+    if gap is not None and gap <= tolerance_days:
+        return False
+    return None
+
+
+def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
+    if (a.fact.status in _EXISTING) != (b.fact.status in _EXISTING):
+        return None  # an expected agreement and a signed one are linked, not merged
+    if a.ids("party") != b.ids("party"):
+        return None
+    agree = dates_agree(a, b, MAX_DAY_GAP)
+    if agree is None:
+        return None
+    sim = similarity(a.subject, b.subject)
+    if sim is None:
+        # Without a subject to compare, only the same day on both sides identifies the signing.
+        if agree and precision_rank(a.date) == 3 and precision_rank(b.date) == 3:
+            return 0.5, False
+        return None
+    if sim < MIN_TITLE_SIMILARITY:
+        return None
+    if not agree and sim < 0.6:
+        return None
+    return sim + 0.1 * min(precision_rank(a.date), precision_rank(b.date)), not agree
+
+
+def _launches(a: FactView, b: FactView) -> tuple[float, bool] | None:
+    va, vb = a.one("vehicle"), b.one("vehicle")
+    if va and vb and va != vb:
+        return None
+    sa, sb = a.one("site"), b.one("site")
+    if sa and sb and sa != sb:
+        return None
+    pa, pb = a.ids("payload"), b.ids("payload")
+    if pa and pb:
+        if not pa & pb:
+            return None
+        agree = dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS)
+        if agree is None and _same_year(a, b) and a.fact.status != b.fact.status:
+            agree = False  # announced for one month, flown in another of the same year
+        if agree is None:
+            return None
+        return 1.0 + len(pa & pb) * 0.1, not agree
+    if not (va and va == vb):
+        return None
+    if not any_compatible(a.readings or (None,), b.readings or (None,)):
+        return None
+    if pa or pb:
+        # One report names the payloads, the other only the rocket: the same day must identify it.
+        if precision_rank(a.date) == 3 and precision_rank(b.date) == 3:
+            return 0.6, False
+        return None
+    if precision_rank(a.date) == precision_rank(b.date) and (sa == sb):
+        return 0.5, False
+    return None
+
+
+def _meetings(a: FactView, b: FactView) -> tuple[float, bool] | None:
+    pa, pb = a.ids("participant"), b.ids("participant")
+    if pa and pb and not pa & pb:
+        return None
+    if not pa or not pb:
+        oa, ob = a.ids("organization"), b.ids("organization")
+        if not (oa and ob and oa & ob):
+            return None
+    la, lb = a.one("place"), b.one("place")
+    if la and lb and la != lb:
+        return None
+    if not a.readings or not b.readings:
+        return None  # an undated meeting could be any of their meetings
+    agree = dates_agree(a, b, MAX_DAY_GAP)
+    if agree is None:
+        return None
+    return 0.5 + 0.1 * len(pa & pb), not agree
+
+
+def _same_year(a: FactView, b: FactView) -> bool:
+    ya, yb = calendar_prefix(a.date), calendar_prefix(b.date)
+    return bool(ya and yb and ya[:4] == yb[:4])

@@ -1,0 +1,308 @@
+"""Facts from many documents merged into events: one agreement, meeting, launch or role with every
+source that reports it, the most precise date the sources agree on, and their disagreements kept."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+
+from spacecoop.models import Event, Fact, FactSource
+from spacecoop.resolve.dates import (
+    calendar_prefix,
+    common_prefix,
+    compatible,
+    precision_rank,
+    start_of,
+)
+from spacecoop.resolve.entities import EntityIndex
+from spacecoop.resolve.matching import (
+    MAX_DAY_GAP,
+    MAX_LAUNCH_SLIP_DAYS,
+    FactView,
+    block_keys,
+    dates_agree,
+    match_score,
+)
+from spacecoop.resolve.names import short_hash
+from spacecoop.resolve.office_names import office_label
+from spacecoop.resolve.slots import fact_mentions
+from spacecoop.resolve.titles import content_words
+from spacecoop.resolve.unionfind import UnionFind
+
+_AGREEMENT_STATUS_ORDER = ("terminated", "signed", "in_force", "expected")
+
+
+def fact_views(
+    facts: Iterable[Fact], index: EntityIndex, doc_dates: Mapping[str, str] | None = None
+) -> list[FactView]:
+    """Each distinct fact (by id) with its entities resolved, sorted by id."""
+    doc_dates = doc_dates or {}
+    unique = {f.id: f for f in facts}
+    return [_view(fact_id, unique[fact_id], index, doc_dates) for fact_id in sorted(unique)]
+
+
+def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, str]) -> FactView:
+    roles = set()
+    for slot, surface in fact_mentions(fact):
+        entity_id = index.entity_id(fact_id, slot.arg, surface)
+        if entity_id:
+            roles.add((slot.role, entity_id))
+    date = calendar_prefix(fact.date.iso) if fact.date else None
+    readings = tuple(
+        dict.fromkeys(
+            r
+            for r in (date, *(calendar_prefix(a) for a in (fact.date.alternatives if fact.date else ())))
+            if r
+        )
+    )
+    party_names = [name for role, e in roles if role == "party" for name in _names_of(index, e)]
+    office = None
+    if fact.type == "role":
+        org = next((e for r, e in sorted(roles) if r == "organization"), None)
+        office = office_label(str(fact.args.get("role") or ""), tuple(_names_of(index, org)) if org else ())
+    reported = doc_dates.get(fact.doc_id) or doc_dates.get(fact.doc)
+    return FactView(
+        fact_id=fact_id,
+        fact=fact,
+        type=fact.type,
+        roles=tuple(sorted(roles)),
+        date=date,
+        readings=readings,
+        subject=content_words(fact.args.get("title"), party_names)
+        if fact.type == "agreement"
+        else frozenset(),
+        reported=calendar_prefix(reported),
+        office=office,
+    )
+
+
+def _names_of(index: EntityIndex, entity_id: str) -> list[str]:
+    entity = index.get(entity_id)
+    return [entity.name, *entity.aliases] if entity else []
+
+
+def merge_facts(
+    facts: Iterable[Fact], entity_index: EntityIndex, doc_dates: Mapping[str, str] | None = None
+) -> list[Event]:
+    """One Event per agreement, meeting, launch or role (person, office, organisation), with every
+    fact reporting it as a source. `doc_dates` (document id or key -> ISO date) orders reports in
+    time, so a launch reported planned and later done is done. Same input in any order, same output."""
+    views = fact_views(facts, entity_index, doc_dates)
+    return [_event(group, entity_index) for group in cluster_views(views)]
+
+
+def cluster_views(views: list[FactView]) -> list[list[FactView]]:
+    """Groups of views that report one event, each sorted by fact id, groups sorted."""
+    union = UnionFind()
+    members: dict[str, list[FactView]] = {}
+    for view in views:
+        union.add(view.fact_id)
+        members[view.fact_id] = [view]
+    roles: dict[tuple, list[FactView]] = defaultdict(list)
+    blocks: dict[tuple, list[FactView]] = defaultdict(list)
+    for view in views:
+        if view.type == "role":
+            person = view.one("person")
+            if person:
+                roles[(person, view.one("organization"), view.office)].append(view)
+            continue
+        for key in block_keys(view):
+            blocks[key].append(view)
+    for group in roles.values():
+        for view in group[1:]:
+            _join(union, members, group[0].fact_id, view.fact_id)
+    pairs: dict[tuple[str, str], float] = {}
+    for block in blocks.values():
+        for a, b in combinations(block, 2):
+            key = (a.fact_id, b.fact_id) if a.fact_id < b.fact_id else (b.fact_id, a.fact_id)
+            if key in pairs:
+                continue
+            result = match_score(a, b)
+            if result is not None:
+                pairs[key] = result[0]
+    # Strongest matches first; a join that would put conflicting dates in one event is refused, so
+    # an undated report cannot chain two different years together.
+    for (a, b), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        ra, rb = union.find(a), union.find(b)
+        if ra != rb and all(_fits(x, y) for x in members[ra] for y in members[rb]):
+            _join(union, members, ra, rb)
+    groups = [
+        sorted(members[root], key=lambda v: v.fact_id) for root in {union.find(v.fact_id) for v in views}
+    ]
+    return sorted(groups, key=lambda g: g[0].fact_id)
+
+
+def _join(union: UnionFind, members: dict[str, list[FactView]], a: str, b: str) -> None:
+    ra, rb = union.find(a), union.find(b)
+    if ra == rb:
+        return
+    union.join(ra, rb)
+    root = union.find(ra)
+    other = rb if root == ra else ra
+    members[root] = members[root] + members.pop(other)
+
+
+def _fits(x: FactView, y: FactView) -> bool:
+    if x.type == "agreement" and (x.fact.status == "expected") != (y.fact.status == "expected"):
+        return False
+    tolerance = MAX_LAUNCH_SLIP_DAYS if x.type == "launch" else MAX_DAY_GAP
+    if dates_agree(x, y, tolerance) is not None:
+        return True
+    return x.type == "launch" and x.fact.status != y.fact.status and (x.date or "")[:4] == (y.date or "")[:4]
+
+
+def _event(views: list[FactView], index: EntityIndex) -> Event:
+    kind = views[0].type
+    ordered = sorted(views, key=lambda v: (v.reported or v.date or "9999", v.fact.doc, v.fact_id))
+    sources = tuple(_source(v) for v in ordered)
+    conflicts: list[str] = []
+    status = _status(kind, ordered, conflicts)
+    if kind == "role":
+        # A role's dates are the days it was seen held, not readings of one date: the first one.
+        date = min((v.date for v in views if v.date), key=start_of, default=None)
+    else:
+        date = _date(kind, ordered, status, conflicts)
+    entities = tuple(sorted({pair for v in views for pair in v.roles}))
+    confidence = 1.0
+    for v in views:
+        confidence *= 1.0 - max(0.0, min(1.0, v.fact.confidence))
+    return Event(
+        id="ev-" + short_hash(kind, *sorted(v.fact_id for v in views))[:16],
+        type=kind,
+        args=_args(kind, views, entities, index),
+        date=date,
+        status=status,
+        confidence=round(1.0 - confidence, 3),
+        sources=sources,
+        conflicts=tuple(conflicts),
+        entities=entities,
+    )
+
+
+def _source(view: FactView) -> FactSource:
+    fact = view.fact
+    return FactSource(
+        fact_id=view.fact_id,
+        doc_id=fact.doc_id or fact.doc,
+        doc_key=fact.doc,
+        evidence=fact.evidence,
+        date=fact.date.iso if fact.date else None,
+        status=fact.status,
+        confidence=fact.confidence,
+    )
+
+
+def _status(kind: str, ordered: list[FactView], conflicts: list[str]) -> str | None:
+    statuses = [v.fact.status for v in ordered if v.fact.status]
+    if not statuses:
+        return None
+    if kind == "launch" and "done" in statuses and "planned" in statuses:
+        planned = [v for v in ordered if v.fact.status == "planned"]
+        done = [v for v in ordered if v.fact.status == "done"]
+        first_done = min(v.reported or v.date or "9999" for v in done)
+        conflicts.append("status: planned in " + _reports(planned) + "; done in " + _reports(done))
+        late = [v for v in planned if (v.reported or "") > first_done]
+        if late:
+            conflicts.append(
+                "status: still reported planned after it was reported done, in " + _reports(late)
+            )
+        return "done"
+    if kind == "agreement":
+        for status in _AGREEMENT_STATUS_ORDER:
+            if status in statuses:
+                return status
+    return Counter(statuses).most_common(1)[0][0]
+
+
+def _date(kind: str, ordered: list[FactView], status: str | None, conflicts: list[str]) -> str | None:
+    """The most precise date every source agrees with; where they disagree, what they agree on
+    (their common prefix), every reading kept in `conflicts`. For a launch that flew, the reports
+    that it flew decide; the dates it was planned for are noted."""
+    dated = [v for v in ordered if v.readings]
+    if kind == "launch" and status == "done":
+        flown = [v for v in dated if v.fact.status == "done"]
+        planned = [v for v in dated if v.fact.status == "planned"]
+        if flown and planned:
+            chosen = _agreed_date(flown, conflicts)
+            stale = [v for v in planned if not any(compatible(chosen, r) for r in v.readings)]
+            if stale:
+                conflicts.append(f"date: planned for {_readings(stale)}; flew {chosen or 'undated'}")
+            return chosen
+    return _agreed_date(dated, conflicts)
+
+
+def _agreed_date(dated: list[FactView], conflicts: list[str]) -> str | None:
+    if not dated:
+        return None
+    # Most precise first; among equally precise readings, the one most sources state as their own
+    # date (not as an alternative reading).
+    support = Counter(v.date for v in dated if v.date)
+    candidates = sorted(
+        {r for v in dated for r in v.readings}, key=lambda r: (-precision_rank(r), -support[r], r)
+    )
+    for candidate in candidates:
+        if all(any(compatible(candidate, r) for r in v.readings) for v in dated):
+            primary = [v for v in dated if v.date and not compatible(candidate, v.date)]
+            if primary:
+                conflicts.append(
+                    f"date: {candidate} reads an alternative of "
+                    + _readings(primary)
+                    + " that all sources allow"
+                )
+            return candidate
+    conflicts.append("date: sources disagree: " + _readings(dated))
+    return common_prefix(v.date for v in dated if v.date)
+
+
+def _readings(views: list[FactView]) -> str:
+    by_date: dict[str, list[str]] = defaultdict(list)
+    for v in views:
+        by_date[v.date or "undated"].append(v.fact.doc)
+    return "; ".join(f"{d} ({', '.join(sorted(set(docs)))})" for d, docs in sorted(by_date.items()))
+
+
+def _reports(views: list[FactView]) -> str:
+    return ", ".join(
+        sorted({f"{v.fact.doc} (reported {v.reported})" if v.reported else v.fact.doc for v in views})
+    )
+
+
+def _args(
+    kind: str, views: list[FactView], entities: tuple[tuple[str, str], ...], index: EntityIndex
+) -> dict:
+    def names(role: str) -> list[str]:
+        return sorted({index.name(e) for r, e in entities if r == role})
+
+    def one(role: str) -> str | None:
+        counts = Counter(index.name(e) for v in views for r, e in v.roles if r == role)
+        return max(counts, key=lambda n: (counts[n], n)) if counts else None
+
+    if kind == "agreement":
+        titled = [v for v in views if v.fact.args.get("title")]
+        best = max(
+            titled, key=lambda v: (v.fact.confidence, len(v.fact.args["title"]), v.fact_id), default=None
+        )
+        return {
+            "parties": names("party"),
+            "signatories": names("signatory"),
+            "place": one("place"),
+            "title": best.fact.args["title"] if best else None,
+        }
+    if kind == "launch":
+        return {"vehicle": one("vehicle"), "site": one("site"), "payloads": names("payload")}
+    if kind == "meeting":
+        return {
+            "participants": names("participant"),
+            "organizations": names("organization"),
+            "place": one("place"),
+        }
+    if kind == "role":
+        return {
+            "person": one("person"),
+            "role": views[0].office,
+            "organization": one("organization"),
+            "as_of": sorted({v.date for v in views if v.date}, key=start_of),
+            "titles": sorted({str(v.fact.args.get("role")) for v in views if v.fact.args.get("role")}),
+        }
+    return {key: value for key, value in views[0].fact.args.items()}

@@ -1,0 +1,44 @@
+"""Subjects of agreements compared by their content words: "framework agreement on space science"
+and "framework bilateral agreement to develop space science" share their subject."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacecoop.resolve.names import fold
+
+# Words every agreement title may carry; they say what kind of document it is, not its subject.
+_GENERIC_TEXT = """a an the of on in and for to with by from at its their this that these those into between
+    among under within about as or its new first two nations nation
+    agreement agreements accord accords arrangement arrangements memorandum understanding mou
+    contract contracts treaty protocol framework frame cooperation cooperative cooperate
+    collaboration collaborative bilateral joint space field fields area areas sign signed signing
+    letter intent implementing general"""
+_GENERIC = frozenset(_GENERIC_TEXT.split())
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str]:
+    """The subject words of a title, lightly stemmed, without generic words or the parties' names."""
+    if not title:
+        return frozenset()
+    excluded = set(_GENERIC)
+    for name in names:
+        excluded.update(_WORD.findall(fold(name)))
+    return frozenset(_stem(w) for w in _WORD.findall(fold(title)) if w not in excluded and len(w) > 1)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """Dice coefficient of two word sets; None when either is empty (nothing to compare)."""
+    if not a or not b:
+        return None
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _stem(word: str) -> str:
+    # Plural and common derivational endings only: "sciences" = "science", "purposes" = "purpose".
+    for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", "")):
+        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)] + replacement
+    return word
