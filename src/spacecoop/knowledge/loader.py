@@ -164,7 +164,7 @@ def government_forms(name: str, aliases: Sequence[str], demonyms: Sequence[str])
     """The ways a text names a state's government, derived so the files need not repeat them:
     "Government of Japan", "the Government of the Russian Federation", "the Russian government",
     "Japan's government"."""
-    formal = [a for a in aliases if _FORMAL.search(a) and not _FOREIGN_PARTICLE.search(a)]
+    formal = [a for a in aliases if a[:1].isupper() and _FORMAL.search(a) and not _FOREIGN_PARTICLE.search(a)]
     forms = [f"Government of {name}", f"{name} Government", f"{name}'s government"]
     for base in formal:
         forms += [f"Government of {base}", f"Government of the {base}", f"{base} Government"]

@@ -11,6 +11,7 @@ ENTITY_TYPES = (
     "government",
     "ministry",
     "intergovernmental",
+    "organization",  # research institutes, universities, associations
     "company",
     "launcher",
     "site",
