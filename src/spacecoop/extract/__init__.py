@@ -1,0 +1,72 @@
+"""Fact extractors, one module per fact type, run over the sentences of an annotated Doc.
+
+Roles run first over the whole document, so that later sentences know who holds which office
+("Mr Le Gall" is CNES's President) when they name parties and participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from spacecoop.extract.agreements import extract_agreements
+from spacecoop.extract.context import DocContext, SentenceContext, sentence_contexts
+from spacecoop.extract.launches import extract_launches
+from spacecoop.extract.meetings import extract_meetings
+from spacecoop.extract.roles import contact_roles, extract_roles
+from spacecoop.models import Document, Fact
+
+# The one explicit list of sentence extractors, in the order they run after roles.
+EXTRACTORS: tuple[Callable[[SentenceContext], list[Fact]], ...] = (
+    extract_meetings,
+    extract_agreements,
+    extract_launches,
+)
+
+
+def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> list[Fact]:
+    context = DocContext(doc=doc, document=document, knowledge=knowledge, timexes=list(timexes or []))
+    sentences = sentence_contexts(context)
+    facts: list[Fact] = []
+    for sentence in sentences:
+        facts += extract_roles(sentence)
+    facts += contact_roles(context)
+    for sentence in sentences:
+        for extractor in EXTRACTORS:
+            facts += extractor(sentence)
+    return dedupe(facts)
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per statement: the same role stated twice in a document is kept once."""
+    seen: set = set()
+    out = []
+    for fact in facts:
+        if fact.type == "role":
+            person = (fact.args.get("person") or "").split()
+            key = (
+                "role",
+                person[-1].lower() if person else "",
+                fact.args.get("organization"),
+                (fact.args.get("role") or "").lower(),
+            )
+        elif fact.type == "meeting" and fact.args.get("participants"):
+            # a meeting recounted later in the text ("I had a constructive meeting with X today")
+            key = (
+                "meeting",
+                frozenset(p.split()[-1].lower() for p in fact.args["participants"]),
+                fact.date.iso if fact.date else None,
+            )
+        else:
+            key = (
+                fact.type,
+                fact.evidence.start,
+                repr(sorted(fact.args.items())),
+                fact.date.iso if fact.date else None,
+            )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(fact)
+    return out

@@ -1,0 +1,172 @@
+"""Launches: vehicle, site, payloads, date, planned or done.
+
+A sentence may report several launches ("the launch this October of X, and the launch in 2019
+of Y"): each trigger takes the names and dates nearest to it. Dated list items ("22 April:
+launch by Soyuz from ...") take their date from the item's head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from spacecoop.extract.context import Actor, SentenceContext
+from spacecoop.extract.dating import list_item_date, nearest_date, status_from, tense_of
+from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
+from spacecoop.models import Fact
+
+_PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
+
+
+def is_launch_trigger(token: Token) -> bool:
+    word = token.lower_
+    if word not in LAUNCH_WORDS:
+        return False
+    # "agreements on the implementation of Soyuz launches": the subject of an agreement, not an event
+    if any(a.lower_ in AGREEMENT_NOUNS for a in token.ancestors):
+        return False
+    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 8) : token.i]]
+    if any(w in AGREEMENT_NOUNS for w in before) and any(
+        w in {"on", "for", "concerning", "regarding"} for w in before
+    ):
+        return False
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if word in {"launch", "launches", "lancement", "lancio"} and (
+        nxt in LAUNCH_NOT_EVENT or token.dep_ == "compound"
+    ):
+        return False
+    if word in {"took", "left", "lifted", "blasted"}:
+        return nxt in {"off", "for", "into"} or (word == "lifted" and nxt == "off")
+    if word in {"flight", "flights", "fly", "flew", "start", "rocket"}:
+        return False  # only with a named vehicle: see vehicle_flights
+    if word in {"launched", "launching", "launch"} and token.pos_ == "VERB":
+        # "launched a programme/initiative": only a launch when a vehicle, site or craft is near
+        return True
+    return True
+
+
+def vehicle_flights(sentence: SentenceContext) -> list[Token]:
+    """ "two Soyuz flights from the Guiana Space Centre": a flight of a named launcher."""
+    doc = sentence.sent.doc
+    triggers = []
+    for actor in sentence.actors:
+        if actor.label == "LAUNCHER" and actor.end < sentence.sent.end:
+            nxt = doc[actor.end]
+            if nxt.lower_ in {"flight", "flights", "launch", "launches", "mission", "rocket"}:
+                triggers.append(nxt)
+    return triggers
+
+
+def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[int]) -> list[str]:
+    doc = sentence.sent.doc
+    names: list[str] = []
+    for actor in sentence.actors:
+        if actor.start < start or actor.end > end or actor.start in exclude:
+            continue
+        if (
+            actor.label == "MISSION"
+            and actor.kind != "site"
+            and actor.name not in {"ISS", "International Space Station"}
+            or actor.is_person
+            and _is_crew_context(sentence)
+        ):
+            names.append(actor.name)
+    # unknown craft named before a payload noun: "the Sentinel-1B, Microscope and X satellites"
+    for token in doc[start:end]:
+        if token.lower_ in PAYLOAD_NOUNS and token.i > start:
+            left = token.i - 1
+            group: list[str] = []
+            while (
+                left >= start
+                and (_PAYLOAD_NAME.match(doc[left].text) or doc[left].text in {",", "and", "-"})
+                and doc[left].i not in exclude
+            ):
+                group.insert(0, doc[left].text)
+                left -= 1
+            name = " ".join(group).strip(" ,")
+            for part in re.split(r",| and ", name):
+                part = part.strip()
+                if (
+                    part
+                    and part[0].isupper()
+                    and part.lower() not in {"the", "two", "first"}
+                    and part not in names
+                ):
+                    if not any(part in n or n in part for n in names):
+                        names.append(part)
+    return names
+
+
+def _is_crew_context(sentence: SentenceContext) -> bool:
+    words = set(sentence.tokens_lower())
+    return bool(
+        words
+        & {
+            "astronaut",
+            "astronauts",
+            "cosmonaut",
+            "cosmonauts",
+            "crew",
+            "taikonaut",
+            "astronaute",
+            "spationaute",
+        }
+    )
+
+
+def nearest(actors: list[Actor], position: int) -> Actor | None:
+    return min(actors, key=lambda a: abs(a.start - position), default=None)
+
+
+def extract_launches(sentence: SentenceContext) -> list[Fact]:
+    context = sentence.context
+    triggers = [t for t in sentence.sent if is_launch_trigger(t)]
+    triggers = sorted({t.i: t for t in triggers + vehicle_flights(sentence)}.values(), key=lambda t: t.i)
+    if not triggers:
+        return []
+    item_date = list_item_date(sentence)
+    vehicles = [a for a in sentence.actors if a.label == "LAUNCHER"]
+    sites = [a for a in sentence.actors if a.label == "SITE" or a.kind == "site"]
+    facts = []
+    bounds = [sentence.sent.start] + [t.i for t in triggers[1:]] + [sentence.sent.end]
+    for n, trigger in enumerate(triggers):
+        start = sentence.sent.start if n == 0 else bounds[n]
+        end = bounds[n + 1]
+        own = [a for a in vehicles if start <= a.start < end]
+        vehicle = nearest(own or ([] if len(triggers) > 1 else vehicles), trigger.i)
+        site = nearest(
+            [a for a in sites if start <= a.start < end] or (sites if len(triggers) == 1 else []), trigger.i
+        )
+        exclude = {
+            i for a in sentence.actors if a.label not in {"MISSION", "PERSON"} for i in range(a.start, a.end)
+        }
+        payloads = payload_names(sentence, max(start, trigger.i - 12) if n == 0 else start, end, exclude)
+        if vehicle is None and not payloads:
+            continue
+        window = (
+            sentence.sent.doc[start].idx,
+            sentence.sent.doc[end - 1].idx + len(sentence.sent.doc[end - 1]),
+        )
+        date = item_date or nearest_date(sentence, trigger.idx, window)
+        if not payloads and date is None:
+            continue  # "the launch of Soyuz from the Spaceport will consolidate ...": no event
+        tense = None if item_date else tense_of(sentence, trigger.i, trigger.i + 1)
+        status = status_from(date, tense, context.date, "planned", "done")
+        facts.append(
+            Fact(
+                type="launch",
+                doc=context.key,
+                doc_id=context.doc_id,
+                args={
+                    "vehicle": vehicle.name if vehicle else None,
+                    "site": site.name if site else None,
+                    "payloads": payloads,
+                },
+                evidence=sentence.evidence(),
+                date=date,
+                status=status,
+                confidence=0.8 if vehicle and payloads else 0.6,
+            )
+        )
+    return facts

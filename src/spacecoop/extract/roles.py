@@ -1,0 +1,190 @@
+"""Roles: who holds which office in which organisation, as of when.
+
+Constructions (see ROLE_PATTERNS): titles before names ("CNES President Jean-Yves Le Gall"),
+appositions ("Igor Komarov, Head of Roscosmos"), possessives ("NASA's Timothy Creamer"),
+appointments ("appointed X as President of CNES"), crew lists ("Roscosmos cosmonauts A and B"),
+state offices with the state implied ("President Charles de Gaulle"), and press contact blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacecoop.extract.context import DocContext, SentenceContext
+from spacecoop.extract.dating import compare_iso, dated
+from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
+from spacecoop.extract.units import Unit, codes, sentence_units
+from spacecoop.models import DateValue, Fact, Span
+
+_OFFICE = r"(?P<office>F(?:&F)?)"
+# (name, pattern over unit codes, confidence): the first pattern that covers a person wins.
+ROLE_PATTERNS = tuple(
+    (name, re.compile(pattern), confidence)
+    for name, pattern, confidence in (
+        ("org-office-person", rf"(?P<org>[OC])s?t?{_OFFICE}(?P<persons>P(?:[,&]+P)*)", 0.9),
+        ("office-of-org-person", rf"{_OFFICE}ot?(?P<org>[OC]),?(?P<persons>P)", 0.85),
+        (
+            "person-office-of-org",
+            rf"(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
+            0.9,
+        ),
+        ("person-org-office", rf"(?P<persons>P)(?:,|v|,v|\()t?(?P<org>[OC])s?{_OFFICE}", 0.85),
+        # "Soichi Noguchi is Japan's first astronaut", "X, who will become the 10th French astronaut"
+        ("person-is-orgs-office", rf"(?P<persons>P),?v[vw]{{0,2}}t?w?(?P<org>[OC])s?t?w?{_OFFICE}", 0.8),
+        ("orgs-person", r"(?P<org>[OC])s(?P<persons>P)", 0.6),
+        ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
+        ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P)*)", 0.6),
+        ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
+    )
+)
+_SMALL = {"of", "for", "and", "the", "to", "on", "in", "at", "de", "du", "des", "la", "le"}
+
+
+def office_title(text: str) -> str:
+    words = text.split()
+    return " ".join(
+        w if (w.lower() in _SMALL and i) or w.isupper() else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+def extend_office(units: list[Unit], first: int, last: int, sentence: SentenceContext) -> str:
+    """An office may run on: "Minister for Higher Education and Research"."""
+    doc = sentence.sent.doc
+    end = units[last].end
+    j = last + 1
+    while j + 1 < len(units) and units[j].code in "o&" and units[j + 1].code == "w":
+        token = doc[units[j + 1].start]
+        if not token.text[:1].isupper():
+            break
+        k = j + 1
+        while k < len(units) and (
+            units[k].code == "w" and doc[units[k].start].text[:1].isupper() or units[k].code == "&"
+        ):
+            k += 1
+        end = units[k - 1].end
+        j = k
+    return doc[units[first].start : end].text
+
+
+def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | None:
+    """The role holds as of the document's date, or of the date the sentence ties it to."""
+    document_date = context.date
+    in_sentence = [v for _, v in dated(sentence.timexes)]
+    if not in_sentence:
+        return document_date
+    stated = in_sentence[0]
+    if document_date and document_date.iso and document_date.precision == "day" and stated.iso:
+        # an event a few days before the release: the release date is when the role is attested
+        if (
+            len(stated.iso) == 10
+            and compare_iso(stated.iso[:7], document_date.iso[:7]) == 0
+            and (0 <= int(document_date.iso[8:10]) - int(stated.iso[8:10]) <= 7)
+        ):
+            return document_date
+    return stated
+
+
+def implied_organization(office: str, sentence: SentenceContext, context: DocContext) -> str | None:
+    """The organisation an office belongs to when the text does not name it."""
+    knowledge = context.knowledge
+    publisher = context.publisher
+    if office.lower() in STATE_OFFICES or office.lower().split()[0] in {"minister", "ministre"}:
+        countries = [a.name for a in sentence.actors if a.is_country]
+        if countries:
+            return countries[0]
+        if publisher and knowledge is not None:
+            known = knowledge.lookup(publisher)
+            if known is not None and known.country:
+                return known.country
+        return None
+    return publisher
+
+
+def extract_roles(sentence: SentenceContext) -> list[Fact]:
+    context = sentence.context
+    units = sentence_units(sentence)
+    code = codes(units)
+    facts: list[Fact] = []
+    covered: set[int] = set()
+    for name, pattern, confidence in ROLE_PATTERNS:
+        for pos in range(len(code)):
+            match = pattern.match(code, pos)
+            if not match:
+                continue
+            persons = [i for i in range(*match.span("persons")) if code[i] == "P" and i not in covered]
+            if not persons:
+                continue
+            office = None
+            if "office" in pattern.groupindex and match.group("office"):
+                first, last = match.span("office")
+                office = extend_office(units, first, last - 1, sentence)
+            org = None
+            if "org" in pattern.groupindex and match.group("org"):
+                org = units[match.start("org")].actor.name
+            if office is None:
+                office = "crew member" if _crew_context(sentence) else "member"
+                confidence = min(confidence, 0.5)
+            if org is None:
+                org = implied_organization(office, sentence, context)
+                confidence = min(confidence, 0.5)
+            for i in persons:
+                covered.add(i)
+                person = units[i].actor.name
+                known = context.recall(person)
+                if known and len(known[0]) > len(person) and known[0].endswith(person):
+                    person = known[0]
+                facts.append(role_fact(sentence, person, office, org, confidence, name))
+                context.remember(person, office, org)
+    return facts
+
+
+def _crew_context(sentence: SentenceContext) -> bool:
+    words = set(sentence.tokens_lower())
+    return bool(words & ({"crew", "iss", "station", "soyuz", "spaceship", "flight"} | CREW_OFFICES))
+
+
+def role_fact(
+    sentence: SentenceContext, person: str, office: str, org: str | None, confidence: float, construction: str
+) -> Fact:
+    context = sentence.context
+    return Fact(
+        type="role",
+        doc=context.key,
+        doc_id=context.doc_id,
+        args={"person": person, "role": office_title(office), "organization": org},
+        evidence=sentence.evidence(),
+        date=role_date(sentence, context),
+        confidence=confidence,
+        notes=(f"construction: {construction}",),
+    )
+
+
+def contact_roles(context: DocContext) -> list[Fact]:
+    """Press-office contacts that name an office are roles of the publishing organisation."""
+    document = context.document
+    if document is None:
+        return []
+    facts = []
+    for contact in document.contacts:
+        if not contact.role:
+            continue
+        organization = contact.organization or context.publisher
+        facts.append(
+            Fact(
+                type="role",
+                doc=context.key,
+                doc_id=context.doc_id,
+                args={
+                    "person": contact.name,
+                    "role": office_title(contact.role),
+                    "organization": organization,
+                },
+                # the contacts block is kept out of the clean text: offsets -1 mean "see the raw line"
+                evidence=Span(-1, -1, contact.line.strip()),
+                date=context.date,
+                confidence=0.8,
+                notes=("construction: contact block",),
+            )
+        )
+    return facts

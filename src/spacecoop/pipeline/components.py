@@ -1,0 +1,51 @@
+"""spacecoop's spaCy components, registered in one explicit place.
+
+- spacecoop_lines: a line break in the clean text ends a sentence (list items, headings, datelines).
+- spacecoop_gazetteer: names from the knowledge files, on top of the statistical NER.
+- spacecoop_dates: temporal expressions, normalised against the document's date.
+- spacecoop_facts: agreements, meetings, launches and roles, each with its evidence sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from spacecoop.pipeline.dates_component import DatesComponent
+from spacecoop.pipeline.facts_component import FactsComponent
+from spacecoop.pipeline.gazetteer import Gazetteer
+
+
+def mark_line_starts(doc: Doc) -> Doc:
+    """Tokens after a line break start a sentence; a single line never spans two units."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+# (factory name, placement) in pipeline order: the one list of what spacecoop adds.
+COMPONENTS: tuple[tuple[str, dict], ...] = (
+    ("spacecoop_lines", {"before": "parser"}),
+    ("spacecoop_gazetteer", {"after": "ner"}),
+    ("spacecoop_dates", {"last": True}),
+    ("spacecoop_facts", {"last": True}),
+)
+
+
+def register_factories() -> None:
+    """Make the factories known to spaCy (idempotent), so users can add them to their own pipelines."""
+    if "spacecoop_lines" in Language.factories:
+        return
+    Language.component("spacecoop_lines", func=mark_line_starts)
+    Language.factory("spacecoop_gazetteer", func=lambda nlp, name: Gazetteer(nlp))
+    Language.factory("spacecoop_dates", func=lambda nlp, name: DatesComponent())
+    Language.factory("spacecoop_facts", func=lambda nlp, name: FactsComponent())
+
+
+def add_components(nlp: Language) -> Language:
+    register_factories()
+    for name, placement in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, **placement)
+    return nlp

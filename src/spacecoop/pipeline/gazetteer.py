@@ -1,0 +1,122 @@
+"""Names from the knowledge files, matched on top of the statistical NER.
+
+Known names win over overlapping statistical entities; unknown actors found by the NER stay.
+Each known entity gets its canonical name and kind (`span._.canonical`, `span._.kind`) and
+its knowledge id as `ent_id_`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from spacecoop.knowledge import Knowledge, load_knowledge
+from spacecoop.pipeline.extensions import register_extensions
+
+# The entity label each knowledge type gets in the Doc.
+LABEL_OF_KIND = {
+    "agency": "ORG",
+    "company": "ORG",
+    "ministry": "ORG",
+    "intergovernmental": "ORG",
+    "organization": "ORG",
+    "government": "GPE",
+    "city": "GPE",
+    "launcher": "LAUNCHER",
+    "site": "SITE",
+    "mission": "MISSION",
+    "spacecraft": "MISSION",
+    "instrument": "MISSION",
+}
+
+
+def is_acronym(surface: str) -> bool:
+    """Short all-capital names (CSA, US, ESA) are matched with their exact case only."""
+    letters = [c for c in surface if c.isalpha()]
+    return len(surface) <= 6 and bool(letters) and all(c.isupper() for c in letters)
+
+
+_HONORIFIC = {"mr", "mrs", "ms", "dr", "prof", "mme", "mr.", "mrs.", "ms.", "dr.", "prof.", "m."}
+_NAME_PARTICLES = {"de", "le", "la", "van", "von", "der", "da", "di", "del", "du", "bin", "al"}
+
+
+def _name_like(token) -> bool:
+    return token.is_title and token.is_alpha and not token.is_sent_start and token.ent_type_ in {"", "PERSON"}
+
+
+def repair_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Whole names where the statistical NER cut them short ("Jean-Yves Le" + "Gall") or missed
+    them after an honorific ("Mr Le Gall")."""
+    taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    people: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end < len(doc) and end not in taken and _name_like(doc[end]) and doc[end - 1].whitespace_:
+            end += 1
+        if end != ent.end:
+            people.append(Span(doc, ent.start, end, label="PERSON"))
+    for token in doc[:-1]:
+        if token.lower_ in _HONORIFIC and token.i + 1 not in taken:
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end not in taken
+                and (
+                    doc[end].is_title
+                    or (doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)
+                )
+                and doc[end].is_alpha
+            ):
+                end += 1
+            if end > token.i + 1:
+                people.append(Span(doc, token.i + 1, end, label="PERSON"))
+    return people
+
+
+class Gazetteer:
+    def __init__(self, nlp: Language, knowledge: Knowledge | None = None):
+        register_extensions()
+        self.knowledge = knowledge or load_knowledge()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_key: dict[str, object] = {}
+        exact: dict[str, list] = {}
+        folded: dict[str, list] = {}
+        for surface, entity in self.knowledge.surface_forms():
+            if entity.type not in LABEL_OF_KIND or not surface.strip():
+                continue
+            self.by_key[entity.id] = entity
+            target = exact if is_acronym(surface) else folded
+            target.setdefault(entity.id, []).append(surface)
+        tokenizer = nlp.tokenizer
+        for key, surfaces in exact.items():
+            self.exact.add(key, [tokenizer(s) for s in sorted(set(surfaces))])
+        for key, surfaces in folded.items():
+            self.folded.add(key, [tokenizer(s.lower()) for s in sorted(set(surfaces))])
+
+    def known_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                entity = self.by_key[key]
+                span = Span(doc, start, end, label=LABEL_OF_KIND[entity.type], kb_id=key)
+                spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = filter_spans(self.known_spans(doc))
+        taken = {i for span in known for i in range(span.start, span.end)}
+        statistical = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        people = repair_person_names(doc, statistical + known)
+        doc.ents = filter_spans(sorted(known + people + statistical, key=lambda s: s.start))
+        for ent in doc.ents:
+            entity = self.by_key.get(ent.kb_id_) if ent.kb_id_ else None
+            if entity is not None:
+                ent._.canonical = entity.name
+                ent._.kind = entity.type
+        return doc
