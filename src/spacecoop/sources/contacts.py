@@ -28,6 +28,9 @@ _NAME = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|M|Mme)\.?\s+)?[A-ZÀ-Þ][\w'’À-ÿ-]+
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*$", re.I)
 # Fields of one line are separated by runs of spaces, tabs, no-break spaces or bars.
 _FIELD_SPLIT = re.compile(r"(?:[ \t\u00a0]{2,}|\t|\u00a0|\s*\|\s*)")
+_HEADING_WORDS = frozenset(
+    ["press", "media", "contact", "contacts", "relations", "for", "more", "information"]
+)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -68,7 +71,8 @@ def parse_contacts(lines: list[tuple[str, int, int]], heading: str = "") -> tupl
     """
     organization = None
     heading_words = heading.replace("*", "").replace("#", "").split()
-    if heading_words and not is_contact_heading(heading_words[0]):
+    # "CNES contacts" names the organization; "Press contacts" does not.
+    if heading_words and heading_words[0].lower() not in _HEADING_WORDS:
         organization = heading_words[0]
     whole: list[Contact] = []
     names: list[tuple[str, str, int, int]] = []

@@ -281,6 +281,11 @@ def find_title(lines: tuple[Line, ...], html_title: str | None = None) -> tuple[
         return MetaValue(None, "no heading-like line before the first sentence", 0.0), None
     index, line = heading
     following = lines[index + 1] if index + 1 < len(lines) else None
+    # A headline wrapped onto a second line continues in lower case.
+    if following is not None and following.kind == BODY and following.text[:1].islower():
+        if len(following.text.split()) <= 12 and not following.text.endswith("."):
+            joined = f"{line.text} {following.text}"
+            return MetaValue(joined, joined, 0.8), index + 1
     # A short kicker directly above the headline ("Topic" / "Headline") belongs to the title.
     if (
         following is not None
