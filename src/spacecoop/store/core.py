@@ -128,7 +128,7 @@ class Store:
                     return False
                 if present:
                     self._delete_document_rows(conn, document.id)
-                conn.execute(insert(schema.documents).values(_document_row(document)))
+                conn.execute(insert(schema.documents), _document_row(document))
                 if analyzed.sentences:
                     conn.execute(
                         insert(schema.sentences), [_sentence_row(document.id, s) for s in analyzed.sentences]

@@ -40,7 +40,7 @@ documents = Table(
     Column("url", Text),
     Column("raw_text", Text, nullable=False),
     Column("text", Text, nullable=False),
-    Column("offsets_json", Text, nullable=False, default="[]"),
+    Column("offsets_json", Text, nullable=False, server_default="[]"),
     Column("date", Text),
     Column("date_precision", Text),
     Column("date_confidence", Float),
@@ -51,7 +51,7 @@ documents = Table(
     Column("publisher_evidence", Text),
     Column("language", Text),
     Column("language_evidence", Text),
-    Column("contacts_json", Text, nullable=False, default="[]"),
+    Column("contacts_json", Text, nullable=False, server_default="[]"),
     Column("ingested_at", Text, nullable=False),
     Index("ix_documents_key", "key"),
 )
@@ -91,7 +91,7 @@ facts = Table(
     Column("args_json", Text, nullable=False),
     Column("date", Text),  # as_of for roles
     Column("date_precision", Text),
-    Column("date_alternatives_json", Text, nullable=False, default="[]"),
+    Column("date_alternatives_json", Text, nullable=False, server_default="[]"),
     Column("status", Text),
     Column("confidence", Float, nullable=False),
     Column("notes", Text),  # "; "-joined, as the exchange format's `note`
@@ -112,8 +112,8 @@ entities = Table(
     Column("name", Text, nullable=False),
     Column("type", Text, nullable=False),
     Column("wikidata", Text),
-    Column("predecessors_json", Text, nullable=False, default="[]"),
-    Column("successors_json", Text, nullable=False, default="[]"),
+    Column("predecessors_json", Text, nullable=False, server_default="[]"),
+    Column("successors_json", Text, nullable=False, server_default="[]"),
 )
 
 aliases = Table(
@@ -135,7 +135,7 @@ events = Table(
     Column("date", Text),
     Column("status", Text),
     Column("confidence", Float, nullable=False),
-    Column("conflicts_json", Text, nullable=False, default="[]"),
+    Column("conflicts_json", Text, nullable=False, server_default="[]"),
     Index("ix_events_type", "type"),
     Index("ix_events_date", "date"),
 )
@@ -176,7 +176,7 @@ offices = Table(
     Column("person", Text, nullable=False),
     Column("start", Text),
     Column("end", Text),
-    Column("event_ids_json", Text, nullable=False, default="[]"),
+    Column("event_ids_json", Text, nullable=False, server_default="[]"),
     Index("ix_offices_person", "person"),
     Index("ix_offices_organization", "organization"),
 )
@@ -187,7 +187,7 @@ event_links = Table(
     Column("from_event", Text, nullable=False),
     Column("to_event", Text, nullable=False),
     Column("kind", Text, nullable=False),  # realised_as | slipped_to
-    Column("note", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, server_default=""),
     Index("ix_event_links_from", "from_event"),
     Index("ix_event_links_to", "to_event"),
 )
