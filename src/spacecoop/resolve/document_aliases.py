@@ -84,6 +84,8 @@ def _expansion_for(acronym: str, words: list[str]) -> list[str] | None:
             return candidate
     run: list[str] = []
     for word in reversed(tail):
+        if fold(word) in ("the", "a", "an"):
+            break  # "officials of the Russian Federal Space Agency": the name starts after the article
         if word[:1].isupper() or (run and fold(word) in _FUNCTION_WORDS):
             run.insert(0, word)
         else:

@@ -182,7 +182,7 @@ class _NameGraph:
                 self.union.add(node)
                 self.forms[node][form] += 0
             if kind == "former":
-                self.former.append((a, b))
+                self.former.append((b, a))  # (older name, newer name)
             else:
                 self.union.join(a, b)
 

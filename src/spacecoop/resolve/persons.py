@@ -56,17 +56,23 @@ def cluster_people(
     by_surname: dict[str, list[str]] = defaultdict(list)
     for form in full_forms:
         by_surname[parsed[form].surname].append(form)
+    fits: dict[str, set[str]] = {}
     for form in full_forms:
         name = parsed[form]
-        fits = {
+        fits[form] = {
             exact_groups[other]
             for other in by_surname[name.surname]
             if exact_groups[other] != exact_groups[form]
             and same_person_name(name, parsed[other])
             and _orgs_agree(full_orgs[form], group_orgs[exact_groups[other]])
         }
-        if len(fits) == 1:
-            union.join(form, fits.pop())
+    ambiguous = {exact_groups[form] for form in full_forms if len(fits[form]) > 1}
+    for form in full_forms:
+        # "J. Smith" fits John and Jane: it joins neither, and neither joins it.
+        if len(fits[form]) == 1 and exact_groups[form] not in ambiguous:
+            target = next(iter(fits[form]))
+            if target not in ambiguous:
+                union.join(form, target)
     groups: dict[str, list[str]] = defaultdict(list)
     for form in full_forms:
         groups[union.find(form)].append(form)
