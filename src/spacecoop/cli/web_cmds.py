@@ -1,0 +1,67 @@
+"""`spacecoop serve` and `spacecoop export`: thin commands over the web app and the exporters."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from spacecoop.cli.options import db_option, settings_for
+from spacecoop.errors import SpacecoopError
+
+EXPORT_FORMATS = ("csv", "facts", "jsonld", "turtle", "graphml", "parquet")
+
+
+@click.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (keep 127.0.0.1 unless behind a proxy).",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+def serve_command(db: str | None, host: str, port: int) -> None:
+    """Serve the web UI and the JSON API over the store, read-only.
+
+    Uploads (POST /api/documents) stay off unless SPACECOOP_UPLOAD_TOKEN is set."""
+    import uvicorn
+
+    from spacecoop.store.core import Store
+    from spacecoop.web.app import create_app
+
+    settings = settings_for(db)
+    try:
+        Store.open(settings, create=False).close()  # a clear error for a missing store; schema up to date
+        app = create_app(settings)
+    except SpacecoopError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"spacecoop: serving {settings.db} on http://{host}:{port}  (API: /help)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@click.command("export")
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS), help="Output format.")
+@click.option("--out", "out", default="-", metavar="PATH", help="Output file (default: standard output).")
+@db_option
+def export_command(fmt: str, out: str, db: str | None) -> None:
+    """Export the store's facts, entities and events as csv, facts (JSON Lines), jsonld, turtle,
+    graphml or parquet."""
+    from spacecoop.export import export
+    from spacecoop.store.core import Store
+
+    try:
+        store = Store.open(settings_for(db), create=False)
+        try:
+            count = export(store, fmt, sys.stdout.buffer if out == "-" else out)
+        finally:
+            store.close()
+    except (SpacecoopError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    if out != "-":
+        click.echo(f"wrote {count} records as {fmt} to {out}", err=True)
+
+
+COMMANDS = [serve_command, export_command]
