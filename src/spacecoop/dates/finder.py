@@ -60,10 +60,8 @@ def _english(text: str, anchor: dt.date) -> list[tuple[int, int, Reading]]:
             continue
         mod_word = m.group("mod")
         if mod_word:
-            mod = lx.MODIFIERS.get(re.sub(r"\s+", " ", mod_word.lower()))
-            if reading.type == "DURATION" or mod in ("START", "END", "MID") or reading.type == "DATE":
-                reading.mod = reading.mod or mod
-                start = m.start()
+            reading.mod = reading.mod or lx.MODIFIERS.get(re.sub(r"\s+", " ", mod_word.lower())) or None
+            start = m.start()
         found.append((start, m.end(), reading))
     return found
 

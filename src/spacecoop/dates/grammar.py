@@ -65,8 +65,10 @@ MACROS: dict[str, str] = {
     "AMPM": r"(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))",
     "ORDWORD": _alternation([w for w in lx.ORDINALS if w.isalpha() and lx.ORDINALS[w] > 0]),
     "SETWORD": _group("word", _alternation(lx.SET_WORDS)),
-    "HOLIDAY": _group("word", _alternation(lx.HOLIDAYS), ignore_case=False),
+    "HOLIDAY": _group("word", _alternation([*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]), ignore_case=False),
     "REFWORD": _group("word", _alternation(lx.REFERENCE_WORDS)),
+    "TENS": _TENS,
+    "ONES": _ONES,
     "TZ": r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?",
 }
 
@@ -107,8 +109,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "half_quarter",
-        r"(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:fiscal|latest|current|year-earlier|year-ago|same|"
-        r"comparable|previous|most\s+recent|recent|just-ended|just\s+ended))\s+)?(?:{ORD}[\s-]+)?"
+        r"(?:(?:(?P<poss>(?i:this|last|next)\s+(?i:year))|(?P<pyear>1[5-9]\d\d|20\d\d))'s\s+)?"
+        r"(?:(?P<the>(?i:the))\s+)?(?:(?P<tyear>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<adj>(?i:fiscal|latest|current|"
+        r"year-earlier|year-ago|same|comparable|previous|most\s+recent|recent|just-ended|just\s+ended|"
+        r"comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?i:fiscal)[\s-]+)?(?:{ORD}[\s-]+)?"
         r"(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?"
         r"(?:{YEAR}|(?P<yrel>(?i:this|last|next|the\s+current|the\s+previous))\s+(?i:year)))?",
     ),
@@ -126,6 +130,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
     ),
     ("century", r"(?:(?i:the)\s+)?(?P<cnum>\d{1,2}(?:st|nd|rd|th)|(?i:{ORDWORD}))[\s-]+(?i:century)"),
+    (
+        "spelled_year",
+        r"(?:(?i:the\s+year)\s+)?(?P<cent>(?i:nineteen|eighteen))[\s-]+(?P<rest>(?i:(?:{TENS})"
+        r"(?:[\s-](?:{ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+        r"nineteen|hundred|oh[\s-](?:{ONES})))|(?i:the\s+year)\s+(?P<twok>(?i:two\s+thousand))"
+        r"(?:(?i:\s+and)?\s+(?P<rest2>(?i:{ONES}|ten)))?",
+    ),
     ("fiscal_year", r"(?i:fiscal)(?:\s+(?i:year))?\s+{YEAR}"),
     ("year", r"{YEAR}|'(?P<yy>\d\d)(?![\d'])"),
     ("every", r"(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH})"),
@@ -134,10 +145,10 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "duration",
         r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half)?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
-        r"(?:-(?P<adj>(?i:long|old)))?)",
+        r"(?:-(?P<adj>(?i:long|old)))?)(?!-)",
     ),
     ("bare_units", r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes))"),
-    ("the_unit", r"(?P<the>(?i:the))\s+(?P<unit>(?i:year|week|month|day|weekend))"),
+    ("the_unit", r"(?P<the>(?i:the))\s+(?P<unit>(?i:year|week|month|weekend))(?!-)"),
     ("weekday_plural", r"(?P<weekday>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"),
     ("ref", "{REFWORD}"),
     ("month", r"{MONTH}"),

@@ -88,7 +88,7 @@ MODIFIERS: dict[str, str] = {
     "nearly": "APPROX", "almost": "APPROX", "some": "APPROX",
     "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "earlier": "", "later": "", "the rest of": "", "the remainder of": "",
 }  # fmt: skip
 
 # Single words with a fixed reference value.
@@ -96,30 +96,41 @@ REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
     "the present": "PRESENT_REF", "right now": "PRESENT_REF", "today's": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "the past": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "in the future": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "a later date": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
-    "recent days": "PAST_REF", "recent": "PAST_REF", "current": "PRESENT_REF",
-    "future": "FUTURE_REF",
+    "recent days": "PAST_REF", "recent times": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }  # fmt: skip
+# Words such as "once", "earlier", "soon", "previously" are left out: in news they are far more
+# often conjunctions or vague adverbs than temporal expressions an annotator would mark.
 
 # Day words relative to the anchor: offset in days.
 DAY_WORDS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 # Frequency words -> SET value.
 SET_WORDS: dict[str, str] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-    "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
-    "semiannually": "P6M", "twice a year": "P6M",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H",
+    "twice a year": "P6M", "every year": "P1Y",
 }  # fmt: skip
 
 # Fixed-date holidays -> MM-DD.
 HOLIDAYS: dict[str, str] = {
-    "Christmas": "12-25", "Christmas Day": "12-25", "Christmas Eve": "12-24",
-    "New Year's Day": "01-01", "New Year's Eve": "12-31", "Independence Day": "07-04",
-    "Halloween": "10-31", "Valentine's Day": "02-14", "Bastille Day": "07-14",
+    "Christmas": "12-25",
+    "Christmas Day": "12-25",
+    "Christmas Eve": "12-24",
+    "New Year's Day": "01-01",
+    "New Year's Eve": "12-31",
+    "Independence Day": "07-04",
+    "Halloween": "10-31",
+    "Valentine's Day": "02-14",
+    "Bastille Day": "07-14",
+}
+# Holidays on the n-th weekday of a month: name -> (month, ISO weekday, n).
+MOVABLE_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "Thanksgiving": (11, 4, 4), "Thanksgiving Day": (11, 4, 4), "Labor Day": (9, 1, 1),
+    "Memorial Day": (5, 1, -1), "Martin Luther King Day": (1, 1, 3),
 }  # fmt: skip
 
 # Words around an expression that say which way it points, for bare weekdays and months.

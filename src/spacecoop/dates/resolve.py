@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacecoop.dates import calendar_math as cal
 from spacecoop.dates import lexicon as lx
-from spacecoop.dates.tense import tense_near
+from spacecoop.dates.tense import sentence_bounds, tense_near
 
 _MONTH_NUMBER = {name.upper(): n for n, names in lx.EN_MONTHS.items() for name in names}
 _WEEKDAY_NUMBER = {name.upper(): n for n, names in lx.EN_WEEKDAYS.items() for name in names}
@@ -252,9 +252,18 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
     if amount is None or amount != int(amount):
         return Reading("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", "unknown", relative="")
     value, precision = shifted(c.anchor, unit, sign * int(amount))
+    if unit == "year" and amount == 1 and sign < 0 and _mentions_quarter(c):
+        # earnings news: "a year ago" compares with the latest reported quarter, a year before
+        year, quarter = cal.shift_quarter(c.anchor.year, cal.quarter_of(c.anchor), -5)
+        value, precision = f"{year}-Q{quarter}", "quarter"
     reading = Reading("DATE", value, precision, relative="full")
     reading.note = f"contains duration {duration_value(amount, unit)}"
     return reading
+
+
+def _mentions_quarter(c: Context) -> bool:
+    left, right = sentence_bounds(c.text, c.start, c.end)
+    return bool(re.search(r"(?i)\bquarter\b", c.text[left:right]))
 
 
 def r_vague_ago(g: Groups, c: Context) -> Reading | None:
@@ -331,8 +340,10 @@ def r_half_quarter(g: Groups, c: Context) -> Reading | None:
     current = cal.quarter_of(c.anchor) if size == 4 else (c.anchor.month - 1) // 6 + 1
     letter = "Q" if size == 4 else "H"
     relative = "full"
-    if g.get("year"):
-        year, relative = int(g["year"]), ""
+    if g.get("year") or g.get("pyear") or g.get("tyear"):
+        year, relative = int(g.get("year") or g.get("pyear") or g["tyear"]), ""
+    elif g.get("poss"):
+        year = c.anchor.year + {"last": -1, "next": 1}.get(g["poss"].split()[0].lower(), 0)
     elif g.get("yrel"):
         year = c.anchor.year + {"last": -1, "next": 1, "the previous": -1}.get(g["yrel"].lower(), 0)
     else:
@@ -340,12 +351,12 @@ def r_half_quarter(g: Groups, c: Context) -> Reading | None:
     if ordinal and ordinal > size:
         return None
     if ordinal == -1:  # "the last quarter" of a year named, or the one before the present
-        ordinal = size if (g.get("year") or g.get("yrel")) else None
+        ordinal = size if (g.get("year") or g.get("yrel") or g.get("tyear") or g.get("poss")) else None
         if ordinal is None:
             adj = "latest"
     if ordinal:
         number = ordinal
-        if adj in ("year-earlier", "year-ago"):
+        if adj.endswith(("year-earlier", "year-ago")):
             year -= 1
     else:
         if size == 2:
@@ -353,8 +364,11 @@ def r_half_quarter(g: Groups, c: Context) -> Reading | None:
                 return None
             number = current
         else:
-            year, number = cal.shift_quarter(c.anchor.year, current, 0 if adj == "current" else -1)
-            if adj in ("year-earlier", "year-ago"):
+            if relative:
+                year, number = cal.shift_quarter(c.anchor.year, current, 0 if adj == "current" else -1)
+            else:  # "the 1988 quarter": the quarter being reported, in the year named
+                number = cal.shift_quarter(c.anchor.year, current, -1)[1]
+            if adj.endswith(("year-earlier", "year-ago")):
                 year -= 1
     return Reading("DATE", f"{year}-{letter}{number}", "half" if size == 2 else "quarter", relative=relative)
 
@@ -382,8 +396,7 @@ def r_rel_unit(g: Groups, c: Context) -> Reading | None:
     else:
         return None
     if unit == "weekend":
-        day = c.anchor + dt.timedelta(weeks=step)
-        return Reading("DATE", cal.iso_week(day) + "-WE", "week", relative="full")
+        return weekend(c, step)
     if unit == "century":
         if step == 0:
             return Reading("DATE", str(c.anchor.year // 100), "century", relative="full")
@@ -415,6 +428,37 @@ def r_century(g: Groups, c: Context) -> Reading | None:
     if not number or number < 1:
         return None
     return Reading("DATE", f"{number - 1:02d}", "century")
+
+
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+
+
+def r_spelled_year(g: Groups, c: Context) -> Reading | None:
+    if g.get("twok"):
+        rest = number_value(g["rest2"]) if g.get("rest2") else 0
+        return Reading("DATE", str(2000 + int(rest or 0)), "year")
+    century = 1900 if g["cent"].lower() == "nineteen" else 1800
+    rest = re.sub(r"[\s-]+", " ", g["rest"].lower())
+    if rest == "hundred":
+        value = 0
+    elif rest.startswith("oh "):
+        value = int(number_value(rest[3:]) or 0)
+    elif rest in _TEENS:
+        value = 10 + _TEENS.index(rest)
+    else:
+        value = int(number_value(rest) or 0)
+    return Reading("DATE", str(century + value), "year")
 
 
 def r_fiscal_year(g: Groups, c: Context) -> Reading | None:
@@ -452,7 +496,12 @@ def r_set_word(g: Groups, c: Context) -> Reading | None:
 
 
 def r_holiday(g: Groups, c: Context) -> Reading | None:
-    month_day = lx.HOLIDAYS[re.sub(r"\s+", " ", g["word"])]
+    name = re.sub(r"\s+", " ", g["word"])
+    if name in lx.MOVABLE_HOLIDAYS:
+        month, weekday, nth = lx.MOVABLE_HOLIDAYS[name]
+        year = cal.year_for_month(c.anchor, month, c.tense())
+        return Reading("DATE", cal.nth_weekday(year, month, weekday, nth).isoformat(), "day", relative="year")
+    month_day = lx.HOLIDAYS[name]
     month = int(month_day[:2])
     year = cal.year_for_month(c.anchor, month, c.tense())
     return Reading("DATE", f"{year}-{month_day}", "day", relative="year")
@@ -478,6 +527,8 @@ def r_duration(g: Groups, c: Context) -> Reading | None:
         return None
     if amount is not None and amount > 1000:
         return None
+    if (g.get("adj") or "").lower() == "old" or re.match(r"(?i)\s+old\b", c.after(6)):
+        return None  # an age ("a 6-year-old", "52 years old")
     return Reading("DURATION", duration_value(amount, unit), "duration")
 
 
@@ -487,10 +538,23 @@ def r_bare_units(g: Groups, c: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None, unit_of(g["unit"])), "duration")
 
 
+_PART_OF = re.compile(r"(?i)\b(?:end|beginning|start|middle|rest|remainder|course|balance|half)\s+of\s+$")
+
+
+def weekend(c: Context, step: int = 0) -> Reading:
+    """The weekend meant: the one just past (or this one) in past tense, the next one in future tense."""
+    direction = "future" if (step > 0 or (step == 0 and c.tense() == "future")) else "past"
+    saturday = cal.nearest_weekday(c.anchor, 6, direction) + dt.timedelta(weeks=step if step < 0 else 0)
+    return Reading("DATE", cal.iso_week(saturday) + "-WE", "week", relative="full")
+
+
 def r_the_unit(g: Groups, c: Context) -> Reading | None:
     unit = g["unit"].lower()
     if unit == "weekend":
-        return Reading("DATE", cal.iso_week(c.anchor) + "-WE", "week", relative="full")
+        return weekend(c)
+    if _PART_OF.search(c.text[max(0, c.start - 30) : c.start]):
+        value, precision = shifted(c.anchor, unit, 0)
+        return Reading("DATE", value, precision, relative="full")
     if unit == "year" and re.match(r"\s*(?:ended|ending|before|earlier|ago)\b", c.after()):
         return None
     return Reading("DURATION", duration_value(1, unit), "duration")

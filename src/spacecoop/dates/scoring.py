@@ -26,7 +26,8 @@ class TimexScores:
     value_right: int = 0
     value_sys: int = 0  # system timexes overlapping a gold one with the same value
     value_gold: int = 0
-    misses: list[tuple[str, TimemlTimex, TimemlTimex | None]] = field(default_factory=list)
+    # (document, "missed" | "spurious" | "value", gold or system timex, system timex for "value")
+    errors: list[tuple[str, str, TimemlTimex, TimemlTimex | None]] = field(default_factory=list)
 
     def add(self, name: str, gold: Sequence[TimemlTimex], system: Sequence[TimemlTimex]) -> None:
         self.gold += len(gold)
@@ -40,9 +41,9 @@ class TimexScores:
                 self.type_right += best.type == s.type
                 self.value_right += best.value == s.value
                 if best.value != s.value:
-                    self.misses.append((name, best, s))
+                    self.errors.append((name, "value", best, s))
             else:
-                self.misses.append((name, s, None))  # a system timex with no gold: a false positive
+                self.errors.append((name, "spurious", s, None))
             self.value_sys += any(g.value == s.value for g in overlapping)
         for g in gold:
             overlapping = [s for s in system if g.start < s.end and s.start < g.end]
@@ -50,7 +51,7 @@ class TimexScores:
             self.relaxed_gold += bool(overlapping)
             self.value_gold += any(g.value == s.value for s in overlapping)
             if not overlapping:
-                self.misses.append((name, g, None))
+                self.errors.append((name, "missed", g, None))
 
     def table(self) -> dict[str, float]:
         """The measures, as fractions in [0, 1]."""
