@@ -1,0 +1,101 @@
+"""Offices over time: equivalent titles, successive holders, queries by office name."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacecoop.resolve import held_on, resolve_all
+from spacecoop.resolve.office_names import office_label, split_office_query
+from tests.test_resolve_support import make_fact, small_knowledge
+
+
+def _role(doc, date, person, role, org="Roscosmos"):
+    return make_fact(
+        "role",
+        doc,
+        f"{person}, {role} of {org}, spoke.",
+        date=date,
+        person=person,
+        role=role,
+        organization=org,
+    )
+
+
+def test_offices_heads_come_out_in_order_with_the_successor_ending_the_term():
+    facts = [
+        _role("a", "2016-04-19", "Igor Komarov", "Head"),
+        _role("b", "2017-07-19", "Igor Komarov", "Chief"),
+        _role("c", "2018-06-15", "Dmitry Rogozin", "Director General"),
+        _role("d", "2019-02", "Dmitri Rogozin", "Head"),
+    ]
+    resolution = resolve_all(facts, [], small_knowledge())
+    heads = [t for t in resolution.offices if t.organization == "roscosmos"]
+    assert [(t.office, t.person, t.start, t.end) for t in heads] == [
+        ("Head", "person:igor-komarov", "2016-04-19", "2017-07-19"),
+        ("Head", "person:dmitry-rogozin", "2018-06-15", None),
+    ]
+    events = {e.id: e for e in resolution.events}
+    komarov_sources = [s.doc_key for i in heads[0].event_ids for s in events[i].sources]
+    assert sorted(komarov_sources) == ["a", "b"]
+
+
+def test_offices_held_on_a_date_follows_the_interval():
+    resolution = resolve_all(
+        [
+            _role("a", "2016-04-19", "Igor Komarov", "Head"),
+            _role("c", "2018-06-15", "Dmitry Rogozin", "Head"),
+        ],
+        [],
+        small_knowledge(),
+    )
+    komarov, rogozin = sorted(resolution.offices, key=lambda t: t.start)
+    assert held_on(komarov, "2016-04-19") and held_on(komarov, "2016")
+    assert not held_on(komarov, "2017-01-01")
+    assert held_on(rogozin, "2020-05-01") and not held_on(rogozin, "2018-01")
+
+
+def test_offices_shared_offices_do_not_end_each_other():
+    facts = [
+        _role("a", "2018-06-15", "Pascale Bresson", "Press Officer", "CNES"),
+        _role("a", "2018-06-15", "Raphaël Sart", "Press Officer", "CNES"),
+        _role("b", "2019-01-10", "Raphaël Sart", "Press Officer", "CNES"),
+    ]
+    terms = resolve_all(facts, [], small_knowledge()).offices
+    assert [(t.person, t.start, t.end) for t in terms] == [
+        ("person:pascale-bresson", "2018-06-15", None),
+        ("person:raphael-sart", "2018-06-15", None),
+    ]
+
+
+def test_offices_deputy_is_not_the_head():
+    facts = [_role("a", "2019-01", "Ann Lee", "Deputy Head"), _role("a", "2019-01", "Igor Komarov", "Head")]
+    terms = resolve_all(facts, [], small_knowledge()).offices
+    assert sorted((t.office, t.person) for t in terms) == [
+        ("Deputy Head", "person:ann-lee"),
+        ("Head", "person:igor-komarov"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Head of Roscosmos", ("Head", "Roscosmos")),
+        ("Director General of ESA", ("Head", "ESA")),
+        ("ESA Director General", ("Head", "ESA")),
+        ("NASA Administrator", ("Head", "NASA")),
+        ("President of CNES", ("President", "CNES")),
+        ("Press Officer of CNES", ("Press Officer", "CNES")),
+    ],
+)
+def test_office_names_split_a_query_into_office_and_organisation(text, expected):
+    assert split_office_query(text) == expected
+
+
+def test_office_names_unknown_query_is_refused_with_its_text():
+    with pytest.raises(ValueError, match="Roscosmos"):
+        split_office_query("Roscosmos")
+
+
+def test_office_names_title_with_organisation_name_reduces_to_the_office():
+    assert office_label("ESA Director General", ("ESA", "European Space Agency")) == "Head"
+    assert office_label("astronaut") == "Astronaut"
