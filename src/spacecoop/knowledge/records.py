@@ -56,7 +56,12 @@ class KnownEntity:
         return tuple(dict.fromkeys((self.name, *self.aliases)))
 
     def needs_exact_case(self, form: str) -> bool:
-        return form in self.exact_case or is_short_acronym(form)
+        """Whether `form` only matches in its own case: a short acronym, a form listed in
+        `exact_case`, or one that folds to the same key as a listed form ("HOPE" like "Hope")."""
+        if form in self.exact_case or is_short_acronym(form):
+            return True
+        key = normalise_alias(form)
+        return any(normalise_alias(listed) == key for listed in self.exact_case)
 
 
 @dataclass(frozen=True)
