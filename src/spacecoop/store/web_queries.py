@@ -543,9 +543,12 @@ def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) 
     partner_rows = conn.execute(
         select(other.c.entity_id, func.count(func.distinct(other.c.event_id)).label("n"))
         .select_from(
-            mine.join(other, and_(mine.c.event_id == other.c.event_id, other.c.entity_id != entity_id))
+            mine.join(other, and_(mine.c.event_id == other.c.event_id, other.c.entity_id != entity_id)).join(
+                events, events.c.id == mine.c.event_id
+            )
         )
-        .where(mine.c.entity_id == entity_id, other.c.role.in_(ACTOR_ROLES))
+        # Partners share agreements and meetings; holding an office in an agency is not partnership.
+        .where(mine.c.entity_id == entity_id, other.c.role.in_(ACTOR_ROLES), events.c.type.in_(NETWORK_TYPES))
         .group_by(other.c.entity_id)
         .order_by(func.count(func.distinct(other.c.event_id)).desc(), other.c.entity_id)
         .limit(20)
