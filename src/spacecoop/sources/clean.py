@@ -240,6 +240,8 @@ def _is_short_item(text: str) -> bool:
 
 
 def _is_language_bar(text: str, latin_document: bool) -> bool:
+    if len(text) > 160 or text.count(" ") > 20:
+        return False
     tokens = [t for t in re.split(r"[\s|/•·,]+", text) if t]
     if not 2 <= len(tokens) <= 14:
         return False
@@ -251,10 +253,11 @@ def _is_language_bar(text: str, latin_document: bool) -> bool:
 
 
 def _is_nav_line(text: str, in_header: bool) -> bool:
-    words = [w.strip(".,:;!?()[]'’\"").lower() for w in text.split()]
-    words = [w for w in words if w]
-    if words and len(words) <= 5 and all(w in _NAV_WORDS or w.isdigit() for w in words):
-        return True
+    if text.count(" ") <= 5:
+        words = [w.strip(".,:;!?()[]'’\"").lower() for w in text.split()]
+        words = [w for w in words if w]
+        if words and len(words) <= 5 and all(w in _NAV_WORDS or w.isdigit() for w in words):
+            return True
     if _DOMAIN_LINE.match(text):
         return True
     if not in_header or text.endswith((".", "!", "?")):
@@ -289,6 +292,12 @@ def classify_lines(text: str) -> list[Line]:
 def _kind_of(line: str, in_header: bool, latin_document: bool) -> str:
     if not line:
         return BLANK
+    if not in_header and (
+        len(line) > 250
+        or (len(line) > 100 and line.endswith(_TERMINAL) and "@" not in line and "reserved" not in line)
+    ):
+        # A long line is prose (or a list item); the clutter patterns are all short lines.
+        return LIST if _LIST_MARKER.match(line) else BODY
     if _BOILERPLATE.match(line):
         return BOILERPLATE
     if _WAYBACK_LINE.search(line) or _PRESS_NUMBER.match(line) or is_date_line(line):

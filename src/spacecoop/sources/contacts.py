@@ -25,6 +25,7 @@ _ROLE = re.compile(
     re.I,
 )
 _NAME = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr|M|Mme)\.?\s+)?[A-ZÀ-Þ][\w'’À-ÿ-]+(?:\s+[A-ZÀ-Þ][\w'’À-ÿ.-]+){1,3}$")
+_EIGHT_DIGITS = re.compile(r"\d[\d\s().-]{6,}\d")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*$", re.I)
 # Fields of one line are separated by runs of spaces, tabs, no-break spaces or bars.
 _FIELD_SPLIT = re.compile(r"(?:[ \t\u00a0]{2,}|\t|\u00a0|\s*\|\s*)")
@@ -36,6 +37,8 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 def has_contact_details(line: str) -> bool:
     """A short line carrying an e-mail address or a telephone number."""
+    if len(line) > 400 or ("@" not in line and not _EIGHT_DIGITS.search(line)):
+        return False
     return len(line.split()) <= 25 and bool(EMAIL.search(line) or _phone(line))
 
 

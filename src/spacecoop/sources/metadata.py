@@ -138,7 +138,7 @@ def find_date(
 
 def _line_candidates(lines: tuple[Line, ...], title_line: int | None):
     for index, line in enumerate(lines):
-        if line.kind not in (META, BOILERPLATE, BODY, CAPTION) or not line.text:
+        if line.kind not in (META, BOILERPLATE, BODY, CAPTION) or not line.text or len(line.text) > 120:
             continue
         update = _UPDATE.match(line.text)
         if update:
@@ -174,7 +174,8 @@ def _url_candidate(address: str) -> DateCandidate | None:
 def _wire_candidates(lines: tuple[Line, ...], known: list[DateCandidate], prefix_year_month):
     """Wire-service datelines ("Tokyo, July 20 (Agency) --"), completed with a year when needed."""
     years = {int(c.iso[:4]): c for c in known if c.kind in ("url", "prefix")}
-    for index, line in enumerate(lines):
+    # Datelines open the story or, in some wire copy, close it.
+    for index, line in [*enumerate(lines[:60]), *enumerate(lines[-15:], start=max(len(lines) - 15, 0))]:
         if line.kind != BODY:
             continue
         match = _WIRE.search(line.text)
