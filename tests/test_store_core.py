@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 
 import pytest
@@ -102,8 +103,23 @@ def make_analyzed(document: models.Document | None = None, facts_dates=("2021-05
     return models.AnalyzedDocument(document, sentences_of(document.text), mentions, facts)
 
 
+# Every test using `store` also runs on PostgreSQL when a scratch database is given, e.g.
+# SPACECOOP_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:55432/coop (its tables are dropped).
+POSTGRES_URL = os.environ.get("SPACECOOP_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
+def store(request, tmp_db):
+    with Store.open(tmp_db if request.param == "sqlite" else POSTGRES_URL) as opened:
+        try:
+            yield opened
+        finally:
+            if request.param == "postgresql":
+                schema.metadata.drop_all(opened.engine)
+
+
 @pytest.fixture()
-def store(tmp_db):
+def sqlite_store(tmp_db):
     with Store.open(tmp_db) as opened:
         yield opened
 
@@ -304,7 +320,8 @@ def test_store_facts_entity_follows_resolved_aliases(store):
     assert [f["type"] for f in found] == ["agreement"]
 
 
-def test_store_search_tables_follow_saves(store):
+def test_store_search_tables_follow_saves(sqlite_store):
+    store = sqlite_store
     analyzed = make_analyzed()
     store.save_analyzed(analyzed)
     store.save_resolution(make_resolution(analyzed))
