@@ -1,0 +1,149 @@
+"""`spacecoop who`, `spacecoop entity` and `spacecoop resolve`: questions about the resolution."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from spacecoop.cli.options import db_option, settings_for
+from spacecoop.errors import BadQuery, NotFound, SpacecoopError
+
+_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def _open_store(db: str | None, *, create: bool = False):
+    from spacecoop.store import Store
+
+    try:
+        return Store.open(settings_for(db), create=create)
+    except SpacecoopError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _answer(call, *args):
+    try:
+        return call(*args)
+    except BadQuery as error:
+        raise click.UsageError(str(error)) from error
+    except (NotFound, SpacecoopError) as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.command("who")
+@click.argument("office")
+@click.option("--on", "on_date", required=True, metavar="DATE", help="The date asked about (YYYY[-MM[-DD]]).")
+@_FORMAT
+@db_option
+def who_command(office: str, on_date: str, fmt: str, db: str | None) -> None:
+    """Who held OFFICE ("Head of Roscosmos", "ESA Director General") on a date, with the sources."""
+    from spacecoop.store.resolution_queries import who_held
+
+    with _open_store(db) as store:
+        holders = _answer(who_held, store, office, on_date)
+    if fmt == "json":
+        click.echo(json.dumps(holders, ensure_ascii=False, indent=2))
+        return
+    if not holders:
+        click.echo(f"no holder of {office!r} known on or before {on_date}")
+        return
+    for holder in holders:
+        span = f"{holder['start'] or '?'} - {holder['end'] or 'no successor seen'}"
+        note = "" if holder["held"] == "in office" else " (last known holder before that date)"
+        click.echo(
+            f"{holder['person']['name']}: {holder['office']} of {holder['organization']['name']}, {span}{note}"
+        )
+        for source in holder["sources"]:
+            click.echo(f"  {source['date'] or 'undated'}  {source['doc_key']}: {source['evidence']}")
+
+
+@click.command("entity")
+@click.argument("name")
+@_FORMAT
+@db_option
+def entity_command(name: str, fmt: str, db: str | None) -> None:
+    """Everything known of one actor, place or thing: aliases, offices, events, partners, documents."""
+    from spacecoop.store.resolution_queries import entity_profile
+
+    with _open_store(db) as store:
+        profile = _answer(entity_profile, store, name)
+    if fmt == "json":
+        click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_profile(profile))
+
+
+@click.command("resolve")
+@db_option
+def resolve_command(db: str | None) -> None:
+    """Re-run resolution over everything in the store (entities, events, offices, links)."""
+    from spacecoop.resolve import resolve_store
+
+    with _open_store(db) as store:
+        resolution = _answer(resolve_store, store)
+    click.echo(
+        f"{len(resolution.entities)} entities, {len(resolution.events)} events, "
+        f"{len(resolution.offices)} office terms, {len(resolution.links)} links"
+    )
+
+
+def render_profile(profile: dict[str, Any]) -> str:
+    """A profile as plain text, one section per kind of information."""
+    lines = [f"{profile['name']}  ({profile['type']}, {profile['id']})"]
+    if profile["wikidata"]:
+        lines.append(f"Wikidata: {profile['wikidata']}")
+    if profile["aliases"]:
+        lines.append("Also: " + "; ".join(profile["aliases"]))
+    for key, label in (("predecessors", "Predecessors"), ("successors", "Successors")):
+        if profile[key]:
+            lines.append(f"{label}: " + ", ".join(p["name"] for p in profile[key]))
+    for key, label in (("offices", "Offices"), ("offices_held", "Offices held")):
+        if profile[key]:
+            lines.append(f"{label}:")
+            for term in profile[key]:
+                who = term["person"]["name"] if key == "offices" else term["organization"]["name"]
+                lines.append(
+                    f"  {term['office']}: {who}, {term['start'] or '?'} - {term['end'] or ''}".rstrip()
+                )
+    for key in ("agreements", "meetings", "launches", "roles"):
+        if profile[key]:
+            lines.append(f"{key.capitalize()}:")
+            for event in profile[key]:
+                lines.append(
+                    f"  {event['date'] or 'undated':10}  {event['status'] or '':9} {_summary(event)}"
+                )
+                lines.extend(f"      ! {conflict}" for conflict in event["conflicts"])
+    if profile["partners"]:
+        lines.append("Partners: " + ", ".join(f"{p['name']} ({p['events']})" for p in profile["partners"]))
+    if profile["documents"]:
+        lines.append("Documents:")
+        lines.extend(
+            f"  {d['date'] or 'undated':10}  {d['key']}  {d['title'] or ''}".rstrip()
+            for d in profile["documents"]
+        )
+    return "\n".join(lines)
+
+
+def _summary(event: dict[str, Any]) -> str:
+    args = event["args"]
+    keys = {
+        "agreement": ("parties", "title"),
+        "meeting": ("participants", "organizations", "place"),
+        "launch": ("vehicle", "payloads", "site"),
+        "role": ("person", "role", "organization"),
+    }.get(event["type"], ())
+    parts = []
+    for key in keys:
+        value = args.get(key)
+        if isinstance(value, list):
+            value = ", ".join(value)
+        if value:
+            parts.append(str(value))
+    sources = len(event["documents"])
+    return " | ".join(parts) + f"  [{sources} doc{'s' if sources != 1 else ''}]"
+
+
+COMMANDS = [who_command, entity_command, resolve_command]

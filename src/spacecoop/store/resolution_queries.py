@@ -1,0 +1,287 @@
+"""Questions about the resolution: who held an office on a date, an entity's profile, a person's
+office on a date. SQLAlchemy Core over the resolution tables; every answer carries its sources."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from spacecoop.errors import BadQuery, NotFound
+from spacecoop.models import OfficeTerm
+from spacecoop.resolve.names import name_key
+from spacecoop.resolve.office_names import split_office_query
+from spacecoop.resolve.offices import held_on
+from spacecoop.store import schema
+from spacecoop.store.core import Store, check_iso_date
+
+# When an organisation has no office of the asked name, the office that heads it answers instead
+# ("Head of CNES" is its President; "President of Roscosmos" its Head).
+_FALLBACK_OFFICES = {"Head": ("President", "Chief Executive"), "President": ("Head",)}
+_ACTOR_ROLES = ("party", "organization", "participant", "signatory", "person")
+_TYPE_SECTIONS = (
+    ("agreement", "agreements"),
+    ("meeting", "meetings"),
+    ("launch", "launches"),
+    ("role", "roles"),
+)
+
+
+def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any]]:
+    """Holders of an office ("Head of Roscosmos", "ESA Director General") on a date, each with the
+    term it falls in and the sources that show it. Where no known term covers the date, the last
+    holder seen before it is returned with `"held": "last known"`. NotFound for an unknown
+    organisation or an office it is never seen with; BadQuery for a date that is not ISO."""
+    check_iso_date(on_date, "date")
+    try:
+        office, org_text = split_office_query(office_text)
+    except ValueError as error:
+        raise BadQuery(str(error)) from error
+    with store.engine.connect() as conn:
+        org_ids = find_entity_ids(conn, org_text)
+        if not org_ids:
+            raise NotFound(f"{org_text!r}: no organisation of that name or alias in the store")
+        terms = _terms(conn, schema.offices.c.organization.in_(org_ids))
+        known = sorted({t.office for t in terms})
+        chosen = [t for t in terms if t.office == office]
+        for fallback in _FALLBACK_OFFICES.get(office, ()):
+            if chosen:
+                break
+            chosen = [t for t in terms if t.office == fallback]
+        if not chosen:
+            offices = ", ".join(known) or "none"
+            raise NotFound(
+                f"{office_text!r}: no holder of {office!r} seen for {org_text} (offices seen: {offices})"
+            )
+        held = [t for t in chosen if held_on(t, on_date)]
+        status = "in office"
+        if not held:
+            before = [t for t in chosen if t.start and t.start[: len(on_date)] <= on_date[: len(t.start)]]
+            held = [max(before, key=lambda t: (t.start or "", t.person))] if before else []
+            status = "last known"
+        names = _names(conn, {t.person for t in held} | {t.organization for t in held})
+        return [
+            {
+                "office": t.office,
+                "organization": {"id": t.organization, "name": names.get(t.organization, t.organization)},
+                "person": {"id": t.person, "name": names.get(t.person, t.person)},
+                "start": t.start,
+                "end": t.end,
+                "held": status,
+                "on": on_date,
+                "sources": _sources(conn, t.event_ids),
+            }
+            for t in sorted(held, key=lambda t: (t.start or "", t.person))
+        ]
+
+
+def office_at(store: Store, person_entity_id: str, date: str) -> list[dict[str, Any]]:
+    """The offices a person held on a date (as far as the terms tell), to show a fact's actors with
+    their office at the fact's date."""
+    check_iso_date(date, "date")
+    with store.engine.connect() as conn:
+        terms = [t for t in _terms(conn, schema.offices.c.person == person_entity_id) if held_on(t, date)]
+        names = _names(conn, {t.organization for t in terms})
+        return [
+            {
+                "office": t.office,
+                "organization": {"id": t.organization, "name": names.get(t.organization, t.organization)},
+                "start": t.start,
+                "end": t.end,
+            }
+            for t in terms
+        ]
+
+
+def entity_profile(store: Store, name: str) -> dict[str, Any]:
+    """Everything the store knows of one entity, found by id, name or alias (any case): canonical
+    name, type, aliases, Wikidata id, predecessors and successors, offices with their holders over
+    time (or, for a person, the offices held), agreements, meetings, launches and roles in date
+    order, partners with counts, and the documents that mention it. NotFound when no entity matches."""
+    e = schema.entities
+    with store.engine.connect() as conn:
+        ids = find_entity_ids(conn, name)
+        if not ids:
+            raise NotFound(f"{name!r}: no entity of that name, alias or id in the store")
+        row = conn.execute(select(e).where(e.c.id == ids[0])).one()
+        entity_id = row.id
+        aliases = sorted(
+            conn.execute(
+                select(schema.aliases.c.alias).where(schema.aliases.c.entity_id == entity_id)
+            ).scalars()
+        )
+        linked = json.loads(row.predecessors_json) + json.loads(row.successors_json)
+        terms = _terms(
+            conn, or_(schema.offices.c.organization == entity_id, schema.offices.c.person == entity_id)
+        )
+        events = _events_of(conn, entity_id)
+        partners = _partners(conn, entity_id, [ev["id"] for ev in events])
+        names = _names(conn, set(linked) | {t.person for t in terms} | {t.organization for t in terms})
+        profile: dict[str, Any] = {
+            "id": entity_id,
+            "name": row.name,
+            "type": row.type,
+            "aliases": aliases,
+            "wikidata": row.wikidata,
+            "predecessors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.predecessors_json)],
+            "successors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.successors_json)],
+            "offices": [_term_record(t, names) for t in terms if t.organization == entity_id],
+            "offices_held": [_term_record(t, names) for t in terms if t.person == entity_id],
+            "partners": partners,
+            "documents": _documents_of(conn, entity_id),
+            "other_matches": ids[1:],
+        }
+        for kind, section in _TYPE_SECTIONS:
+            profile[section] = [ev for ev in events if ev["type"] == kind]
+        return profile
+
+
+def find_entity_ids(conn: Connection, name: str) -> list[str]:
+    """Entity ids for an id, a name or an alias, exact matches (any case) first, then names that
+    fold to the same key ("Woerner" = "Wörner"). Sorted so the best match comes first."""
+    e, a = schema.entities, schema.aliases
+    text = name.strip()
+    if not text:
+        return []
+    if conn.execute(select(e.c.id).where(e.c.id == text)).first():
+        return [text]
+    low = text.lower()
+    by_name = set(conn.execute(select(e.c.id).where(func.lower(e.c.name) == low)).scalars())
+    by_alias = set(conn.execute(select(a.c.entity_id).where(func.lower(a.c.alias) == low)).scalars())
+    found = by_name | by_alias
+    if not found:
+        key = name_key(text)
+        rows = (
+            conn.execute(select(e.c.id, e.c.name)).all()
+            + conn.execute(select(a.c.entity_id, a.c.alias)).all()
+        )
+        found = {r[0] for r in rows if name_key(r[1]) == key}
+    if not found:
+        return []
+    counts = dict(
+        conn.execute(
+            select(schema.event_entities.c.entity_id, func.count())
+            .where(schema.event_entities.c.entity_id.in_(found))
+            .group_by(schema.event_entities.c.entity_id)
+        ).all()
+    )
+    # A canonical-name match beats an alias; then the entity with more events.
+    return sorted(found, key=lambda i: (i not in by_name, -counts.get(i, 0), i))
+
+
+def _terms(conn: Connection, where) -> list[OfficeTerm]:
+    o = schema.offices
+    rows = conn.execute(select(o).where(where)).all()
+    terms = [
+        OfficeTerm(r.office, r.organization, r.person, r.start, r.end, tuple(json.loads(r.event_ids_json)))
+        for r in rows
+    ]
+    return sorted(terms, key=lambda t: (t.organization, t.office, t.start or "", t.person))
+
+
+def _term_record(term: OfficeTerm, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "office": term.office,
+        "organization": {"id": term.organization, "name": names.get(term.organization, term.organization)},
+        "person": {"id": term.person, "name": names.get(term.person, term.person)},
+        "start": term.start,
+        "end": term.end,
+    }
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    e = schema.entities
+    return dict(conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(ids))).all())
+
+
+def _sources(conn: Connection, event_ids: tuple[str, ...] | list[str]) -> list[dict[str, Any]]:
+    s = schema.event_sources
+    rows = conn.execute(
+        select(s).where(s.c.event_id.in_(list(event_ids))).order_by(s.c.date, s.c.doc_key, s.c.fact_id)
+    ).all()
+    return [
+        {
+            "doc_key": r.doc_key,
+            "doc_id": r.doc_id,
+            "date": r.date,
+            "evidence": r.evidence_text,
+            "evidence_start": r.evidence_start,
+            "evidence_end": r.evidence_end,
+            "fact_id": r.fact_id,
+        }
+        for r in rows
+    ]
+
+
+def _events_of(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    ev, ee, s = schema.events, schema.event_entities, schema.event_sources
+    rows = conn.execute(
+        select(ev, ee.c.role)
+        .join(ee, ee.c.event_id == ev.c.id)
+        .where(ee.c.entity_id == entity_id)
+        .order_by(ev.c.date.is_(None), ev.c.date, ev.c.id)
+    ).all()
+    roles: dict[str, list[str]] = {}
+    ordered: dict[str, Any] = {}
+    for r in rows:
+        roles.setdefault(r.id, []).append(r.role)
+        ordered.setdefault(r.id, r)
+    if not ordered:
+        return []
+    docs: dict[str, list[str]] = {}
+    for event_id, doc_key in conn.execute(
+        select(s.c.event_id, s.c.doc_key).where(s.c.event_id.in_(list(ordered))).order_by(s.c.doc_key)
+    ):
+        docs.setdefault(event_id, [])
+        if doc_key not in docs[event_id]:
+            docs[event_id].append(doc_key)
+    return [
+        {
+            "id": r.id,
+            "type": r.type,
+            "date": r.date,
+            "status": r.status,
+            "confidence": r.confidence,
+            "args": json.loads(r.args_json),
+            "conflicts": json.loads(r.conflicts_json),
+            "as": sorted(set(roles[r.id])),
+            "documents": docs.get(r.id, []),
+        }
+        for r in ordered.values()
+    ]
+
+
+def _partners(conn: Connection, entity_id: str, event_ids: list[str]) -> list[dict[str, Any]]:
+    """Other actors of the entity's events, with the number of events they share."""
+    if not event_ids:
+        return []
+    ee, e = schema.event_entities, schema.entities
+    rows = conn.execute(
+        select(ee.c.event_id, ee.c.entity_id, e.c.name, e.c.type)
+        .join(e, e.c.id == ee.c.entity_id)
+        .where(ee.c.event_id.in_(event_ids), ee.c.entity_id != entity_id, ee.c.role.in_(_ACTOR_ROLES))
+    ).all()
+    pairs = {(r.event_id, r.entity_id) for r in rows}
+    counts = Counter(entity for _, entity in pairs)
+    info = {r.entity_id: (r.name, r.type) for r in rows}
+    return [
+        {"id": i, "name": info[i][0], "type": info[i][1], "events": n}
+        for i, n in sorted(counts.items(), key=lambda item: (-item[1], info[item[0]][0]))
+    ]
+
+
+def _documents_of(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    """Documents with an event of the entity or a mention the pipeline tied to it."""
+    d, s, ee, m = schema.documents, schema.event_sources, schema.event_entities, schema.mentions
+    via_events = select(s.c.doc_id).join(ee, ee.c.event_id == s.c.event_id).where(ee.c.entity_id == entity_id)
+    via_mentions = select(m.c.doc_id).where(m.c.entity_id == entity_id)
+    rows = conn.execute(
+        select(d.c.id, d.c.key, d.c.title, d.c.date)
+        .where(or_(d.c.id.in_(via_events), d.c.id.in_(via_mentions)))
+        .order_by(d.c.date.is_(None), d.c.date, d.c.key)
+    ).all()
+    return [{"id": r.id, "key": r.key, "title": r.title, "date": r.date} for r in rows]
