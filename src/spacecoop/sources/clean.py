@@ -461,7 +461,8 @@ def _append_list_item(pieces: list[Piece], line: Line) -> None:
         pieces.append(keep(start, line.end))
     else:
         pieces.append(keep(start, line.end))
-        pieces.append(put("."))
+        # The added full stop maps onto the item's last character, so spans stay inside the item.
+        pieces.append(put(".", line.end - 1, 1))
 
 
 # --- the whole cleaner -------------------------------------------------------------------------
