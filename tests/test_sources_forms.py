@@ -6,7 +6,7 @@ import pytest
 
 from spacecoop.sources import read_source
 from tests.conftest import SAMPLES
-from tests.sources_helpers import assert_sentences_map_back
+from tests.test_sources_support import assert_sentences_map_back
 
 SAMPLE_EXPECTATIONS = [
     # file, form, date, title, language

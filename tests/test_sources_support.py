@@ -1,4 +1,4 @@
-"""Helpers for the sources tests: compare a clean span with the raw text it maps back to."""
+"""Shared helpers of the sources tests (no tests here): compare a clean span with its raw text."""
 
 from __future__ import annotations
 
