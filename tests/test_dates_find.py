@@ -1,0 +1,175 @@
+"""find_timexes on sentences written for these tests: extents, types, values and the news reasoning."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spacecoop.dates import Timex, find_timexes, to_date_value
+from spacecoop.errors import BadQuery
+
+JUNE_2018 = dt.date(2018, 6, 20)
+APRIL_2016 = dt.date(2016, 4, 18)
+
+
+def only(text: str, anchor: dt.date | None = APRIL_2016, **kw) -> Timex:
+    found = find_timexes(text, anchor, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "kind", "value"),
+    [
+        ("The agency signed the accord on 18 April 2016 in Paris.", "18 April 2016", "DATE", "2016-04-18"),
+        ("Talks resumed on April 3, 2015 after a pause.", "April 3, 2015", "DATE", "2015-04-03"),
+        ("The probe was built in October 2018.", "October 2018", "DATE", "2018-10"),
+        ("The launch in 2019 will carry two rovers.", "2019", "DATE", "2019"),
+        ("The partners have worked together since 1991.", "1991", "DATE", "1991"),
+        ("The mission was extended this year.", "this year", "DATE", "2016"),
+        ("The mission was extended last year.", "last year", "DATE", "2015"),
+        ("The crew will train next month.", "next month", "DATE", "2016-05"),
+        ("The station was first crewed 50 years ago.", "50 years ago", "DATE", "1966"),
+        ("Budgets are fixed for the decade ahead.", "the decade ahead", "DURATION", "P10Y"),
+        ("The rocket flew last December.", "last December", "DATE", "2015-12"),
+        ("Engineers are currently testing the lander.", "currently", "DATE", "PRESENT_REF"),
+        ("The two firms have grown over the past few years.", "the past few years", "DURATION", "PXY"),
+        ("The burn lasted 90 seconds.", "90 seconds", "DURATION", "PT90S"),
+        ("Astronauts will spend six months aboard.", "six months", "DURATION", "P6M"),
+        ("Telemetry is downlinked daily.", "daily", "SET", "P1D"),
+        ("Reviews are held every week.", "every week", "SET", "P1W"),
+        ("The program began in the 1990s.", "the 1990s", "DATE", "199"),
+        ("It was the biggest launch of the 20th century.", "the 20th century", "DATE", "19"),
+        ("Revenue rose in the third quarter.", "the third quarter", "DATE", "2016-Q3"),
+        ("The docking is set for tonight.", "tonight", "TIME", "2016-04-18TNI"),
+        ("Mission control called at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2016-04-13T22:00"),
+        ("The satellite was delivered last summer.", "last summer", "DATE", "2015-SU"),
+        ("The agency was founded in nineteen fifty-eight.", "nineteen fifty-eight", "DATE", "1958"),
+    ],
+)
+def test_dates_find_constructions(text: str, expression: str, kind: str, value: str) -> None:
+    timex = only(text)
+    assert (timex.text, timex.type, timex.value) == (expression, kind, value)
+    assert text[timex.start : timex.end] == expression
+
+
+def test_dates_first_half_of_this_year() -> None:
+    timex = only("Two launches are planned in the first half of this year.", dt.date(2017, 3, 2))
+    assert (timex.text, timex.value, timex.precision) == ("the first half of this year", "2017-H1", "half")
+
+
+def test_dates_year_with_footnote_keeps_only_the_year() -> None:
+    timex = only("The treaty entered into force in 2003 (2).")
+    assert (timex.text, timex.value) == ("2003", "2003")
+
+
+def test_dates_weekday_contradicting_day_of_month_is_flagged() -> None:
+    timex = only("The ministers will meet on Thursday 15 June in Toulouse.", JUNE_2018)
+    assert timex.value == "2018-06-15"  # the stated day wins
+    assert timex.confidence < 1.0
+    assert "Thursday" in timex.note and "Friday" in timex.note
+    assert timex.alternatives[0] == "2018-06-14"  # the Thursday nearest 15 June
+    assert "2017-06-15" in timex.alternatives  # the nearest year in which 15 June is a Thursday
+
+
+def test_dates_consistent_weekday_is_not_flagged() -> None:
+    timex = only("The ministers met on Friday 15 June in Toulouse.", JUNE_2018)
+    assert (timex.value, timex.confidence, timex.note, timex.alternatives) == ("2018-06-15", 1.0, None, ())
+
+
+def test_dates_dated_list_takes_the_document_year() -> None:
+    text = "Schedule of the campaign\n22 April: launch of the cargo ship\n3 December: undocking\n"
+    found = find_timexes(text, dt.date(2018, 1, 5))
+    assert [(t.text, t.value) for t in found] == [("22 April", "2018-04-22"), ("3 December", "2018-12-03")]
+    assert all("dated list" in t.note for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The crew will return to Earth on Tuesday.", "2018-06-26"),
+        ("The crew is scheduled to undock on Tuesday.", "2018-06-26"),
+        ("The crew returned to Earth on Tuesday.", "2018-06-19"),
+        ("NASA said on Tuesday that the rover was healthy.", "2018-06-19"),
+    ],
+)
+def test_dates_tense_decides_an_unanchored_weekday(text: str, value: str) -> None:
+    assert only(text, JUNE_2018).value == value  # 20 June 2018 was a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The telescope will launch in March.", "2019-03"),
+        ("The telescope launched in March.", "2018-03"),
+        ("The telescope was shipped in October.", "2017-10"),
+        ("The telescope will ship this October.", "2018-10"),
+    ],
+)
+def test_dates_tense_decides_an_unanchored_month(text: str, value: str) -> None:
+    assert only(text, JUNE_2018).value == value
+
+
+def test_dates_relative_values_name_their_anchor() -> None:
+    assert only("It flew last year.").anchor == "2016-04-18"
+    assert only("It flew in 1998.").anchor is None
+
+
+def test_dates_without_anchor_keep_unknown_parts_as_x() -> None:
+    found = find_timexes("It flew last year and lands on 5 May.")
+    assert [(t.value, t.anchor) for t in found] == [("XXXX", None), ("XXXX-05-05", None)]
+    assert all(t.confidence < 1.0 for t in found)
+
+
+def test_dates_modifiers_are_kept() -> None:
+    timex = only("Assembly starts in early 2019.")
+    assert (timex.text, timex.value, timex.mod) == ("early 2019", "2019", "START")
+    timex = only("The review took about two years.")
+    assert (timex.text, timex.value, timex.mod) == ("about two years", "P2Y", "APPROX")
+
+
+def test_dates_ordinary_words_are_not_dates() -> None:
+    assert find_timexes("Crews may march to the pad; 2,019 people and 1990 tons of fuel.", APRIL_2016) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expression", "value"),
+    [
+        ("fr", "L'accord a été signé le 16 mai dernier.", "16 mai dernier", "2015-05-16"),
+        ("fr", "Le satellite a été lancé le 5 juillet 2016.", "5 juillet 2016", "2016-07-05"),
+        ("fr", "La réunion du jeudi 19 avril 2018 est reportée.", "jeudi 19 avril 2018", "2018-04-19"),
+        ("fr", "Le budget a augmenté l'année dernière.", "l'année dernière", "2015"),
+        ("de", "Der Start ist am 29. Mai geplant.", "29. Mai", "2016-05-29"),
+        ("it", "Il lancio è previsto per il 29 maggio 2024.", "29 maggio 2024", "2024-05-29"),
+    ],
+)
+def test_dates_other_languages(language: str, text: str, expression: str, value: str) -> None:
+    timex = only(text, language=language)
+    assert (timex.text, timex.value) == (expression, value)
+
+
+def test_dates_to_date_value_gives_iso_prefixes() -> None:
+    day, month, duration = find_timexes("On 3 May 2021, in June, for two weeks.", dt.date(2021, 5, 4))
+    assert (to_date_value(day).iso, to_date_value(day).precision) == ("2021-05-03", "day")
+    assert (to_date_value(month).iso, to_date_value(month).precision) == ("2021-06", "month")
+    assert to_date_value(duration) is None
+
+
+def test_dates_to_date_value_keeps_a_half_year_as_its_year() -> None:
+    (half,) = find_timexes("in the second half of 2017", None)
+    value = to_date_value(half)
+    assert (value.iso, value.precision) == ("2017", "year") and "2017-H2" in value.note
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((b"bytes",), {}, "must be a str"),
+        (("text", "2016-01-01"), {}, "must be a datetime.date"),
+        (("text",), {"language": "xx"}, "not supported"),
+    ],
+)
+def test_dates_bad_input_raises_a_clear_error(args, kwargs, message) -> None:
+    with pytest.raises(BadQuery, match=message):
+        find_timexes(*args, **kwargs)
