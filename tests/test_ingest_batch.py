@@ -288,3 +288,14 @@ def test_ingest_folder_holding_the_store_skips_the_store_files(tmp_path, tmp_db)
     ingest([tmp_path], tmp_db)  # creates test.db, test.db-wal and test.db-shm in the same folder
     report = ingest([tmp_path], tmp_db)
     assert (len(report.unchanged), report.failures) == (2, [])
+
+
+def test_ingest_folder_walk_takes_documents_only(tmp_path):
+    (tmp_path / "release.txt").write_text(SENTENCES[0])
+    (tmp_path / "page.HTML").write_text(f"<p>{SENTENCES[1]}</p>")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "README.md").write_text("What this folder holds.")
+    names = [Path(p).name for p in expand_paths([tmp_path])]
+    assert names == ["page.HTML", "release.txt"]
+    # Named on the command line, any file is tried (and a bad one reported).
+    assert [Path(p).name for p in expand_paths([tmp_path / "photo.png"])] == ["photo.png"]

@@ -67,8 +67,9 @@ class IngestReport:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
-    """Files named, files under folders (recursively, hidden ones left out) and glob matches,
-    each once, in a stable order. A path that matches nothing is a BadQuery."""
+    """Files named, files under folders (recursively, of the kinds the reader handles, hidden ones
+    and README files left out) and glob matches, each once, in a stable order. A path that matches nothing is a
+    BadQuery."""
     found: dict[str, None] = {}
     for given in paths:
         text = str(given)
@@ -76,8 +77,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
         if path.is_file():
             matches = [path]
         elif path.is_dir():
+            suffixes = readable_suffixes()
             matches = sorted(
-                p for p in path.rglob("*") if p.is_file() and not _is_hidden(p.relative_to(path))
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not _is_hidden(p.relative_to(path))
+                and not _is_folder_notes(p)
+                and (suffixes is None or p.suffix.lower() in suffixes)
             )
         elif _GLOB_CHARACTERS & set(text):
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
@@ -88,6 +95,21 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
         for match in matches:
             found.setdefault(str(match), None)
     return list(found)
+
+
+def readable_suffixes() -> frozenset[str] | None:
+    """File name endings the reader handles (folders are walked for these only, so images and
+    the like beside the documents are not reported as failures); None when it does not say."""
+    try:
+        from spacecoop.sources import SUFFIXES
+    except ImportError:
+        return None
+    return frozenset(s.lower() for s in SUFFIXES)
+
+
+def _is_folder_notes(path: Path) -> bool:
+    # A README in a folder of documents describes the folder; it is not one of its documents.
+    return path.stem.upper() == "README"
 
 
 def _is_hidden(relative: Path) -> bool:
