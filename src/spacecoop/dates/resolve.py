@@ -298,7 +298,9 @@ def r_rel_month(g: Groups, c: Context) -> Reading | None:
         year = c.anchor.year if month < c.anchor.month else c.anchor.year - 1
     elif rel[-1] in ("next", "coming"):
         year = c.anchor.year if month > c.anchor.month else c.anchor.year + 1
-    else:  # "this October": the tense decides when the month has already passed or is still ahead
+    elif rel[-1] == "this":  # "this October" is the anchor year's October, whatever the tense
+        year = c.anchor.year
+    else:  # "in October": the tense decides when the month has already passed or is still ahead
         year = cal.year_for_month(c.anchor, month, c.tense())
     return Reading("DATE", f"{year}-{month:02d}", "month", relative="full")
 

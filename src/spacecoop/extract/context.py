@@ -113,6 +113,20 @@ class DocContext:
     people: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     # the pair of parties the text is about, learnt from its agreements and meetings
     parties: list[str] = field(default_factory=list)
+    # states the text names, in order of first mention (an office of state with no state named)
+    countries: list[str] = field(default_factory=list)
+    # paragraph index -> the date of the last event reported in it
+    paragraph_dates: dict[int, DateValue] = field(default_factory=dict)
+
+    def paragraph_of(self, sentence: SentenceContext) -> int:
+        return self.doc.text.count("\n\n", 0, sentence.sent.start_char)
+
+    def paragraph_date(self, sentence: SentenceContext) -> DateValue | None:
+        return self.paragraph_dates.get(self.paragraph_of(sentence))
+
+    def note_paragraph_date(self, sentence: SentenceContext, value: DateValue) -> None:
+        if value.precision == "day":
+            self.paragraph_dates[self.paragraph_of(sentence)] = value
 
     @property
     def key(self) -> str:
@@ -179,6 +193,7 @@ def sentence_contexts(context: DocContext) -> list[SentenceContext]:
     context.timexes = [backdated(t, doc.text, context.date) for t in context.timexes]
     title = (context.document.title.value or "").strip() if context.document else ""
     actors = [a for a in (actor_from_ent(e, context.knowledge) for e in doc.ents) if a]
+    context.countries = list(dict.fromkeys(a.name for a in actors if a.kind == "government"))
     out = []
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip() or (title and sent.text.strip() == title):

@@ -11,11 +11,12 @@ import re
 
 from spacy.tokens import Token
 
-from spacecoop.extract.context import Actor, SentenceContext
+from spacecoop.extract.context import Actor, SentenceContext, clean_name
 from spacecoop.extract.dating import list_item_date, nearest_date, status_from, tense_of
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
 from spacecoop.models import Fact
 
+_LIFTOFF = {"lifted", "blasted", "took", "blastoff", "liftoff", "lift-off", "launched"}
 _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
 
 
@@ -58,19 +59,27 @@ def vehicle_flights(sentence: SentenceContext) -> list[Token]:
     return triggers
 
 
+_CODE = re.compile(r"^[A-Z0-9][\w\-°.]*\d[\w\-°.]*$|^[A-Z]{1,3}$|^N°\d+$")
+
+
+def craft_name(sentence: SentenceContext, actor: Actor) -> str:
+    """The craft as the text names it, with its serial ("Soyuz" + "MS-18", "Bion-M" + "N°2")."""
+    doc = sentence.sent.doc
+    end = actor.end
+    while end < sentence.sent.end and _CODE.match(doc[end].text) and doc[end - 1].whitespace_:
+        end += 1
+    return clean_name(doc[actor.start : end].text)
+
+
 def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[int]) -> list[str]:
     doc = sentence.sent.doc
     names: list[str] = []
     for actor in sentence.actors:
         if actor.start < start or actor.end > end or actor.start in exclude:
             continue
-        if (
-            actor.label == "MISSION"
-            and actor.kind != "site"
-            and actor.name not in {"ISS", "International Space Station"}
-            or actor.is_person
-            and _is_crew_context(sentence)
-        ):
+        if actor.label == "MISSION" and actor.name not in {"ISS", "International Space Station"}:
+            names.append(craft_name(sentence, actor))
+        elif actor.is_person and _is_crew_context(sentence):
             names.append(actor.name)
     # unknown craft named before a payload noun: "the Sentinel-1B, Microscope and X satellites"
     for token in doc[start:end]:
@@ -82,17 +91,12 @@ def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[
                 and (_PAYLOAD_NAME.match(doc[left].text) or doc[left].text in {",", "and", "-"})
                 and doc[left].i not in exclude
             ):
-                group.insert(0, doc[left].text)
+                group.insert(0, doc[left].text_with_ws)
                 left -= 1
-            name = " ".join(group).strip(" ,")
+            name = "".join(group).strip(" ,")
             for part in re.split(r",| and ", name):
                 part = part.strip()
-                if (
-                    part
-                    and part[0].isupper()
-                    and part.lower() not in {"the", "two", "first"}
-                    and part not in names
-                ):
+                if part and part[0].isupper() and part.lower() not in {"the", "two", "first"}:
                     if not any(part in n or n in part for n in names):
                         names.append(part)
     return names
@@ -119,37 +123,48 @@ def nearest(actors: list[Actor], position: int) -> Actor | None:
     return min(actors, key=lambda a: abs(a.start - position), default=None)
 
 
+def owner(position: int, triggers: list[Token]) -> int:
+    """Index of the trigger a name belongs to: the nearest one."""
+    return min(range(len(triggers)), key=lambda n: (abs(triggers[n].i - position), triggers[n].i < position))
+
+
+def merge_adjacent(triggers: list[Token]) -> list[Token]:
+    """ "a Soyuz rocket lifted off": the rocket and its lift-off are one launch."""
+    merged: list[Token] = []
+    for trigger in triggers:
+        if merged and trigger.i - merged[-1].i <= 3:
+            merged[-1] = trigger
+        else:
+            merged.append(trigger)
+    return merged
+
+
 def extract_launches(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
     triggers = [t for t in sentence.sent if is_launch_trigger(t)]
-    triggers = sorted({t.i: t for t in triggers + vehicle_flights(sentence)}.values(), key=lambda t: t.i)
+    triggers = merge_adjacent(
+        sorted({t.i: t for t in triggers + vehicle_flights(sentence)}.values(), key=lambda t: t.i)
+    )
     if not triggers:
         return []
     item_date = list_item_date(sentence)
-    vehicles = [a for a in sentence.actors if a.label == "LAUNCHER"]
-    sites = [a for a in sentence.actors if a.label == "SITE" or a.kind == "site"]
     facts = []
-    bounds = [sentence.sent.start] + [t.i for t in triggers[1:]] + [sentence.sent.end]
     for n, trigger in enumerate(triggers):
-        start = sentence.sent.start if n == 0 else bounds[n]
-        end = bounds[n + 1]
-        own = [a for a in vehicles if start <= a.start < end]
-        vehicle = nearest(own or ([] if len(triggers) > 1 else vehicles), trigger.i)
-        site = nearest(
-            [a for a in sites if start <= a.start < end] or (sites if len(triggers) == 1 else []), trigger.i
-        )
+        mine = [a for a in sentence.actors if owner(a.start, triggers) == n]
+        vehicle = nearest([a for a in mine if a.label == "LAUNCHER"], trigger.i)
+        site = nearest([a for a in mine if a.label == "SITE" or a.kind == "site"], trigger.i)
         exclude = {
             i for a in sentence.actors if a.label not in {"MISSION", "PERSON"} for i in range(a.start, a.end)
         }
-        payloads = payload_names(sentence, max(start, trigger.i - 12) if n == 0 else start, end, exclude)
+        first = min([a.start for a in mine] + [trigger.i])
+        last = max([a.end for a in mine] + [trigger.i + 1])
+        payloads = payload_names(sentence, first, last, exclude)
         if vehicle is None and not payloads:
             continue
-        window = (
-            sentence.sent.doc[start].idx,
-            sentence.sent.doc[end - 1].idx + len(sentence.sent.doc[end - 1]),
-        )
+        doc = sentence.sent.doc
+        window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         date = item_date or nearest_date(sentence, trigger.idx, window)
-        if not payloads and date is None:
+        if not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
             continue  # "the launch of Soyuz from the Spaceport will consolidate ...": no event
         tense = None if item_date else tense_of(sentence, trigger.i, trigger.i + 1)
         status = status_from(date, tense, context.date, "planned", "done")
@@ -159,7 +174,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                 doc=context.key,
                 doc_id=context.doc_id,
                 args={
-                    "vehicle": vehicle.name if vehicle else None,
+                    "vehicle": clean_name(vehicle.text) if vehicle else None,
                     "site": site.name if site else None,
                     "payloads": payloads,
                 },

@@ -67,32 +67,62 @@ def extend_office(units: list[Unit], first: int, last: int, sentence: SentenceCo
     return doc[units[first].start : end].text
 
 
+def common_prefix(a: str, b: str) -> str | None:
+    """The most precise ISO prefix both dates share: "2016-04" for 2016-04-18 and 2016-04-19."""
+    for length in (10, 7, 4):
+        if len(a) >= length and len(b) >= length and a[:length] == b[:length]:
+            return a[:length]
+    return None
+
+
 def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | None:
-    """The role holds as of the document's date, or of the date the sentence ties it to."""
+    """As of when the role holds: the date of the event the sentence reports (or its paragraph
+    reported), and the document's date. Where both are known and differ by days, the role is
+    attested at both, so the common prefix is as precise as the text allows."""
     document_date = context.date
-    in_sentence = [v for _, v in dated(sentence.timexes)]
-    if not in_sentence:
+    stated = [
+        v
+        for _, v in dated(sentence.timexes)
+        if not (document_date and document_date.iso and compare_iso(v.iso, document_date.iso) > 0)
+    ]
+    event = stated[0] if stated else context.paragraph_date(sentence)
+    if stated:
+        context.note_paragraph_date(sentence, stated[0])
+    if event is None or not event.iso:
         return document_date
-    stated = in_sentence[0]
-    if document_date and document_date.iso and document_date.precision == "day" and stated.iso:
-        # an event a few days before the release: the release date is when the role is attested
-        if (
-            len(stated.iso) == 10
-            and compare_iso(stated.iso[:7], document_date.iso[:7]) == 0
-            and (0 <= int(document_date.iso[8:10]) - int(stated.iso[8:10]) <= 7)
-        ):
-            return document_date
-    return stated
+    if document_date is None or not document_date.iso or event.iso == document_date.iso:
+        return event
+    if len(event.iso) < len(document_date.iso) and document_date.iso.startswith(event.iso):
+        return document_date  # "in 2016" in a text of 19 April 2016
+    if len(event.iso) == 10 and len(document_date.iso) == 10:
+        shared = common_prefix(event.iso, document_date.iso)
+        gap = abs((_day(event.iso) - _day(document_date.iso)).days)
+        if shared and gap <= 10:
+            return DateValue(
+                shared,
+                {4: "year", 7: "month"}[len(shared)],
+                confidence=0.7,
+                note=f"event {event.iso}, document {document_date.iso}",
+            )
+    return event
+
+
+def _day(iso: str):
+    import datetime as dt
+
+    return dt.date(int(iso[:4]), int(iso[5:7]), int(iso[8:10]))
 
 
 def implied_organization(office: str, sentence: SentenceContext, context: DocContext) -> str | None:
     """The organisation an office belongs to when the text does not name it."""
     knowledge = context.knowledge
     publisher = context.publisher
-    if office.lower() in STATE_OFFICES or office.lower().split()[0] in {"minister", "ministre"}:
-        countries = [a.name for a in sentence.actors if a.is_country]
+    if office.lower() in STATE_OFFICES or office.lower().split()[0] in {"minister", "ministre", "vice"}:
+        countries = [a.name for a in sentence.actors if a.is_country and a.kind == "government"]
         if countries:
             return countries[0]
+        if context.countries:
+            return context.countries[0]
         if publisher and knowledge is not None:
             known = knowledge.lookup(publisher)
             if known is not None and known.country:
@@ -125,17 +155,30 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             if office is None:
                 office = "crew member" if _crew_context(sentence) else "member"
                 confidence = min(confidence, 0.5)
-            if org is None:
-                org = implied_organization(office, sentence, context)
-                confidence = min(confidence, 0.5)
             for i in persons:
                 covered.add(i)
                 person = units[i].actor.name
                 known = context.recall(person)
                 if known and len(known[0]) > len(person) and known[0].endswith(person):
                     person = known[0]
-                facts.append(role_fact(sentence, person, office, org, confidence, name))
-                context.remember(person, office, org)
+                organization = org
+                if organization is None and known and known[2]:
+                    organization = known[
+                        2
+                    ]  # "Novitsky, commander of the spacecraft": his agency, named before
+                if organization is None:
+                    organization = implied_organization(office, sentence, context)
+                facts.append(
+                    role_fact(
+                        sentence,
+                        person,
+                        office,
+                        organization,
+                        confidence if org else min(confidence, 0.5),
+                        name,
+                    )
+                )
+                context.remember(person, office, organization)
     return facts
 
 

@@ -15,12 +15,39 @@ from spacecoop.pipeline.dates_component import DatesComponent
 from spacecoop.pipeline.facts_component import FactsComponent
 from spacecoop.pipeline.gazetteer import Gazetteer
 
+_TIME_ABBREVIATIONS = {"a.m.", "p.m.", "am.", "pm.", "a.m", "p.m"}
+_ZONE_WORDS = {
+    "eastern",
+    "pacific",
+    "central",
+    "mountain",
+    "gmt",
+    "utc",
+    "edt",
+    "est",
+    "cet",
+    "cest",
+    "jst",
+    "moscow",
+    "local",
+    "universal",
+    "paris",
+    "kourou",
+    "baikonur",
+    "japan",
+    "french",
+}
+
 
 def mark_line_starts(doc: Doc) -> Doc:
-    """Tokens after a line break start a sentence; a single line never spans two units."""
+    """Tokens after a line break start a sentence; a single line never spans two units; a clock
+    time's "a.m." does not end one ("at 3:42 a.m. Eastern, placing ...")."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif token.lower_ in _TIME_ABBREVIATIONS and (following.lower_ in _ZONE_WORDS or following.is_lower):
+            following.is_sent_start = False
     return doc
 
 

@@ -7,6 +7,8 @@ its knowledge id as `ent_id_`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -32,6 +34,24 @@ LABEL_OF_KIND = {
 }
 
 
+_CRAFT_WORDS = {"spacecraft", "spaceship", "capsule", "crew", "mission", "module", "vessel"}
+_SERIAL = re.compile(r"^(?:TMA|TM|MS|T|TMA-M)?-?\d+[A-Z]?$|^(?:TMA|MS|TM)-\d+")
+_KIND_PRIORITY = {
+    "agency": 0,
+    "company": 1,
+    "intergovernmental": 1,
+    "ministry": 1,
+    "organization": 1,
+    "government": 2,
+    "site": 3,
+    "launcher": 4,
+    "city": 5,
+    "spacecraft": 6,
+    "mission": 6,
+    "instrument": 7,
+}
+
+
 def is_acronym(surface: str) -> bool:
     """Short all-capital names (CSA, US, ESA) are matched with their exact case only."""
     letters = [c for c in surface if c.isalpha()]
@@ -46,11 +66,42 @@ def _name_like(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_sent_start and token.ent_type_ in {"", "PERSON"}
 
 
+_PERSON_TITLES = {
+    "astronaut",
+    "astronauts",
+    "cosmonaut",
+    "cosmonauts",
+    "administrator",
+    "president",
+    "minister",
+    "director",
+    "chief",
+    "head",
+    "commander",
+    "ambassador",
+    "secretary",
+    "chairman",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "engineer",
+    "scientist",
+    "taikonaut",
+}
+
+
 def repair_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Whole names where the statistical NER cut them short ("Jean-Yves Le" + "Gall") or missed
-    them after an honorific ("Mr Le Gall")."""
-    taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
+    """Whole names where the statistical NER cut them short ("Jean-Yves Le" + "Gall"), missed
+    them after an honorific ("Mr Le Gall") or took them for organisations after a title
+    ("NASA astronaut Mark Vande Hei")."""
     people: list[Span] = []
+    for ent in ents:
+        if ent.label_ in {"ORG", "GPE", "NORP"} and not ent.kb_id_ and ent.start > 0 and 2 <= len(ent) <= 4:
+            if doc[ent.start - 1].lower_ in _PERSON_TITLES and all(t.is_title for t in ent):
+                people.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    relabelled = {p.start for p in people}
+    ents = [e for e in ents if e.start not in relabelled] + people
+    taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
@@ -99,14 +150,31 @@ class Gazetteer:
             self.folded.add(key, [tokenizer(s.lower()) for s in sorted(set(surfaces))])
 
     def known_spans(self, doc: Doc) -> list[Span]:
-        spans = []
+        by_range: dict[tuple[int, int], list[str]] = {}
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
-                key = doc.vocab.strings[match_id]
-                entity = self.by_key[key]
-                span = Span(doc, start, end, label=LABEL_OF_KIND[entity.type], kb_id=key)
-                spans.append(span)
+                by_range.setdefault((start, end), []).append(doc.vocab.strings[match_id])
+        spans = []
+        for (start, end), keys in by_range.items():
+            key = self.choose(doc, end, sorted(set(keys)))
+            spans.append(Span(doc, start, end, label=LABEL_OF_KIND[self.by_key[key].type], kb_id=key))
         return spans
+
+    def choose(self, doc: Doc, end: int, keys: list[str]) -> str:
+        """One name, several known things ("Soyuz" the rocket or the spacecraft): the words after
+        it decide; otherwise actors before vehicles before craft."""
+        if len(keys) == 1:
+            return keys[0]
+        following = doc[end].text if end < len(doc) else ""
+        craft_next = following.lower() in _CRAFT_WORDS or bool(_SERIAL.match(following))
+
+        def rank(key: str) -> int:
+            kind = self.by_key[key].type
+            if craft_next and kind in {"spacecraft", "mission"}:
+                return -1
+            return _KIND_PRIORITY.get(kind, 9)
+
+        return min(keys, key=lambda k: (rank(k), k))
 
     def __call__(self, doc: Doc) -> Doc:
         known = filter_spans(self.known_spans(doc))
