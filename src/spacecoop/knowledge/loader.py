@@ -51,10 +51,18 @@ def load_knowledge(extra_paths: Sequence[Path] = ()) -> Knowledge:
     or folders of them). Validates everything together: unique ids, references that exist,
     countries that are known governments, no alias naming two entities of one type unless
     every one of them marks it `ambiguous`. Raises KnowledgeError naming file and entry."""
+    if not extra_paths:
+        return _packaged_knowledge()
     sourced: list[tuple[str, KnownEntity]] = list(_packaged_entities())
     for path in _expand(extra_paths):
         sourced.extend(_read_file(path))
     return _validate(sourced)
+
+
+@lru_cache(maxsize=1)
+def _packaged_knowledge() -> Knowledge:
+    # Knowledge is immutable, so every caller may share the one built from the packaged files.
+    return _validate(list(_packaged_entities()))
 
 
 def _expand(paths: Sequence[Path]) -> Iterable[Path]:

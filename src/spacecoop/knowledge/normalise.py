@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+_DROP_APOSTROPHES = str.maketrans("", "", "'\u2019\u2018\u02bc`\u00b4")
 _NON_WORD = re.compile(r"[\W_]+")  # any script's letters and digits survive
 # All-caps forms this short are ordinary words in lower case ("US", "ASI"...), so they match exactly.
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{0,4}$")
 _MAX_EXACT_LETTERS = 4
 
 
+@lru_cache(maxsize=65536)
 def normalise_alias(text: str) -> str:
     """Fold a surface form to its lookup key: accents and case folded, apostrophes dropped
     ("Europe's" -> "europes", as the scorer does), other punctuation to single spaces, and a
     leading "the" removed."""
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    folded = folded.replace("\u00df", "ss")
-    for mark in _APOSTROPHES:
-        folded = folded.replace(mark, "")
+    folded = folded.translate(_DROP_APOSTROPHES)
     key = _NON_WORD.sub(" ", folded).strip()
     if key.startswith("the "):
         key = key[4:]
@@ -30,5 +30,6 @@ def normalise_alias(text: str) -> str:
 def is_short_acronym(alias: str) -> bool:
     """True for all-caps forms of at most four letters ("CSA", "US", "U.S.", "NASA"): these only
     match with exactly the same case, so "us" or "Asi" in running text are not taken for them."""
-    letters = sum(c.isalpha() for c in alias)
-    return bool(_SHORT_ACRONYM.match(alias)) and 2 <= letters <= _MAX_EXACT_LETTERS and alias.upper() == alias
+    if not _SHORT_ACRONYM.match(alias):  # cheap test first: most forms are longer words
+        return False
+    return 2 <= sum(c.isalpha() for c in alias) <= _MAX_EXACT_LETTERS

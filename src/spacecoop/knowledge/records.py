@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacecoop.knowledge.normalise import is_short_acronym, normalise_alias
 
@@ -60,8 +61,11 @@ class KnownEntity:
         `exact_case`, or one that folds to the same key as a listed form ("HOPE" like "Hope")."""
         if form in self.exact_case or is_short_acronym(form):
             return True
-        key = normalise_alias(form)
-        return any(normalise_alias(listed) == key for listed in self.exact_case)
+        return bool(self.exact_case) and normalise_alias(form) in self._exact_keys
+
+    @cached_property
+    def _exact_keys(self) -> frozenset[str]:
+        return frozenset(normalise_alias(listed) for listed in self.exact_case)
 
 
 @dataclass(frozen=True)
