@@ -78,7 +78,7 @@ def read_source(
         date=date,
         date_evidence=date.text if date else "",
         title=title,
-        publisher=find_publisher(cleaned.lines, cleaned.contacts, cleaned.text, address),
+        publisher=find_publisher(cleaned.lines, cleaned.contacts, cleaned.text, address, raw_text),
         language=detect_language(cleaned.text),
         contacts=cleaned.contacts,
         url=address,

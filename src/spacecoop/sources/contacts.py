@@ -84,7 +84,9 @@ def parse_contacts(lines: list[tuple[str, int, int]], heading: str = "") -> tupl
     emails: list[tuple[str, str]] = []
     for line, raw_start, raw_end in lines:
         text = _MARKDOWN_LINK.sub(r"\1", line)
-        fields = [f.strip() for f in _FIELD_SPLIT.split(text) if f.strip()]
+        # "Press contact: Ann Doe" -> "Ann Doe": a label before a colon is not part of the name.
+        fields = [f.split(":", 1)[-1].strip() for f in _FIELD_SPLIT.split(text) if f.strip()]
+        fields = [f for f in fields if f]
         name = next((f for f in fields if is_name(f) and not _ROLE.search(f)), None)
         role = next((f for f in fields if _ROLE.search(f) and not EMAIL.search(f) and not _phone(f)), None)
         phone = _phone(text)

@@ -308,6 +308,7 @@ def find_publisher(
     contacts: tuple[Contact, ...],
     clean_text: str,
     url: str | None = None,
+    raw_text: str = "",
 ) -> MetaValue:
     """Who published the document: from contacts, copyright lines, the address, or its own name."""
     organizations = Counter(c.organization for c in contacts if c.organization)
@@ -325,7 +326,7 @@ def find_publisher(
         owner = publisher_for_domain(host)
         if owner:
             return MetaValue(owner, url, 0.85)
-    emails = re.findall(r"@([\w-]+(?:\.[\w-]+)+)", clean_text)
+    emails = re.findall(r"@([\w-]+(?:\.[\w-]+)+)", raw_text[:200000] or clean_text)
     for domain in emails:
         owner = publisher_for_domain(domain)
         if owner:

@@ -1,0 +1,170 @@
+"""Document date, title, publisher and language, each with its evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from spacecoop.sources import read_source
+
+BODY = "The two agencies agreed to work together on a new mission to study the climate of the planet.\n"
+
+
+def _read(raw: str, name: str = "doc.txt", url: str | None = None):
+    return read_source(name, data=raw.encode("utf-8"), url=url)
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso", "precision", "evidence"),
+    [
+        ("Paris, 19 April 2016\n\nA meeting\n\n" + BODY, "2016-04-19", "day", "Paris, 19 April 2016"),
+        ("June 15, 2018\n\nA meeting\n\n" + BODY, "2018-06-15", "day", "June 15, 2018"),
+        (
+            "A meeting\n\n" + BODY + "\nPublished : July 21, 2020\n",
+            "2020-07-21",
+            "day",
+            "Published : July 21, 2020",
+        ),
+        (
+            "A meeting\n\nBy Ann Writer | March 3, 2012\n\n" + BODY,
+            "2012-03-03",
+            "day",
+            "By Ann Writer | March 3, 2012",
+        ),
+        (
+            "Site\n\nA meeting\n\nJo Doe 5 minutes ago Thu 15th April 2021 | 12:15 AM\n\n" + BODY,
+            "2021-04-15",
+            "day",
+            "Thu 15th April 2021",
+        ),
+        (
+            "A meeting\n\n" + BODY + "\nLast update: 12 May 2009\n",
+            "2009-05-12",
+            "day",
+            "Last update: 12 May 2009",
+        ),
+        (" date 2023-12-07 A meeting\n\n" + BODY, "2023-12-07", "day", "date 2023-12-07"),
+        (" date 2024-05 A probe\n\nMay 28 (UPI) -- " + BODY, "2024-05-28", "day", "May 28 (UPI)"),
+        ("5 Juillet 2016\n\nUne rencontre\n\n" + BODY, "2016-07-05", "day", "5 Juillet 2016"),
+    ],
+)
+def test_metadata_reads_datelines(raw: str, iso: str, precision: str, evidence: str) -> None:
+    document = _read(raw)
+    assert document.date is not None
+    assert (document.date.iso, document.date.precision) == (iso, precision)
+    assert evidence in document.date_evidence
+
+
+def test_metadata_year_in_title_and_weekday_in_text_give_the_date() -> None:
+    raw = (
+        "The agency at the SPACE EXPO 2017 fair\n\nWednesday 19 July, the director visited the stands. "
+        + BODY
+    )
+    document = _read(raw)
+    assert document.date is not None and document.date.iso == "2017-07-19"
+    assert document.date.confidence < 0.7
+    assert "2017" in document.date_evidence and "Wednesday 19 July" in document.date_evidence
+
+
+def test_metadata_weekday_that_does_not_fit_the_title_year_looks_back() -> None:
+    # 19 July was a Wednesday in 2017 and 2023, not in 2018: the latest fitting year is taken.
+    document = _read(
+        "The agency at the EXPO 2018 fair\n\nWednesday 19 July, the director met partners. " + BODY
+    )
+    assert document.date is not None and document.date.iso == "2017-07-19"
+
+
+def test_metadata_site_header_with_todays_date_is_clutter() -> None:
+    raw = (
+        "Monday, May 27, 2024\n\nTwo agencies sign a memorandum\n\n"
+        "The agencies signed a memorandum on Friday, June 11, in a virtual ceremony held in two capitals.\n"
+    )
+    document = _read(raw)
+    assert document.date is not None and document.date.iso == "2021-06-11"
+
+
+def test_metadata_published_label_beats_a_later_header_date() -> None:
+    raw = "Thursday, September 23, 2021\n\nA probe is launched\n\n" + BODY + "\nPublished : July 21, 2020\n"
+    document = _read(raw)
+    assert document.date is not None and document.date.iso == "2020-07-21"
+
+
+def test_metadata_address_with_date_is_used() -> None:
+    document = _read("A probe\n\n" + BODY, url="https://news.example.org/2015/11/19/probe-visit/")
+    assert document.date is not None and (document.date.iso, document.date.note) == ("2015-11-19", "url")
+
+
+def test_metadata_address_inside_the_text_is_used() -> None:
+    document = _read("A probe\n\n" + BODY + "\nSource: https://news.example.org/2013/06/a-probe.html\n")
+    assert document.date is not None and (document.date.iso, document.date.precision) == ("2013-06", "month")
+
+
+def test_metadata_copyright_range_is_weak_evidence() -> None:
+    document = _read("A probe\n\n" + BODY + "\nCopyright 2000 - 2012 Example Agency. All rights reserved.\n")
+    assert document.date is not None
+    assert (document.date.iso, document.date.precision) == ("2012", "year")
+    assert document.date.confidence <= 0.3
+
+
+def test_metadata_event_date_inside_a_sentence_is_not_the_document_date() -> None:
+    document = _read(
+        "A probe\n\nOn August 22, 2024, the agencies handed over a sample in a small ceremony.\n"
+    )
+    assert document.date is None
+    assert document.date_evidence == ""
+
+
+def test_metadata_title_skips_menus_and_joins_a_kicker() -> None:
+    raw = "Latest News\n\nOcean cooperation\nThe agency at the harbour fair\n\n" + BODY
+    assert _read(raw).title.value == "Ocean cooperation: The agency at the harbour fair"
+
+
+@pytest.mark.parametrize(
+    ("tail", "publisher"),
+    [
+        ("Copyright 2000 - 2017 © European Space Agency. All rights reserved.", "ESA"),
+        ("Press contact: Ann Doe   Tel. +33 1 44 00 00 00   ann.doe@cnes.fr", "CNES"),
+        ("Questions: media@jaxa.jp", "JAXA"),
+    ],
+)
+def test_metadata_publisher_from_footer_and_contacts(tail: str, publisher: str) -> None:
+    document = _read("A probe\n\n" + BODY + "\n" + tail + "\n")
+    assert document.publisher.value == publisher
+    assert document.publisher.evidence
+
+
+def test_metadata_publisher_from_archived_address() -> None:
+    raw = (
+        "The Wayback Machine - https://web.archive.org/web/20090101000000/http://www.dlr.de/page\n\nA probe\n\n"
+        + BODY
+    )
+    assert _read(raw).publisher.value == "DLR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("The agency and its partner have signed an agreement that will allow them to share the data.", "en"),
+        (
+            "L'agence et son partenaire ont signé un accord qui permettra de partager les données de la mission.",
+            "fr",
+        ),
+        (
+            "Die Agentur und ihr Partner haben ein Abkommen unterzeichnet, das auch den Austausch der Daten regelt.",
+            "de",
+        ),
+        (
+            "L'agenzia e il suo partner hanno firmato un accordo che permetterà di condividere i dati della missione.",
+            "it",
+        ),
+        (
+            "La agencia y su socio han firmado un acuerdo que permitirá compartir los datos de la misión con otros.",
+            "es",
+        ),
+        (
+            "Агентство и его партнер подписали соглашение, которое позволит им обмениваться данными и также опытом.",
+            "ru",
+        ),
+    ],
+)
+def test_metadata_language_by_function_words(sentence: str, language: str) -> None:
+    assert _read(sentence + "\n").language.value == language
