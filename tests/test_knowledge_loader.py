@@ -205,3 +205,26 @@ def test_knowledge_alias_shared_within_a_type_is_allowed_when_marked_ambiguous(t
 def test_knowledge_missing_user_file_is_a_clear_error(tmp_path):
     with pytest.raises(SpacecoopError, match="not found"):
         load_knowledge([tmp_path / "absent.yaml"])
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected", "designation"),
+    [
+        ("Soyuz MS-18", "soyuz-ms", "18"),
+        ("H-IIA F47", "h-iia", "F47"),
+        ("H-2A (Launch Vehicle No. 42)", "h-iia", "Launch Vehicle No. 42"),
+        ("Ariane 5 VA250", "ariane-5", "VA250"),
+        ("Progress MS-15", "progress-spacecraft", "15"),
+        ("CFOSat (China-France Oceanography Satellite)", "cfosat", "China-France Oceanography Satellite"),
+        ("Long March 2C", "long-march-2c", ""),
+    ],
+)
+def test_knowledge_lookup_series_finds_the_family_of_a_numbered_flight(
+    knowledge, surface, expected, designation
+):
+    entity, found_designation = knowledge.lookup_series(surface)
+    assert (entity.id, found_designation) == (expected, designation)
+
+
+def test_knowledge_lookup_series_gives_none_for_unknown_families(knowledge):
+    assert knowledge.lookup_series("Flying Teapot 7") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -25,6 +26,11 @@ ENTITY_TYPES = (
 # When one surface names entities of several types ("Soyuz" the rocket and the spacecraft),
 # lookup prefers the earlier type here; callers that know the context pass `types`.
 TYPE_PREFERENCE = {name: rank for rank, name in enumerate(ENTITY_TYPES)}
+_TRAILING_PARENTHESIS = re.compile(r"^(?P<base>.+?)\s*\((?P<inside>[^()]+)\)$")
+# A flight or unit number after a family name: "-18", " 47", " F47", " No. 2", " N°2", " VA250".
+_TRAILING_NUMBER = re.compile(
+    r"^(?P<base>.+?)[\s-]*(?P<designation>(?:No\.?\s*|N[°o]\s*|№\s*|Flight\s+|F|VA|VS|VV)?\d+[A-Za-z]?)$"
+)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,28 @@ class Knowledge:
             return None
         best = [e for e in found if e.type == found[0].type]
         return best[0] if len(best) == 1 else None
+
+    def lookup_series(self, surface: str, types: tuple[str, ...] = ()) -> tuple[KnownEntity, str] | None:
+        """The entity a numbered flight or unit belongs to, with its designation: "Soyuz MS-18"
+        -> (Soyuz MS, "18"), "H-IIA F47" -> (H-IIA, "F47"), "CFOSat (China-France Oceanography
+        Satellite)" -> (CFOSAT, "China-France ..."). A surface the knowledge names as a whole is
+        returned with an empty designation; None when neither the whole nor its base is known."""
+        whole = self.lookup(surface, types)
+        if whole is not None:
+            return whole, ""
+        text = " ".join(surface.split())
+        parenthesis = _TRAILING_PARENTHESIS.match(text)
+        if parenthesis:
+            base = self.lookup(parenthesis["base"], types)
+            if base is not None:
+                return base, parenthesis["inside"].strip()
+            text = parenthesis["base"]
+        numbered = _TRAILING_NUMBER.match(text)
+        if numbered:
+            base = self.lookup(numbered["base"], types)
+            if base is not None:
+                return base, numbered["designation"]
+        return None
 
     def surface_forms(self, include_demonyms: bool = False) -> list[tuple[str, KnownEntity]]:
         """Every (name or alias, entity) pair, for building matcher patterns; check
