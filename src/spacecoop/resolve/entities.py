@@ -48,6 +48,11 @@ class EntityIndex:
 
     entities: tuple[Entity, ...]
     mention_ids: Mapping[MentionKey, str]
+    # A role title as written -> the knowledge's name for that office ("Directeur général" ->
+    # "Director General"), so titles in several languages name one office.
+    office_titles: Mapping[str, str] = field(default_factory=dict)
+    # (fact id, surface) of payloads that name the rocket ("launch by Soyuz of two satellites").
+    payload_vehicles: frozenset[tuple[str, str]] = frozenset()
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -63,6 +68,15 @@ class EntityIndex:
             return None
         return self.mention_ids.get((fact_id, slot.kind, surface.strip()))
 
+    def role_of(self, fact_id: str, arg: str, surface: str, role: str) -> str:
+        """The role a mention plays in its event: its slot's, unless a payload names the rocket."""
+        if arg == "payloads" and (fact_id, surface.strip()) in self.payload_vehicles:
+            return "vehicle"
+        return role
+
+    def office_title(self, role: str) -> str:
+        return self.office_titles.get(role.strip(), role.strip())
+
     def name(self, entity_id: str) -> str:
         entity = self._by_id.get(entity_id)
         return entity.name if entity else entity_id
@@ -77,10 +91,14 @@ def resolve_entities(
     doc_aliases = _declared_aliases(documents)
     graph = _NameGraph(knowledge)
     person_mentions: list[tuple[str, Slot, str]] = []
+    payload_vehicles = set()
     for fact_id, fact in identified:
         for slot, surface in fact_mentions(fact):
             if slot.kind == "person" and not looks_like_office(surface):
                 person_mentions.append((fact_id, slot, surface))
+            elif slot.arg == "payloads" and _names_a_rocket(surface, fact, knowledge):
+                payload_vehicles.add((fact_id, surface))
+                graph.add_mention("launcher", surface, SLOT_BY_ARG["vehicle"])
             else:
                 kind = "office" if slot.kind == "person" else slot.kind
                 graph.add_mention(kind, surface, slot)
@@ -92,12 +110,38 @@ def resolve_entities(
         for slot, surface in fact_mentions(fact):
             if slot.kind != "person" or looks_like_office(surface):
                 kind = "office" if slot.kind == "person" else slot.kind
+                if (fact_id, surface) in payload_vehicles:
+                    kind = "launcher"
                 mention_ids[(fact_id, slot.kind, surface)] = graph.entity_of(kind, surface)
     people, person_ids = cluster_people(_person_mentions(identified, person_mentions, mention_ids))
     for (fact_id, surface), entity_id in person_ids.items():
         mention_ids[(fact_id, "person", surface)] = entity_id
     all_entities = {e.id: e for e in (*entities, *people)}
-    return EntityIndex(tuple(sorted(all_entities.values(), key=lambda e: e.id)), mention_ids)
+    titles = {}
+    for _, fact in identified:
+        role = fact.args.get("role") if fact.type == "role" else None
+        if isinstance(role, str) and role.strip() and role.strip() not in titles:
+            known = knowledge.lookup(role.strip(), ("office",))
+            titles[role.strip()] = known.name if known is not None else role.strip()
+    return EntityIndex(
+        tuple(sorted(all_entities.values(), key=lambda e: e.id)),
+        mention_ids,
+        titles,
+        frozenset(payload_vehicles),
+    )
+
+
+def _names_a_rocket(surface: str, fact: Fact, knowledge: KnowledgeLike) -> bool:
+    """A payload that the knowledge reads first as a launcher, in a launch with no other rocket:
+    "launch by Soyuz of two Galileo satellites" lists the rocket among the payloads."""
+    found = knowledge.lookup(surface)
+    if found is None or found.type != "launcher":
+        return False
+    vehicle = fact.args.get("vehicle")
+    if not isinstance(vehicle, str) or not vehicle.strip():
+        return True
+    other = knowledge.lookup(vehicle, ("launcher",))
+    return other is not None and other.id == found.id
 
 
 def _person_mentions(

@@ -11,18 +11,25 @@ from spacecoop.resolve.dates import calendar_prefix, compatible, start_of
 from spacecoop.resolve.titles import content_words, similarity
 
 MIN_SUBJECT_SIMILARITY = 0.4
+SUBJECTLESS_YEARS = 3
 _SIGNED = frozenset({"signed", "in_force"})
 _FIRST = re.compile(
     r"\b(?:first|maiden|inaugural)\s+(?!(?:two|three|four|five|\d+)\b)(?:\S+\s+){0,2}?", re.IGNORECASE
 )
 
 
-def lifecycle_links(events: Iterable[Event], doc_dates: Mapping[str, str] | None = None) -> list[EventLink]:
+def lifecycle_links(
+    events: Iterable[Event],
+    doc_dates: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
+) -> list[EventLink]:
     """Links from expected agreements and planned launches to the events that realised them.
-    `doc_dates` (document id or key -> ISO date) tells when an undated plan was reported."""
+    `doc_dates` (document id or key -> ISO date) tells when an undated plan was reported;
+    `countries` (entity id -> its government's entity id) lets an agencies' plan be realised by
+    their governments' signature."""
     doc_dates = doc_dates or {}
     events = sorted(events, key=lambda e: e.id)
-    links = [*_agreement_links(events, doc_dates), *_launch_links(events, doc_dates)]
+    links = [*_agreement_links(events, doc_dates, countries or {}), *_launch_links(events, doc_dates)]
     return sorted(links, key=lambda link: (link.from_event, link.to_event, link.kind))
 
 
@@ -39,29 +46,58 @@ def _parties(event: Event) -> frozenset[str]:
     return frozenset(e for r, e in event.entities if r == "party")
 
 
-def _agreement_links(events: list[Event], doc_dates: Mapping[str, str]) -> list[EventLink]:
+def _agreement_links(
+    events: list[Event], doc_dates: Mapping[str, str], countries: Mapping[str, str]
+) -> list[EventLink]:
     expected = [e for e in events if e.type == "agreement" and e.status == "expected"]
-    signed = [e for e in events if e.type == "agreement" and e.status in _SIGNED]
-    by_parties: dict[frozenset[str], list[Event]] = {}
-    for event in signed:
-        if _parties(event):
-            by_parties.setdefault(_parties(event), []).append(event)
+    signed = [e for e in events if e.type == "agreement" and e.status in _SIGNED and _parties(e)]
     links = []
     for plan in expected:
+        parties = _parties(plan)
+        if not parties:
+            continue
         subject = content_words(plan.args.get("title"), plan.args.get("parties") or [])
         reported = _earliest_report(plan, doc_dates)
         scored = []
-        for deed in by_parties.get(_parties(plan), []):
+        for deed in signed:
+            if _parties(deed) == parties:
+                tier = 0
+            elif _national(_parties(deed), countries) == _national(parties, countries):
+                tier = 1  # "France and Russia" signed what "CNES and Roscosmos" prepared
+            else:
+                continue
             if reported and deed.date and start_of(deed.date)[: len(reported)] < reported[: len(deed.date)]:
                 continue  # signed before the plan was reported: another agreement
             sim = similarity(subject, content_words(deed.args.get("title"), deed.args.get("parties") or []))
-            if sim is not None and sim >= MIN_SUBJECT_SIMILARITY:
-                scored.append((-sim, start_of(deed.date), deed.id, deed))
+            if sim is None:
+                # A plan that names no subject ("a framework bilateral agreement") is taken to be
+                # the parties' next signature, if it comes within a few years.
+                if not _within_years(reported, deed.date, SUBJECTLESS_YEARS):
+                    continue
+            elif sim < MIN_SUBJECT_SIMILARITY:
+                continue
+            scored.append((-(sim or 0.0), tier, start_of(deed.date), deed.id, deed, sim))
         if scored:
-            deed = min(scored)[3]
-            note = f"expected as of {reported or 'an undated report'}; {deed.status} {deed.date or 'undated'}"
+            best = min(scored)
+            deed, sim = best[4], best[5]
+            how = (
+                "same subject"
+                if sim is not None
+                else "same parties, next signature (the plan names no subject)"
+            )
+            note = f"expected as of {reported or 'an undated report'}; {deed.status} {deed.date or 'undated'}; {how}"
             links.append(EventLink(plan.id, deed.id, "realised_as", note))
     return links
+
+
+def _national(parties: frozenset[str], countries: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(countries.get(p, p) for p in parties)
+
+
+def _within_years(reported: str | None, date: str | None, years: int) -> bool:
+    if not reported or not date:
+        return False
+    return int(date[:4]) - int(reported[:4]) <= years
 
 
 def _launch_links(events: list[Event], doc_dates: Mapping[str, str]) -> list[EventLink]:

@@ -47,7 +47,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
     for slot, surface in fact_mentions(fact):
         entity_id = index.entity_id(fact_id, slot.arg, surface)
         if entity_id:
-            roles.add((slot.role, entity_id))
+            roles.add((index.role_of(fact_id, slot.arg, surface, slot.role), entity_id))
     date = calendar_prefix(fact.date.iso) if fact.date else None
     readings = tuple(
         dict.fromkeys(
@@ -60,7 +60,9 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
     office = None
     if fact.type == "role":
         org = next((e for r, e in sorted(roles) if r == "organization"), None)
-        office = office_label(str(fact.args.get("role") or ""), tuple(_names_of(index, org)) if org else ())
+        office = office_label(
+            index.office_title(str(fact.args.get("role") or "")), tuple(_names_of(index, org)) if org else ()
+        )
     reported = doc_dates.get(fact.doc_id) or doc_dates.get(fact.doc)
     return FactView(
         fact_id=fact_id,

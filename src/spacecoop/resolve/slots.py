@@ -18,7 +18,7 @@ class Slot:
     known_types: tuple[str, ...]  # knowledge types this slot may name, preferred first
 
 
-_ORG_TYPES = ("agency", "government", "intergovernmental", "ministry", "company")
+_ORG_TYPES = ("agency", "government", "intergovernmental", "ministry", "organization", "company")
 SLOTS = (
     Slot("parties", "party", "org", "organization", _ORG_TYPES),
     Slot("organizations", "organization", "org", "organization", _ORG_TYPES),
