@@ -198,3 +198,11 @@ def test_cli_store_facts_bad_filters_exit_2(runner, filled_db, args, message):
     result = runner.invoke(cli, ["facts", "--db", filled_db, *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_cli_store_ingest_reanalyze_redoes_stored_documents(runner, plain_pipeline, tmp_path, tmp_db):
+    write_corpus(tmp_path / "in", 2)
+    runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", tmp_db])
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", tmp_db, "--reanalyze"])
+    assert result.exit_code == 0
+    assert "stored 0 new, 2 re-analyzed, 0 unchanged, 0 failed" in result.output

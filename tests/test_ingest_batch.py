@@ -299,3 +299,29 @@ def test_ingest_folder_walk_takes_documents_only(tmp_path):
     assert names == ["page.HTML", "release.txt"]
     # Named on the command line, any file is tried (and a bad one reported).
     assert [Path(p).name for p in expand_paths([tmp_path / "photo.png"])] == ["photo.png"]
+
+
+def test_ingest_reanalyze_replaces_stored_facts(tmp_path, tmp_db):
+    write_corpus(tmp_path / "in", 4)
+    (tmp_path / "in" / "copy.txt").write_bytes((tmp_path / "in" / "part0" / "release_0000.txt").read_bytes())
+    ingest([tmp_path / "in"], tmp_db)
+    before = stored_counts(tmp_db)
+
+    def more_facts(document):
+        analyzed = analyze_plain(document)
+        extra = tuple(
+            models.Fact("meeting", document.key, {}, models.Span(s.start, s.end, s.text))
+            for s in analyzed.sentences
+        )
+        return models.AnalyzedDocument(document, analyzed.sentences, (), analyzed.facts + extra)
+
+    (tmp_path / "in" / "new.txt").write_text(SENTENCES[2])
+    with Store.open(tmp_db) as store:
+        report = ingest_paths(
+            [tmp_path / "in"], store, more_facts, read=read_plain, progress=False, reanalyze=True
+        )
+    assert (len(report.stored), len(report.reanalyzed), len(report.unchanged)) == (1, 4, 1)
+    assert "stored 1 new, 4 re-analyzed, 1 unchanged, 0 failed" in report.summary()
+    documents, sentences, facts = stored_counts(tmp_db)
+    assert (documents, sentences) == (before[0] + 1, before[1] + 1)
+    assert facts == before[2] + sentences  # one more fact per sentence, nothing twice

@@ -40,15 +40,17 @@ _GLOB_CHARACTERS = set("*?[")
 class StoreLike(Protocol):
     def has_document(self, doc_id: str) -> bool: ...
 
-    def save_analyzed(self, analyzed: models.AnalyzedDocument) -> bool: ...
+    def save_analyzed(self, analyzed: models.AnalyzedDocument, *, replace: bool = False) -> bool: ...
 
 
 @dataclass
 class IngestReport:
-    """What a batch did: paths stored, paths already present, failures with reasons."""
+    """What a batch did: paths stored, paths re-analyzed (with reanalyze=True), paths already
+    present, failures with reasons."""
 
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    reanalyzed: list[str] | None = None  # None when the batch skipped stored documents
     failures: list[models.IngestFailure] = field(default_factory=list)
     resolve_error: str | None = None
 
@@ -57,8 +59,10 @@ class IngestReport:
         return 1 if self.failures or self.resolve_error else 0
 
     def summary(self) -> str:
+        redone = "" if self.reanalyzed is None else f"{len(self.reanalyzed)} re-analyzed, "
         lines = [
-            f"stored {len(self.stored)} new, {len(self.unchanged)} unchanged, {len(self.failures)} failed"
+            f"stored {len(self.stored)} new, {redone}{len(self.unchanged)} unchanged, "
+            f"{len(self.failures)} failed"
         ]
         lines += [f"  failed: {f.path}: {f.reason}" for f in self.failures]
         if self.resolve_error:
@@ -173,33 +177,42 @@ def ingest_paths(
     runner: Runner = serial_runner,
     resolve: bool = True,
     read: Read | None = None,
+    reanalyze: bool = False,
 ) -> IngestReport:
     """Ingest files, folders (recursive) and globs into `store`; see the module docstring.
 
     `read` turns a path into a Document (the product's `read_source` by default); `runner` runs
     read+analyze (in this process by default; see spacecoop.batch for Dask). `progress` shows a
-    bar on stderr when it is a terminal. After a batch that stored anything,
-    `spacecoop.resolve.resolve_store(store)` runs when that function exists."""
+    bar on stderr when it is a terminal. `reanalyze` analyzes stored documents again and replaces
+    their sentences, mentions and facts (after the pipeline improved). After a batch that stored
+    anything, `spacecoop.resolve.resolve_store(store)` runs when that function exists."""
     all_paths = [p for p in expand_paths(paths) if not _is_store_file(p, store)]
-    report = IngestReport()
+    report = IngestReport(reanalyzed=[] if reanalyze else None)
     with tqdm(total=len(all_paths), file=sys.stderr, unit="file", disable=_bar_disabled(progress)) as bar:
         pending = []
         for path in all_paths:
-            known = file_id(path)
+            known = None if reanalyze else file_id(path)
             if known is not None and store.has_document(known):
                 report.unchanged.append(path)
                 bar.update(1)
             else:
                 pending.append(path)
+        saved_now: set[str] = set()
         for path, outcome in runner(pending, partial(read_and_analyze, analyze=analyze, read=read)):
             if isinstance(outcome, models.IngestFailure):
                 report.failures.append(outcome)
-            elif store.save_analyzed(outcome):
+            elif reanalyze and outcome.document.id not in saved_now:
+                present = store.has_document(outcome.document.id)
+                store.save_analyzed(outcome, replace=True)
+                (report.reanalyzed if present else report.stored).append(path)
+            elif not reanalyze and store.save_analyzed(outcome):
                 report.stored.append(path)
             else:  # the same content under another name, stored earlier in this batch or before
                 report.unchanged.append(path)
+            if not isinstance(outcome, models.IngestFailure):
+                saved_now.add(outcome.document.id)
             bar.update(1)
-    if resolve and report.stored:
+    if resolve and (report.stored or report.reanalyzed):
         report.resolve_error = run_resolution_hook(store)
     return report
 

@@ -36,6 +36,7 @@ def _dump(value: Any) -> str:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only failures.")
+@click.option("--reanalyze", is_flag=True, help="Analyze stored documents again, replacing their facts.")
 @click.option(
     "--workers", type=click.IntRange(min=1), help="Read and analyze on a local Dask cluster of N processes."
 )
@@ -45,7 +46,12 @@ def _dump(value: Any) -> str:
     help="Read and analyze on the Dask scheduler at ADDRESS (tcp://host:port).",
 )
 def ingest_command(
-    paths: tuple[str, ...], db: str | None, quiet: bool, workers: int | None, scheduler: str | None
+    paths: tuple[str, ...],
+    db: str | None,
+    quiet: bool,
+    reanalyze: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Read, analyze and store files, folders (recursively) and globs.
 
@@ -66,7 +72,12 @@ def ingest_command(
                 else nullcontext(serial_runner) as runner
             ):
                 report = ingest_paths(
-                    paths, store, PipelineAnalyzer(settings), progress=not quiet, runner=runner
+                    paths,
+                    store,
+                    PipelineAnalyzer(settings),
+                    progress=not quiet,
+                    runner=runner,
+                    reanalyze=reanalyze,
                 )
         except BadQuery as error:
             raise click.UsageError(str(error)) from error
