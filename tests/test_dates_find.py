@@ -173,3 +173,22 @@ def test_dates_to_date_value_keeps_a_half_year_as_its_year() -> None:
 def test_dates_bad_input_raises_a_clear_error(args, kwargs, message) -> None:
     with pytest.raises(BadQuery, match=message):
         find_timexes(*args, **kwargs)
+
+
+def test_dates_trigger_scan_finds_what_the_full_grammar_finds() -> None:
+    # The fast path tries the grammar only where a first word occurs; it must miss nothing.
+    from spacecoop.dates.grammar import english_grammar
+
+    text = " ".join(
+        [
+            "Tomorrow's review follows yesterday's test. A few weeks ago, a year earlier, an hour later.",
+            "The year-ago quarter, this year's second half, fiscal 1990, the 1988 third quarter, '98.",
+            "Mid-March, late 2001, the early 1990s, the nineties, every Monday, Sundays, Thanksgiving.",
+            "More than two decades, at least 30 days, up to six months, nearly a week, 5 p.m. EST, noon.",
+            "Since the spring of 2004 and in the summer; nineteen eighty-four; the year two thousand.",
+        ]
+    )
+    grammar = english_grammar()
+    full = [m.span() for m in grammar.regex.finditer(text)]
+    assert len(full) >= 25
+    assert [m.span() for m in grammar.scan(text)] == full

@@ -51,7 +51,7 @@ def find_timexes(text: str, anchor: dt.date | None = None, *, language: str = "e
 def _english(text: str, anchor: dt.date) -> list[tuple[int, int, Reading]]:
     grammar = english_grammar()
     found = []
-    for m in grammar.regex.finditer(text):
+    for m in grammar.scan(text):
         index = int(m.lastgroup[1:])
         groups = {local: m.group(name) for local, name in grammar.groups[index]}
         start = m.start(f"r{index}")

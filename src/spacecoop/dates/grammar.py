@@ -8,6 +8,7 @@ the whole text is scanned once. The resolver (resolve.py) turns each rule's grou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,8 +165,20 @@ class Grammar:
     """The compiled scan: one regex, and for each rule the names of its own groups."""
 
     regex: re.Pattern[str]
+    trigger: re.Pattern[str]  # the words any expression can start with: the full regex is tried only there
     rule_names: tuple[str, ...]
     groups: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (local name, global group name)
+
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
+        """The same matches as `regex.finditer(text)`, found by trying the regex only at trigger words."""
+        scanned_to = 0
+        for trigger in self.trigger.finditer(text):
+            if trigger.start() < scanned_to:
+                continue
+            match = self.regex.match(text, trigger.start())
+            if match is not None:
+                scanned_to = match.end()
+                yield match
 
 
 def _expand(pattern: str) -> str:
@@ -186,4 +199,135 @@ def english_grammar() -> Grammar:
         alternatives.append(f"(?P<r{index}>{body})")
         groups.append(tuple((g, f"{g}__{index}") for g in local))
     regex = r"(?<![\w'$£€.-])" + MOD_PREFIX + "(?:" + "|".join(alternatives) + r")(?![\w])"
-    return Grammar(re.compile(regex), tuple(n for n, _ in RULES), tuple(groups))
+    return Grammar(re.compile(regex), re.compile(_trigger()), tuple(n for n, _ in RULES), tuple(groups))
+
+
+# The first words of the rules and modifiers above. Scanning for these first and trying the full
+# grammar only where one occurs is several times faster than trying every rule at every word.
+FIRST_WORDS = [
+    "the",
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "following",
+    "current",
+    "same",
+    "latest",
+    "most",
+    "prior",
+    "new",
+    "early",
+    "late",
+    "mid",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "more",
+    "less",
+    "at",
+    "no",
+    "up",
+    "earlier",
+    "later",
+    "every",
+    "each",
+    "per",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "nowadays",
+    "these",
+    "right",
+    "today's",
+    "recently",
+    "lately",
+    "recent",
+    "noon",
+    "midnight",
+    "midday",
+    "fiscal",
+    "nineteen",
+    "eighteen",
+    "year-earlier",
+    "year-ago",
+    "quarter",
+    "half",
+    "just-ended",
+    "just",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "final",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "remaining",
+    "ensuing",
+    "upcoming",
+    "preceding",
+    "comparable",
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "hourly",
+    "twice",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "decades",
+    "hours",
+    "minutes",
+    "several",
+    "few",
+    "many",
+    "dozens",
+    "hundreds",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+]
+
+
+def _trigger() -> str:
+    words = set(FIRST_WORDS) | set(_NUMBER_WORDS) | set(_TENS.split("|")) | set(_ONES.split("|"))
+    words |= {
+        w.split()[0]
+        for w in [*lx.ORDINALS, *lx.VAGUE_NUMBERS, *lx.REFERENCE_WORDS, *lx.SET_WORDS, *_MOD_WORDS]
+    }
+    words -= {"a", "an"}  # far too common alone: only before a unit or a quantity word
+    names = [n for ns in [*lx.EN_MONTHS.values(), *lx.EN_WEEKDAYS.values()] for n in ns]
+    names += [*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]
+    name_forms = _alternation([n.rstrip(".") for n in names], caps=True)
+    return (
+        r"(?<![\w'$£€.-])(?:\d|'\d|(?i:"
+        + _alternation(sorted(words))
+        + r")(?![\w])|(?i:an?)\s+(?=(?i:"
+        + _unit_forms()
+        + r"|few|couple|dozen|half|number|later|year-))|(?:"
+        + name_forms
+        + "))"
+    )
