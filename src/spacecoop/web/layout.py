@@ -184,9 +184,13 @@ def highlight_runs(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
         cuts.update((min(max(start, 0), n), min(max(end, 0), n)))
     bounds = sorted(cuts)
     runs = []
+    anchored: set[str] = set()
     for a, b in zip(bounds, bounds[1:], strict=False):
         if a == b:
             continue
         ids = [fid for start, end, fid in spans if start <= a and b <= end]
-        runs.append({"text": text[a:b], "facts": ids})
+        # Each fact gets one anchor, at the first run it covers, even where its span overlaps another.
+        starts = [fid for fid in ids if fid not in anchored]
+        anchored.update(starts)
+        runs.append({"text": text[a:b], "facts": ids, "anchors": starts})
     return runs

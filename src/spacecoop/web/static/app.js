@@ -20,10 +20,17 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
-  // Document page: the fact in the address bar is scrolled to and emphasised.
-  const target = location.hash && document.getElementById(location.hash.slice(1));
-  if (target && target.classList.contains("evidence")) {
-    target.classList.add("focused");
-    target.scrollIntoView({block: "center"});
-  }
+  // Document page: the evidence of the fact named in the address bar is emphasised and shown.
+  const focusEvidence = () => {
+    const id = location.hash.startsWith("#fact-") ? location.hash.slice(6) : null;
+    let first = null;
+    for (const mark of document.querySelectorAll("mark.evidence")) {
+      const mine = id !== null && mark.dataset.facts.split(" ").includes(id);
+      mark.classList.toggle("focused", mine);
+      if (mine && !first) first = mark;
+    }
+    if (first) first.scrollIntoView({block: "center"});
+  };
+  focusEvidence();
+  window.addEventListener("hashchange", focusEvidence);
 });
