@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import insert, select, update
 
@@ -82,3 +84,11 @@ def test_store_migrations_failed_step_rolls_back(tmp_db, monkeypatch):
     with engine.connect() as conn:
         assert "half_done" not in {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
     engine.dispose()
+
+
+def test_store_migrations_up_to_date_store_opens_read_only(tmp_db):
+    with Store.open(tmp_db) as store:
+        store.save_analyzed(make_analyzed())
+    with Store.open(f"sqlite:///file:{tmp_db}?mode=ro&uri=true", create=False) as read_only:
+        assert [d["key"] for d in read_only.documents()] == ["release_1"]
+        assert read_only.path == Path(tmp_db)

@@ -30,7 +30,9 @@ def engine_for(url: str) -> Engine:
             raise StoreError(f"{parsed.render_as_string(hide_password=True)}: {error}") from error
     database = parsed.database or ""
     in_memory = database in ("", ":memory:")
-    if not in_memory and not Path(database).parent.exists():
+    # A file: URI (uri=true, for example mode=ro) is left to SQLite to check.
+    is_uri = database.startswith("file:") and parsed.query.get("uri") == "true"
+    if not in_memory and not is_uri and not Path(database).parent.exists():
         raise StoreError(
             f"{database}: cannot create the store, folder {Path(database).parent} does not exist"
         )

@@ -69,9 +69,8 @@ class Store:
         if "://" not in url:
             url = Settings(db=url).db_url
         engine = engine_for(url)
-        database = engine.url.database
-        on_file = engine.dialect.name == "sqlite" and database not in (None, "", ":memory:")
-        if not create and on_file and not Path(database).exists():
+        database = _sqlite_file(engine)
+        if not create and database is not None and not database.exists():
             engine.dispose()
             raise NotFound(f"{database}: no store here yet (run `spacecoop ingest PATH... --db {database}`)")
         try:
@@ -88,10 +87,7 @@ class Store:
     @property
     def path(self) -> Path | None:
         """The SQLite file holding the store, or None for a server database or an in-memory one."""
-        database = self.engine.url.database
-        if self.engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
-            return None
-        return Path(database)
+        return _sqlite_file(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -339,6 +335,15 @@ class Store:
                         )
         except SQLAlchemyError as error:
             raise StoreError(f"resolution cannot be stored ({error.orig or error})") from error
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+        return None
+    if database.startswith("file:"):  # a URI filename, e.g. file:/path/store.db?mode=ro
+        return Path(database.removeprefix("file:")) if engine.url.query.get("uri") == "true" else None
+    return Path(database)
 
 
 # --- rows <-> records ---------------------------------------------------------------------------

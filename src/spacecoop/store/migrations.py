@@ -63,6 +63,11 @@ def current_version(conn: Connection) -> int:
 
 def migrate(engine: Engine, *, target: int = LATEST_VERSION) -> int:
     """Bring the store up to `target` (the latest by default); returns the version it ends at."""
+    # An up-to-date store is only read: opening it needs no write lock (and works read-only).
+    with engine.connect() as conn:
+        version = current_version(conn)
+    if version == target:
+        return version
     with write_transaction(engine) as conn:
         schema.schema_version.create(conn, checkfirst=True)
         if conn.execute(select(func.count()).select_from(schema.schema_version)).scalar() == 0:
