@@ -85,7 +85,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("time_word", r"(?P<word>(?i:noon|midnight|midday))"),
     (
         "weekday",
-        r"(?:(?P<rel>(?i:last|this|next|this\s+coming|coming|this\s+past|past))\s+)?{WEEKDAY}"
+        r"(?:(?P<rel>(?i:last|this|next|this\s+coming|coming|this\s+past|past|the\s+previous))\s+)?{WEEKDAY}"
         r"(?:\s+{PART})?",
     ),
     ("day_part", r"(?P<rel>(?i:this|last|yesterday|tomorrow|tonight|today))\s+{PART}"),

@@ -96,8 +96,6 @@ def duration_value(amount: float | None, unit: str) -> str:
             letter2, mult = smaller
             prefix = "PT" if letter2 in "HS" or (letter2 == "M" and (is_time or letter == "D")) else prefix
             return f"{prefix}{int(round(amount * mult))}{letter2}"
-    if letter == "Q":
-        return f"P{int(amount) * 3}M"
     return f"{prefix}{int(amount)}{letter}"
 
 
@@ -213,7 +211,7 @@ def r_time_word(g: Groups, c: Context) -> Reading | None:
 def r_weekday(g: Groups, c: Context) -> Reading | None:
     weekday = _WEEKDAY_NUMBER[g["weekday"].upper()]
     rel = (g.get("rel") or "").lower().split()
-    if rel and rel[-1] in ("last", "past"):
+    if rel and rel[-1] in ("last", "past", "previous"):
         direction = "last"
     elif rel and rel[-1] in ("next", "coming"):
         direction = "next"
@@ -263,7 +261,7 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
 
 def _mentions_quarter(c: Context) -> bool:
     left, right = sentence_bounds(c.text, c.start, c.end)
-    return bool(re.search(r"(?i)\bquarter\b", c.text[left:right]))
+    return bool(re.search(r"(?i)\bquarter\b", c.text[max(0, left - 300) : right]))
 
 
 def r_vague_ago(g: Groups, c: Context) -> Reading | None:
@@ -275,7 +273,8 @@ def r_unit_ahead(g: Groups, c: Context) -> Reading | None:
     unit = unit_of(g["unit"])
     if unit not in lx.UNITS:
         return None
-    return Reading("DURATION", duration_value(1, unit), "duration")
+    plural = g["unit"].lower() != unit
+    return Reading("DURATION", duration_value(None if plural else 1, unit), "duration")
 
 
 def r_span(g: Groups, c: Context) -> Reading | None:

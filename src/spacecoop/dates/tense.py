@@ -19,6 +19,8 @@ _CUES = re.compile(
 # -ed words that are not past verbs.
 _NOT_PAST = frozenset({"need", "speed", "red", "bed", "seed", "indeed", "hundred", "based", "feed", "proceed",
                        "exceed", "succeed", "united", "limited", "related", "expected", "scheduled", "planned"})  # fmt: skip
+# "will be named": a participle after a form of "be" takes its tense from the auxiliary before it.
+_PASSIVE = re.compile(r"(?i)\b(?:be|is|are|being|get|gets)\s+$")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
 
 
@@ -42,9 +44,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if start <= m.start() < end:
             continue
         kind = "future" if m.group("future") else "past"
-        if kind == "past" and m.group().lower() in _NOT_PAST:
+        if kind == "past" and (
+            m.group().lower() in _NOT_PAST or _PASSIVE.search(text, max(0, m.start() - 8), m.start())
+        ):
             continue
-        distance = start - m.end() if m.end() <= start else m.start() - end
+        # the verb governing a time phrase usually comes before it: cues after it count less
+        distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None
