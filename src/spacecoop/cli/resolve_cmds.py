@@ -116,6 +116,9 @@ def render_profile(profile: dict[str, Any]) -> str:
                     f"  {event['date'] or 'undated':10}  {event['status'] or '':9} {_summary(event)}"
                 )
                 lines.extend(f"      ! {conflict}" for conflict in event["conflicts"])
+                lines.extend(
+                    f"      -> {link['kind']}: {link['note']}" for link in event["links"] if "to" in link
+                )
     if profile["partners"]:
         lines.append("Partners: " + ", ".join(f"{p['name']} ({p['events']})" for p in profile["partners"]))
     if profile["documents"]:

@@ -20,7 +20,8 @@ from spacecoop.store.core import Store, check_iso_date
 # When an organisation has no office of the asked name, the office that heads it answers instead
 # ("Head of CNES" is its President; "President of Roscosmos" its Head).
 _FALLBACK_OFFICES = {"Head": ("President", "Chief Executive"), "President": ("Head",)}
-_ACTOR_ROLES = ("party", "organization", "participant", "signatory", "person")
+_ORG_ROLES = ("party", "organization")
+_PERSON_ROLES = ("participant", "signatory", "person")
 _TYPE_SECTIONS = (
     ("agreement", "agreements"),
     ("meeting", "meetings"),
@@ -117,7 +118,10 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
             conn, or_(schema.offices.c.organization == entity_id, schema.offices.c.person == entity_id)
         )
         events = _events_of(conn, entity_id)
-        partners = _partners(conn, entity_id, [ev["id"] for ev in events])
+        partners = _partners(conn, entity_id, row.type, [ev["id"] for ev in events])
+        links = _links(conn, [ev["id"] for ev in events])
+        for event in events:
+            event["links"] = links.get(event["id"], [])
         names = _names(conn, set(linked) | {t.person for t in terms} | {t.organization for t in terms})
         profile: dict[str, Any] = {
             "id": entity_id,
@@ -255,15 +259,27 @@ def _events_of(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def _partners(conn: Connection, entity_id: str, event_ids: list[str]) -> list[dict[str, Any]]:
-    """Other actors of the entity's events, with the number of events they share."""
+def _partners(
+    conn: Connection, entity_id: str, entity_type: str, event_ids: list[str]
+) -> list[dict[str, Any]]:
+    """Actors of the same kind (organisations for an organisation, people for a person) that share
+    an agreement, meeting or launch with the entity, with the number of events they share."""
     if not event_ids:
         return []
-    ee, e = schema.event_entities, schema.entities
+    ee, e, ev = schema.event_entities, schema.entities, schema.events
+    person = entity_type == "person"
+    kind = e.c.type == "person" if person else e.c.type != "person"
     rows = conn.execute(
         select(ee.c.event_id, ee.c.entity_id, e.c.name, e.c.type)
         .join(e, e.c.id == ee.c.entity_id)
-        .where(ee.c.event_id.in_(event_ids), ee.c.entity_id != entity_id, ee.c.role.in_(_ACTOR_ROLES))
+        .join(ev, ev.c.id == ee.c.event_id)
+        .where(
+            ee.c.event_id.in_(event_ids),
+            ee.c.entity_id != entity_id,
+            ee.c.role.in_(_PERSON_ROLES if person else _ORG_ROLES),
+            ev.c.type != "role",
+            kind,
+        )
     ).all()
     pairs = {(r.event_id, r.entity_id) for r in rows}
     counts = Counter(entity for _, entity in pairs)
@@ -272,6 +288,21 @@ def _partners(conn: Connection, entity_id: str, event_ids: list[str]) -> list[di
         {"id": i, "name": info[i][0], "type": info[i][1], "events": n}
         for i, n in sorted(counts.items(), key=lambda item: (-item[1], info[item[0]][0]))
     ]
+
+
+def _links(conn: Connection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Lifecycle links touching the events, by event id, seen from each end."""
+    if not event_ids:
+        return {}
+    el = schema.event_links
+    rows = conn.execute(
+        select(el).where(or_(el.c.from_event.in_(event_ids), el.c.to_event.in_(event_ids)))
+    ).all()
+    found: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        found.setdefault(r.from_event, []).append({"kind": r.kind, "to": r.to_event, "note": r.note})
+        found.setdefault(r.to_event, []).append({"kind": r.kind, "from": r.from_event, "note": r.note})
+    return found
 
 
 def _documents_of(conn: Connection, entity_id: str) -> list[dict[str, Any]]:

@@ -1,0 +1,193 @@
+"""Resolution in the store: who held an office, entity profiles, and the who/entity/resolve commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from spacecoop.cli import cli
+from spacecoop.errors import BadQuery, NotFound
+from spacecoop.models import AnalyzedDocument
+from spacecoop.resolve import resolve_store
+from spacecoop.store import Store
+from spacecoop.store.resolution_queries import entity_profile, office_at, who_held
+from tests.test_resolve_support import make_document, make_fact
+
+_TEXTS = {
+    "visit-2016": (
+        "2016-03-12",
+        "Roscosmos chief Igor Komarov met CNES President Jean-Yves Le Gall in Paris on 12 March 2016.",
+    ),
+    "plan-2017": ("2017-05-10", "CNES and Roscosmos are preparing an agreement on lunar dust studies."),
+    "deal-2018": (
+        "2018-07-02",
+        "Dmitry Rogozin, Director General of Roscosmos, and Jean-Yves Le Gall signed the lunar dust agreement.",
+    ),
+}
+
+
+def _facts(key: str) -> list:
+    date, text = _TEXTS[key]
+    evidence = {"evidence": text}
+    if key == "visit-2016":
+        return [
+            make_fact(
+                "role",
+                key,
+                date=date,
+                person="Igor Komarov",
+                role="chief",
+                organization="Roscosmos",
+                **evidence,
+            ),
+            make_fact(
+                "role",
+                key,
+                date=date,
+                person="Jean-Yves Le Gall",
+                role="President",
+                organization="CNES",
+                **evidence,
+            ),
+            make_fact(
+                "meeting",
+                key,
+                date=date,
+                participants=["Igor Komarov", "Jean-Yves Le Gall"],
+                organizations=["Roscosmos", "CNES"],
+                place="Paris",
+                **evidence,
+            ),
+        ]
+    if key == "plan-2017":
+        return [
+            make_fact(
+                "agreement",
+                key,
+                status="expected",
+                parties=["CNES", "Roscosmos"],
+                title="agreement on lunar dust studies",
+                **evidence,
+            )
+        ]
+    return [
+        make_fact(
+            "role",
+            key,
+            date=date,
+            person="Dmitry Rogozin",
+            role="Director General",
+            organization="Roscosmos",
+            **evidence,
+        ),
+        make_fact(
+            "agreement",
+            key,
+            date=date,
+            status="signed",
+            parties=["Roscosmos", "CNES"],
+            signatories=["Dmitry Rogozin", "Le Gall"],
+            title="lunar dust agreement",
+            **evidence,
+        ),
+    ]
+
+
+@pytest.fixture()
+def store(tmp_db):
+    with Store.open(tmp_db) as opened:
+        for key, (date, text) in _TEXTS.items():
+            document = make_document(key, text, date)
+            opened.save_analyzed(AnalyzedDocument(document, (), (), tuple(_facts(key))))
+        resolve_store(opened)
+        yield opened
+
+
+def test_queries_who_held_answers_with_the_holder_and_the_sources(store):
+    (holder,) = who_held(store, "Head of Roscosmos", "2016-03-12")
+    assert holder["person"]["name"] == "Igor Komarov"
+    assert holder["held"] == "in office"
+    assert [s["doc_key"] for s in holder["sources"]] == ["visit-2016"]
+    assert "Komarov" in holder["sources"][0]["evidence"]
+    (later,) = who_held(store, "Roscosmos Director General", "2019")
+    assert later["person"]["name"] == "Dmitry Rogozin"
+
+
+def test_queries_who_held_between_sightings_gives_the_last_known_holder(store):
+    (holder,) = who_held(store, "Head of Roscosmos", "2017-12-01")
+    assert holder["person"]["name"] == "Igor Komarov"
+    assert holder["held"] == "last known"
+
+
+def test_queries_head_of_an_agency_led_by_a_president_is_its_president(store):
+    (holder,) = who_held(store, "Head of CNES", "2016-03-12")
+    assert holder["person"]["name"] == "Jean-Yves Le Gall"
+    assert holder["office"] == "President"
+
+
+def test_queries_who_held_rejects_unknown_organisations_and_bad_dates(store):
+    with pytest.raises(NotFound, match="Atlantis"):
+        who_held(store, "Head of Atlantis", "2016")
+    with pytest.raises(BadQuery, match="2016-13"):
+        who_held(store, "Head of Roscosmos", "2016-13")
+    with pytest.raises(BadQuery, match="no office title"):
+        who_held(store, "Roscosmos", "2016")
+
+
+def test_queries_entity_profile_by_alias_gathers_everything(store):
+    profile = entity_profile(store, "russian federal space agency")
+    assert profile["id"] == "roscosmos" and profile["name"] == "Roscosmos"
+    assert "Federal Space Agency" in profile["aliases"]
+    assert [(t["person"]["name"], t["start"], t["end"]) for t in profile["offices"]] == [
+        ("Igor Komarov", "2016-03-12", "2016-03-12"),
+        ("Dmitry Rogozin", "2018-07-02", None),
+    ]
+    assert [a["status"] for a in profile["agreements"]] == ["signed", "expected"]
+    assert [m["date"] for m in profile["meetings"]] == ["2016-03-12"]
+    assert profile["partners"][0]["name"] == "CNES" and profile["partners"][0]["events"] == 3
+    assert [d["key"] for d in profile["documents"]] == ["visit-2016", "plan-2017", "deal-2018"]
+
+
+def test_queries_person_profile_lists_offices_held_and_office_at_a_date(store):
+    profile = entity_profile(store, "Le Gall")
+    assert profile["name"] == "Jean-Yves Le Gall"
+    assert [(t["office"], t["organization"]["name"]) for t in profile["offices_held"]] == [
+        ("President", "CNES")
+    ]
+    assert office_at(store, profile["id"], "2016-03-12")[0]["organization"]["name"] == "CNES"
+    assert office_at(store, "person:igor-komarov", "2010") == []
+
+
+def test_queries_unknown_entity_is_not_found(store):
+    with pytest.raises(NotFound, match="Atlantis"):
+        entity_profile(store, "Atlantis")
+
+
+def test_cli_who_prints_holder_and_evidence(store, tmp_db):
+    result = CliRunner().invoke(cli, ["who", "Head of Roscosmos", "--on", "2016-03-12", "--db", tmp_db])
+    assert result.exit_code == 0, result.output
+    assert "Igor Komarov: Head of Roscosmos" in result.output
+    assert "visit-2016" in result.output
+
+
+def test_cli_entity_json_and_text(store, tmp_db):
+    result = CliRunner().invoke(cli, ["entity", "CNES", "--format", "json", "--db", tmp_db])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["offices"][0]["person"]["name"] == "Jean-Yves Le Gall"
+    text = CliRunner().invoke(cli, ["entity", "CNES", "--db", tmp_db])
+    assert "President: Jean-Yves Le Gall" in text.output and "Partners: Roscosmos (3)" in text.output
+
+
+def test_cli_errors_name_the_input(store, tmp_db):
+    result = CliRunner().invoke(cli, ["who", "Head of Atlantis", "--on", "2016", "--db", tmp_db])
+    assert result.exit_code == 1 and "Atlantis" in result.output
+    result = CliRunner().invoke(cli, ["who", "Head of Roscosmos", "--on", "July 2016", "--db", tmp_db])
+    assert result.exit_code == 2 and "July 2016" in result.output
+
+
+def test_cli_resolve_reruns_resolution(store, tmp_db):
+    result = CliRunner().invoke(cli, ["resolve", "--db", tmp_db])
+    assert result.exit_code == 0, result.output
+    assert "office terms" in result.output and "1 links" in result.output
