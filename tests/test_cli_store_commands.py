@@ -206,3 +206,18 @@ def test_cli_store_ingest_reanalyze_redoes_stored_documents(runner, plain_pipeli
     result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", tmp_db, "--reanalyze"])
     assert result.exit_code == 0
     assert "stored 0 new, 2 re-analyzed, 0 unchanged, 0 failed" in result.output
+
+
+def test_cli_store_every_command_and_option_is_documented():
+    from spacecoop.cli.store_cmds import COMMANDS
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "store.md").read_text()
+    missing = [
+        f"{command.name} {option}"
+        for command in COMMANDS
+        for param in command.params
+        for option in getattr(param, "opts", [])
+        if option.startswith("--") and option not in text
+    ] + [command.name for command in COMMANDS if f"spacecoop {command.name}" not in text]
+    assert missing == []
