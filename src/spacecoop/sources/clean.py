@@ -248,6 +248,8 @@ def _is_language_bar(text: str, latin_document: bool) -> bool:
     named = sum(1 for t in tokens if t.lower() in _LANGUAGE_NAMES)
     if named >= max(2, 0.6 * len(tokens)):
         return True
+    if text.isascii():
+        return False
     latin, other = _letters(text)
     return latin_document and other > 0 and other >= 0.6 * (latin + other)
 

@@ -44,6 +44,7 @@ MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.
 # Without a year: "Wednesday 19 July", "Friday, June 11"
 DAY_MONTH = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH}(?![\w,]*\s*,?\s*(?:1[89]|20)\d\d)", re.I)
 MONTH_DAY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b(?!,?\s*(?:1[89]|20)\d\d)", re.I)
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|jst|est|edt)?", re.I)
 _LABELS = re.compile(
     r"\b(?:published|posted|updated|last update[d]?|date|by|on|le|am|il|el|mis à jour|publié le|"
@@ -101,7 +102,7 @@ def is_date_line(line: str) -> bool:
     """True when a line is a dateline or header date rather than prose: a full date plus at most
     a place, a byline, a label or a time ("Paris, 19 April 2016", "By A. Writer | May 5, 2014")."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 90:
+    if not stripped or len(stripped) > 90 or not _ANY_YEAR.search(stripped):
         return False
     dates = full_dates(stripped)
     if not dates:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacecoop.models import OffsetMap
 
@@ -38,6 +39,10 @@ class MappedText:
     def from_raw(cls, raw: str) -> MappedText:
         return cls(raw, ((0, 0, len(raw)),) if raw else ())
 
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return _starts(self.segments)
+
     def offset_map(self) -> OffsetMap:
         return OffsetMap(self.segments)
 
@@ -46,7 +51,7 @@ class MappedText:
 
     def raw_range(self, start: int, end: int) -> tuple[int, int]:
         """Raw [start, end) covering the characters of [start, end) that have a raw origin."""
-        runs = _slice(self.segments, _starts(self.segments), start, end, 0)
+        runs = _slice(self.segments, self._segment_starts, start, end, 0)
         if not runs:
             raw = self.to_raw(start)
             return raw, raw
@@ -55,7 +60,7 @@ class MappedText:
 
     def rebuild(self, pieces: Iterable[Piece]) -> MappedText:
         """A new MappedText made of `pieces` (see `Piece`), in order."""
-        starts = _starts(self.segments)
+        starts = self._segment_starts
         out_text: list[str] = []
         out_segments: list[tuple[int, int, int]] = []
         position = 0
