@@ -145,6 +145,7 @@ def test_queries_entity_profile_by_alias_gathers_everything(store):
         ("Dmitry Rogozin", "2018-07-02", None),
     ]
     assert [a["status"] for a in profile["agreements"]] == ["signed", "expected"]
+    assert [link["kind"] for link in profile["agreements"][1]["links"]] == ["realised_as"]
     assert [m["date"] for m in profile["meetings"]] == ["2016-03-12"]
     assert profile["partners"][0]["name"] == "CNES" and profile["partners"][0]["events"] == 3
     assert [d["key"] for d in profile["documents"]] == ["visit-2016", "plan-2017", "deal-2018"]
@@ -156,6 +157,8 @@ def test_queries_person_profile_lists_offices_held_and_office_at_a_date(store):
     assert [(t["office"], t["organization"]["name"]) for t in profile["offices_held"]] == [
         ("President", "CNES")
     ]
+    # A person's partners are the people met or co-signed with, not organisations.
+    assert {p["name"] for p in profile["partners"]} == {"Igor Komarov", "Dmitry Rogozin"}
     assert office_at(store, profile["id"], "2016-03-12")[0]["organization"]["name"] == "CNES"
     assert office_at(store, "person:igor-komarov", "2010") == []
 
