@@ -66,17 +66,21 @@ def year_for_month(anchor: dt.date, month: int, tense: str | None) -> int:
 
 
 def year_for_day(anchor: dt.date, month: int, day: int, tense: str | None) -> int:
-    """The year of a day and month named without one: the anchor's year unless the date lies more
-    than half a year away and the tense (or distance) says it belongs to the neighbouring year."""
+    """The year of a day and month named without one: the anchor's, or the one before (after) when
+    the tense is past (future) and the anchor's would put the day on the wrong side of the anchor;
+    without tense, the neighbouring year when the day lies more than half a year away."""
     year = anchor.year
-    try:
-        candidate = dt.date(year, month, day)
-    except ValueError:
+    candidate = valid_date(year, month, day)
+    if candidate is None:
         return year
     distance = (candidate - anchor).days
-    if distance > 183 and tense != "future":
+    if tense == "past":
+        return year - 1 if distance > 60 else year
+    if tense == "future":
+        return year + 1 if distance < -60 else year
+    if distance > 183:
         return year - 1
-    if distance < -183 and tense != "past":
+    if distance < -183:
         return year + 1
     return year
 

@@ -77,8 +77,8 @@ MACROS: dict[str, str] = {
 RULES: tuple[tuple[str, str], ...] = (
     ("iso_date", r"(?P<year>1[5-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?!\d)"),
     ("slash_date", r"(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<yy>\d{4}|\d\d)(?![\d/])"),
-    ("date_mdy", r"(?:{WEEKDAY},?\s+)?(?:the\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
-    ("date_dmy", r"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"),
+    ("date_mdy", r"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+    ("date_dmy", r"(?:{WEEKDAY},?\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"),
     ("month_year", r"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
     ("time_ampm", r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*{AMPM}{TZ}"),
     ("time_24", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?:\s+(?P<h>(?i:hours|h)\b))?{TZ}"),
@@ -102,7 +102,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"remaining|ensuing|upcoming|preceding))\s+{NUM}[\s-]+{UNIT}",
     ),
     ("the_span", r"(?i:the)\s+{NUM}[\s-]+{UNIT}"),
-    ("rel_month", r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+{MONTH}"),
+    ("rel_month", r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+{MONTH}(?!\s+\d)"),
     (
         "rel_season",
         r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming|the))\s+)?{SEASON}"
