@@ -212,7 +212,7 @@ class Store:
 
     def facts(
         self,
-        type: str | None = None,  # noqa: A002 - the exchange format's own name
+        type: str | None = None,  # the exchange format's own name
         entity: str | None = None,
         since: str | None = None,
         until: str | None = None,
