@@ -50,19 +50,24 @@ def find_timexes(text: str, anchor: dt.date | None = None, *, language: str = "e
 
 def _english(text: str, anchor: dt.date) -> list[tuple[int, int, Reading]]:
     grammar = english_grammar()
-    found = []
-    for m in grammar.scan(text):
+    found: list[tuple[int, int, Reading]] = []
+
+    def resolve(m: re.Match[str]) -> bool:
         index = int(m.lastgroup[1:])
         groups = {local: m.group(name) for local, name in grammar.groups[index]}
         start = m.start(f"r{index}")
         reading = RESOLVERS[grammar.rule_names[index]](groups, Context(text, start, m.end(), anchor))
         if reading is None:
-            continue
+            return False
         mod_word = m.group("mod")
         if mod_word:
             reading.mod = reading.mod or lx.MODIFIERS.get(re.sub(r"\s+", " ", mod_word.lower())) or None
             start = m.start()
         found.append((start, m.end(), reading))
+        return True
+
+    for _ in grammar.scan(text, resolve):
+        pass
     return found
 
 

@@ -8,7 +8,7 @@ the whole text is scanned once. The resolver (resolve.py) turns each rule's grou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,6 +68,7 @@ MACROS: dict[str, str] = {
     "SETWORD": _group("word", _alternation(lx.SET_WORDS)),
     "HOLIDAY": _group("word", _alternation([*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]), ignore_case=False),
     "REFWORD": _group("word", _alternation(lx.REFERENCE_WORDS)),
+    "EXTRA": r"(?i:more|additional|other|straight|consecutive|full|long|short)",
     "TENS": _TENS,
     "ONES": _ONES,
     "TZ": r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?",
@@ -101,7 +102,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?i:the\s+)?(?P<rel>(?i:past|last|next|coming|previous|following|first|latest|final|recent|"
         r"remaining|ensuing|upcoming|preceding))\s+{NUM}[\s-]+{UNIT}",
     ),
-    ("the_span", r"(?i:the)\s+{NUM}[\s-]+{UNIT}"),
+    ("the_span", r"(?i:the)\s+{NUM}(?:\s+{EXTRA})?[\s-]+{UNIT}(?<=[sS])"),
     ("rel_month", r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+{MONTH}(?!\s+\d)"),
     (
         "rel_season",
@@ -145,11 +146,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ("holiday", "{HOLIDAY}"),
     (
         "duration",
-        r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half)?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
+        r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half)?(?:\s+{EXTRA})?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
         r"(?:-(?P<adj>(?i:long|old)))?)(?!-)",
     ),
     ("bare_units", r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes))"),
-    ("the_unit", r"(?P<the>(?i:the))\s+(?P<unit>(?i:year|week|month|weekend))(?!-)"),
+    (
+        "the_unit",
+        r"(?P<the>(?i:the))\s+(?:(?P<adj>(?i:fiscal|full|entire|whole))\s+)?(?P<unit>(?i:year|week|month|weekend))(?!-)",
+    ),
     ("weekday_plural", r"(?P<weekday>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"),
     ("ref", "{REFWORD}"),
     ("month", r"{MONTH}"),
@@ -169,14 +173,16 @@ class Grammar:
     rule_names: tuple[str, ...]
     groups: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (local name, global group name)
 
-    def scan(self, text: str) -> Iterator[re.Match[str]]:
-        """The same matches as `regex.finditer(text)`, found by trying the regex only at trigger words."""
+    def scan(self, text: str, accept: Callable[[re.Match[str]], bool] = bool) -> Iterator[re.Match[str]]:
+        """The same matches as `regex.finditer(text)`, found by trying the regex only at trigger words.
+
+        A match `accept` refuses does not consume its text, so words inside it are tried again."""
         scanned_to = 0
         for trigger in self.trigger.finditer(text):
             if trigger.start() < scanned_to:
                 continue
             match = self.regex.match(text, trigger.start())
-            if match is not None:
+            if match is not None and accept(match):
                 scanned_to = match.end()
                 yield match
 

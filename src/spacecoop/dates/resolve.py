@@ -556,7 +556,7 @@ def r_the_unit(g: Groups, c: Context) -> Reading | None:
     if _PART_OF.search(c.text[max(0, c.start - 30) : c.start]):
         value, precision = shifted(c.anchor, unit, 0)
         return Reading("DATE", value, precision, relative="full")
-    if unit == "year" and re.match(r"\s*(?:ended|ending|before|earlier|ago)\b", c.after()):
+    if unit == "year" and re.match(r"\s*(?:before|earlier|ago)\b", c.after()):
         return None
     return Reading("DURATION", duration_value(1, unit), "duration")
 
