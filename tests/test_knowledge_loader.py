@@ -228,3 +228,11 @@ def test_knowledge_lookup_series_finds_the_family_of_a_numbered_flight(
 
 def test_knowledge_lookup_series_gives_none_for_unknown_families(knowledge):
     assert knowledge.lookup_series("Flying Teapot 7") is None
+
+
+def test_knowledge_matcher_forms_say_which_forms_need_their_case(knowledge):
+    exact = {(form, entity.id): flag for form, entity, flag in knowledge.matcher_forms()}
+    assert exact[("Hope", "emm-hope")] is True
+    assert exact[("CSA", "csa-canada")] is True
+    assert exact[("Emirates Mars Mission", "emm-hope")] is False
+    assert exact[("Roskosmos", "roscosmos")] is False

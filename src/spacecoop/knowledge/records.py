@@ -164,6 +164,14 @@ class Knowledge:
             pairs.extend((d, entity) for entity in self.entities for d in entity.demonyms)
         return pairs
 
+    def matcher_forms(self, include_demonyms: bool = False) -> list[tuple[str, KnownEntity, bool]]:
+        """Every (form, entity, exact_case) triple: match `form` on ORTH when `exact_case` is
+        true (short acronyms, names that are ordinary words such as "Hope"), on LOWER otherwise."""
+        return [
+            (form, entity, entity.needs_exact_case(form))
+            for form, entity in self.surface_forms(include_demonyms=include_demonyms)
+        ]
+
     def of_type(self, *types: str) -> list[KnownEntity]:
         return [e for e in self.entities if e.type in types]
 
