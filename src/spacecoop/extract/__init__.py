@@ -14,7 +14,7 @@ from spacecoop.extract.agreements import extract_agreements
 from spacecoop.extract.context import DocContext, SentenceContext, sentence_contexts
 from spacecoop.extract.launches import extract_launches
 from spacecoop.extract.meetings import extract_meetings
-from spacecoop.extract.roles import contact_roles, extract_roles
+from spacecoop.extract.roles import contact_roles, extract_roles, note_event_date
 from spacecoop.models import Document, Fact
 
 # The one explicit list of sentence extractors, in the order they run after roles.
@@ -31,6 +31,7 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     facts: list[Fact] = []
     for sentence in sentences:
         facts += extract_roles(sentence)
+        note_event_date(sentence)
     facts += contact_roles(context)
     for sentence in sentences:
         for extractor in EXTRACTORS:
@@ -38,8 +39,26 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     return dedupe(facts)
 
 
+_GENERIC_ROLES = {"member", "crew member"}
+
+
 def dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per statement: the same role stated twice in a document is kept once."""
+    """One fact per statement: the same role stated twice in a document is kept once, and a
+    generic "member" role gives way to a named office of the same person and body."""
+    specific = {
+        (_surname(f), f.args.get("organization"))
+        for f in facts
+        if f.type == "role" and (f.args.get("role") or "").lower() not in _GENERIC_ROLES
+    }
+    facts = [
+        f
+        for f in facts
+        if not (
+            f.type == "role"
+            and (f.args.get("role") or "").lower() in _GENERIC_ROLES
+            and (_surname(f), f.args.get("organization")) in specific
+        )
+    ]
     seen: set = set()
     out = []
     for fact in facts:
@@ -70,3 +89,8 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
         seen.add(key)
         out.append(fact)
     return out
+
+
+def _surname(fact: Fact) -> str:
+    words = (fact.args.get("person") or "").split()
+    return words[-1].lower() if words else ""

@@ -115,18 +115,8 @@ class DocContext:
     parties: list[str] = field(default_factory=list)
     # states the text names, in order of first mention (an office of state with no state named)
     countries: list[str] = field(default_factory=list)
-    # paragraph index -> the date of the last event reported in it
-    paragraph_dates: dict[int, DateValue] = field(default_factory=dict)
-
-    def paragraph_of(self, sentence: SentenceContext) -> int:
-        return self.doc.text.count("\n\n", 0, sentence.sent.start_char)
-
-    def paragraph_date(self, sentence: SentenceContext) -> DateValue | None:
-        return self.paragraph_dates.get(self.paragraph_of(sentence))
-
-    def note_paragraph_date(self, sentence: SentenceContext, value: DateValue) -> None:
-        if value.precision == "day":
-            self.paragraph_dates[self.paragraph_of(sentence)] = value
+    # the day of the last event reported so far (a role "as of" the signing told just before)
+    last_event_date: DateValue | None = None
 
     @property
     def key(self) -> str:

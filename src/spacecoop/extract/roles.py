@@ -13,7 +13,7 @@ import re
 from spacecoop.extract.context import DocContext, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated
 from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
-from spacecoop.extract.units import Unit, codes, sentence_units
+from spacecoop.extract.units import codes, sentence_units
 from spacecoop.models import DateValue, Fact, Span
 
 _OFFICE = r"(?P<office>F(?:&F)?)"
@@ -21,19 +21,27 @@ _OFFICE = r"(?P<office>F(?:&F)?)"
 ROLE_PATTERNS = tuple(
     (name, re.compile(pattern), confidence)
     for name, pattern, confidence in (
-        ("org-office-person", rf"(?P<org>[OC])s?t?{_OFFICE}(?P<persons>P(?:[,&]+P)*)", 0.9),
-        ("office-of-org-person", rf"{_OFFICE}ot?(?P<org>[OC]),?(?P<persons>P)", 0.85),
+        # a list continues only with names that have no title of their own ("A, B and C")
+        (
+            "org-office-person",
+            rf"(?P<org>[OC])s?t?{_OFFICE},?(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)",
+            0.9,
+        ),
+        # not when the office is already another person's apposition ("A, CEO of X, B, CEO of Y")
+        ("office-of-org-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),?(?P<persons>P)", 0.85),
         (
             "person-office-of-org",
             rf"(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
             0.9,
         ),
+        # "Usui Tomohiro, Astromaterials Science Research Group Manager at the JAXA Institute"
+        ("person-title-at-org", rf"(?P<persons>P),(?P<title>[wO]{{1,4}}){_OFFICE}ot?(?P<org>[OC])", 0.8),
         ("person-org-office", rf"(?P<persons>P)(?:,|v|,v|\()t?(?P<org>[OC])s?{_OFFICE}", 0.85),
         # "Soichi Noguchi is Japan's first astronaut", "X, who will become the 10th French astronaut"
         ("person-is-orgs-office", rf"(?P<persons>P),?v[vw]{{0,2}}t?w?(?P<org>[OC])s?t?w?{_OFFICE}", 0.8),
         ("orgs-person", r"(?P<org>[OC])s(?P<persons>P)", 0.6),
         ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
-        ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P)*)", 0.6),
+        ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
     )
 )
@@ -46,25 +54,6 @@ def office_title(text: str) -> str:
         w if (w.lower() in _SMALL and i) or w.isupper() else w[:1].upper() + w[1:]
         for i, w in enumerate(words)
     )
-
-
-def extend_office(units: list[Unit], first: int, last: int, sentence: SentenceContext) -> str:
-    """An office may run on: "Minister for Higher Education and Research"."""
-    doc = sentence.sent.doc
-    end = units[last].end
-    j = last + 1
-    while j + 1 < len(units) and units[j].code in "o&" and units[j + 1].code == "w":
-        token = doc[units[j + 1].start]
-        if not token.text[:1].isupper():
-            break
-        k = j + 1
-        while k < len(units) and (
-            units[k].code == "w" and doc[units[k].start].text[:1].isupper() or units[k].code == "&"
-        ):
-            k += 1
-        end = units[k - 1].end
-        j = k
-    return doc[units[first].start : end].text
 
 
 def common_prefix(a: str, b: str) -> str | None:
@@ -85,11 +74,12 @@ def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | Non
         for _, v in dated(sentence.timexes)
         if not (document_date and document_date.iso and compare_iso(v.iso, document_date.iso) > 0)
     ]
-    event = stated[0] if stated else context.paragraph_date(sentence)
-    if stated:
-        context.note_paragraph_date(sentence, stated[0])
+    carried = not stated
+    event = stated[0] if stated else context.last_event_date
     if event is None or not event.iso:
         return document_date
+    if carried and (document_date is None or not document_date.iso):
+        return None
     if document_date is None or not document_date.iso or event.iso == document_date.iso:
         return event
     if len(event.iso) < len(document_date.iso) and document_date.iso.startswith(event.iso):
@@ -131,6 +121,17 @@ def implied_organization(office: str, sentence: SentenceContext, context: DocCon
     return publisher
 
 
+def note_event_date(sentence: SentenceContext) -> None:
+    """Remember the day of the last event reported (not planned) so far in the text."""
+    document_date = sentence.context.date
+    for _, value in dated(sentence.timexes):
+        if value.precision == "day" and not (
+            document_date and document_date.iso and compare_iso(value.iso, document_date.iso) > 0
+        ):
+            sentence.context.last_event_date = value
+            return
+
+
 def extract_roles(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
     units = sentence_units(sentence)
@@ -148,7 +149,9 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             office = None
             if "office" in pattern.groupindex and match.group("office"):
                 first, last = match.span("office")
-                office = extend_office(units, first, last - 1, sentence)
+                if "title" in pattern.groupindex and match.group("title"):
+                    first = match.start("title")
+                office = sentence.sent.doc[units[first].start : units[last - 1].end].text
             org = None
             if "org" in pattern.groupindex and match.group("org"):
                 org = units[match.start("org")].actor.name
@@ -168,6 +171,8 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                     ]  # "Novitsky, commander of the spacecraft": his agency, named before
                 if organization is None:
                     organization = implied_organization(office, sentence, context)
+                if organization is None:
+                    continue  # an office of no named body tells the analyst nothing to look up
                 facts.append(
                     role_fact(
                         sentence,

@@ -6,12 +6,14 @@ o of/for/at · s possessive 's · , comma · & and · t determiner · v copula o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacecoop.extract.context import Actor, SentenceContext
 from spacecoop.extract.lexicon import OFFICES
 
-_OFFICE_PHRASES = sorted({tuple(o.split()) for o in OFFICES}, key=len, reverse=True)
+# offices as the tokenizer splits them ("director-general" -> director, -, general)
+_OFFICE_PHRASES = sorted({tuple(re.findall(r"\w+|[^\w\s]", o)) for o in OFFICES}, key=len, reverse=True)
 _MAX_OFFICE = max(len(p) for p in _OFFICE_PHRASES)
 _OFFICE_SET = set(_OFFICE_PHRASES)
 _SIMPLE = {
@@ -107,8 +109,67 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
         if not token.is_space:
             units.append(Unit(_SIMPLE.get(token.lower_, "w"), i, i + 1))
         i += 1
-    return units
+    # fold to a fixed point: "the Agency of the Russian Federation (Roscosmos)" takes two steps
+    while True:
+        folded = collapse(units, sentence)
+        if len(folded) == len(units):
+            return folded
+        units = folded
 
 
 def codes(units: list[Unit]) -> str:
     return "".join(u.code for u in units)
+
+
+def _known(unit: Unit) -> bool:
+    return unit.actor is not None and unit.actor.kind is not None
+
+
+def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
+    """Fold what names one thing into one unit: an organisation with its acronym in parentheses
+    ("the China National Space Administration (CNSA)"), an agency "of" its state ("the Federal
+    Space Agency of the Russian Federation"), and an office that runs on ("Minister of
+    Communications and Digital Economy")."""
+    doc = sentence.sent.doc
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        nxt = units[i + 1 : i + 4]
+        if unit.code in "OC" and len(nxt) == 3 and codes(nxt) in {"(O)", "(C)"}:
+            inner = nxt[1]
+            keep = inner if _known(inner) or not _known(unit) else unit
+            out.append(Unit(keep.code, unit.start, nxt[2].end, keep.actor))
+            i += 4
+            continue
+        if (
+            unit.code == "O"
+            and len(nxt) >= 2
+            and nxt[0].code == "o"
+            and (codes(nxt[1:3]) == "tC" or nxt[1].code == "C")
+            and doc[nxt[0].start].lower_ == "of"
+        ):
+            last = nxt[2] if nxt[1].code == "t" else nxt[1]
+            out.append(Unit("O", unit.start, last.end, unit.actor))
+            i += 4 if nxt[1].code == "t" else 3
+            continue
+        if unit.code == "F":
+            end, j = unit.end, i + 1
+            # "Minister for Higher Education and Research": capitalised words joined by of/for/and
+            while (
+                j + 1 < len(units)
+                and units[j].code in "o&"
+                and doc[units[j].start].lower_ in {"of", "for", "and", "&"}
+                and units[j + 1].code == "w"
+                and doc[units[j + 1].start].text[:1].isupper()
+            ):
+                k = j + 1
+                while k < len(units) and units[k].code == "w" and doc[units[k].start].text[:1].isupper():
+                    k += 1
+                end, j = units[k - 1].end, k
+            out.append(Unit("F", unit.start, end))
+            i = j
+            continue
+        out.append(unit)
+        i += 1
+    return out

@@ -39,14 +39,31 @@ _ZONE_WORDS = {
 }
 
 
+_TERMINAL = {".", "!", "?", "…", ";", ":", "...", "»"}
+_CLOSING_QUOTES = {'"', "”", "’", "'", ")", "»"}
+
+
+def ends_sentence(token) -> bool:
+    """Whether a sentence may end after this token: terminal punctuation (or an abbreviation with
+    its full stop, or a closing quote after one)."""
+    if token.text in _TERMINAL or token.text.endswith("."):
+        return token.lower_ not in _TIME_ABBREVIATIONS
+    if token.text in _CLOSING_QUOTES and token.i > 0:
+        return ends_sentence(token.doc[token.i - 1])
+    return False
+
+
 def mark_line_starts(doc: Doc) -> Doc:
-    """Tokens after a line break start a sentence; a single line never spans two units; a clock
-    time's "a.m." does not end one ("at 3:42 a.m. Eastern, placing ...")."""
+    """A line break starts a sentence and nothing else does unless punctuation ends the one
+    before: the statistical parser otherwise splits at "(Roscosmos) Anatoliy Perminov" or after
+    "3:42 a.m. Eastern"."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
             following.is_sent_start = True
-        elif token.lower_ in _TIME_ABBREVIATIONS and (following.lower_ in _ZONE_WORDS or following.is_lower):
+        elif following.is_space:
+            continue
+        elif not ends_sentence(token):
             following.is_sent_start = False
     return doc
 

@@ -90,15 +90,42 @@ _PERSON_TITLES = {
 }
 
 
-def repair_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
+def repair_person_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int]]:
     """Whole names where the statistical NER cut them short ("Jean-Yves Le" + "Gall"), missed
     them after an honorific ("Mr Le Gall") or took them for organisations after a title
-    ("NASA astronaut Mark Vande Hei")."""
+    ("NASA astronaut Mark Vande Hei"). Returns the people and the starts of ORG spans to drop."""
     people: list[Span] = []
+    dropped: set[int] = set()
+    for ent in ents:
+        if ent.label_ == "ORG" and not ent.kb_id_:
+            # "Minister of Communications" is a title, not an organisation
+            if ent[0].lower_ in _PERSON_TITLES:
+                dropped.add(ent.start)
+            # "Digital Economy Prof. Isa Pantami": a name after an honorific inside an ORG
+            for token in ent[:-1]:
+                if token.lower_.rstrip(".") in {h.rstrip(".") for h in _HONORIFIC} | {"prof", "dr"}:
+                    dropped.add(ent.start)
+                    people.append(Span(doc, token.i + 1, ent.end, label="PERSON"))
+                    break
+    ents = [e for e in ents if e.start not in dropped]
     for ent in ents:
         if ent.label_ in {"ORG", "GPE", "NORP"} and not ent.kb_id_ and ent.start > 0 and 2 <= len(ent) <= 4:
             if doc[ent.start - 1].lower_ in _PERSON_TITLES and all(t.is_title for t in ent):
                 people.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    # "Alain Ratier, Director General of ...": title-case words before a comma and an office
+    taken_all = {i for e in ents for i in range(e.start, e.end)}
+    for token in doc[2:-2]:
+        if token.text == "," and doc[token.i + 1].lower_ in _PERSON_TITLES | {"deputy", "vice", "executive"}:
+            start = token.i
+            while (
+                start > 0
+                and doc[start - 1].is_title
+                and doc[start - 1].is_alpha
+                and start - 1 not in taken_all
+            ):
+                start -= 1
+            if 2 <= token.i - start <= 3 and not doc[start].is_sent_start:
+                people.append(Span(doc, start, token.i, label="PERSON"))
     relabelled = {p.start for p in people}
     ents = [e for e in ents if e.start not in relabelled] + people
     taken = {i for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
@@ -125,7 +152,7 @@ def repair_person_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 end += 1
             if end > token.i + 1:
                 people.append(Span(doc, token.i + 1, end, label="PERSON"))
-    return people
+    return list({(p.start, p.end): p for p in people}.values()), dropped
 
 
 class Gazetteer:
@@ -180,7 +207,8 @@ class Gazetteer:
         known = filter_spans(self.known_spans(doc))
         taken = {i for span in known for i in range(span.start, span.end)}
         statistical = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        people = repair_person_names(doc, statistical + known)
+        people, dropped = repair_person_names(doc, statistical + known)
+        statistical = [e for e in statistical if e.start not in dropped]
         doc.ents = filter_spans(sorted(known + people + statistical, key=lambda s: s.start))
         for ent in doc.ents:
             entity = self.by_key.get(ent.kb_id_) if ent.kb_id_ else None
