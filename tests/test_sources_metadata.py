@@ -168,3 +168,19 @@ def test_metadata_publisher_from_archived_address() -> None:
 )
 def test_metadata_language_by_function_words(sentence: str, language: str) -> None:
     assert _read(sentence + "\n").language.value == language
+
+
+@pytest.mark.parametrize(
+    ("gold", "found", "agrees"),
+    [
+        ("2017-07", "2017-07-19", True),
+        ("2017-07-19", "2017-07", False),
+        ("2017-07-19", "2017-07-20", False),
+        (None, None, True),
+        (None, "2017", False),
+    ],
+)
+def test_metadata_evaluation_compares_dates_to_the_gold_precision(gold, found, agrees) -> None:
+    from spacecoop.sources.evaluate import date_agrees
+
+    assert date_agrees(gold, found) is agrees
