@@ -325,3 +325,21 @@ def test_ingest_reanalyze_replaces_stored_facts(tmp_path, tmp_db):
     documents, sentences, facts = stored_counts(tmp_db)
     assert (documents, sentences) == (before[0] + 1, before[1] + 1)
     assert facts == before[2] + sentences  # one more fact per sentence, nothing twice
+
+
+def test_ingest_analysis_the_schema_refuses_fails_only_that_file(tmp_path, tmp_db):
+    write_corpus(tmp_path, 3)
+
+    def repeats_a_sentence(document):
+        analyzed = analyze_plain(document)
+        if document.key != "release_0001":
+            return analyzed
+        return models.AnalyzedDocument(document, analyzed.sentences + analyzed.sentences[:1], (), ())
+
+    with Store.open(tmp_db) as store:
+        report = ingest_paths([tmp_path], store, repeats_a_sentence, read=read_plain, progress=False)
+    assert len(report.stored) == 2
+    (failure,) = report.failures
+    assert Path(failure.path).name == "release_0001.txt"
+    assert "analysis cannot be stored" in failure.reason and "UNIQUE" in failure.reason
+    assert stored_counts(tmp_db)[0] == 2

@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy.exc import DataError, IntegrityError
 from tqdm import tqdm
 
 from spacecoop import models
@@ -201,20 +202,42 @@ def ingest_paths(
         for path, outcome in runner(pending, partial(read_and_analyze, analyze=analyze, read=read)):
             if isinstance(outcome, models.IngestFailure):
                 report.failures.append(outcome)
-            elif reanalyze and outcome.document.id not in saved_now:
-                present = store.has_document(outcome.document.id)
-                store.save_analyzed(outcome, replace=True)
-                (report.reanalyzed if present else report.stored).append(path)
-            elif not reanalyze and store.save_analyzed(outcome):
-                report.stored.append(path)
-            else:  # the same content under another name, stored earlier in this batch or before
-                report.unchanged.append(path)
-            if not isinstance(outcome, models.IngestFailure):
-                saved_now.add(outcome.document.id)
+            else:
+                _save(path, outcome, store, report, reanalyze=reanalyze, saved_now=saved_now)
             bar.update(1)
     if resolve and (report.stored or report.reanalyzed):
         report.resolve_error = run_resolution_hook(store)
     return report
+
+
+def _save(
+    path: str,
+    analyzed: models.AnalyzedDocument,
+    store: StoreLike,
+    report: IngestReport,
+    *,
+    reanalyze: bool,
+    saved_now: set[str],
+) -> None:
+    doc_id = analyzed.document.id
+    try:
+        if reanalyze and doc_id not in saved_now:
+            present = store.has_document(doc_id)
+            store.save_analyzed(analyzed, replace=True)
+            (report.reanalyzed if present else report.stored).append(path)
+        elif not reanalyze and store.save_analyzed(analyzed):
+            report.stored.append(path)
+        else:  # the same content under another name, stored earlier in this batch or before
+            report.unchanged.append(path)
+    except StoreError as error:
+        # Rows the schema refuses (two sentences with one index...) are this document's fault;
+        # a locked, full or unreachable database is not, and stops the batch.
+        if not isinstance(error.__cause__, IntegrityError | DataError):
+            raise
+        report.failures.append(
+            models.IngestFailure(path, f"analysis cannot be stored: {error.__cause__.orig}")
+        )
+    saved_now.add(doc_id)
 
 
 def _bar_disabled(progress: bool) -> bool | None:

@@ -6,9 +6,9 @@ resolution and exports never see SQL.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -325,7 +325,7 @@ class Store:
                     ],
                 )
                 _insert_many(conn, schema.offices, [_office_row(x) for x in resolution.offices])
-                _insert_many(conn, schema.event_links, [asdict(x) for x in resolution.links])
+                _insert_many(conn, schema.event_links, [dataclasses.asdict(x) for x in resolution.links])
                 if self._has_fts:
                     conn.exec_driver_sql(f"DELETE FROM {schema.EVENTS_FTS}")
                     rows = [(x.id, x.type, _event_search_text(x)) for x in resolution.events]
@@ -395,7 +395,7 @@ def _document_row(document: models.Document) -> dict[str, Any]:
         "publisher_evidence": document.publisher.evidence,
         "language": document.language.value,
         "language_evidence": document.language.evidence,
-        "contacts_json": _dumps([asdict(c) for c in document.contacts]),
+        "contacts_json": _dumps([dataclasses.asdict(c) for c in document.contacts]),
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
@@ -449,7 +449,7 @@ def _mention_row(doc_id: str, mention: models.Mention) -> dict[str, Any]:
 def _fact_row(document: models.Document, fact: models.Fact) -> dict[str, Any]:
     # The fact's id depends on doc_id; extractors may leave it empty, the store fills it in.
     if fact.doc_id != document.id:
-        fact = models.Fact(**{**fact.__dict__, "doc_id": document.id})
+        fact = dataclasses.replace(fact, doc_id=document.id)
     raw_start, raw_end = document.offsets.span_to_raw(fact.evidence.start, fact.evidence.end)
     return {
         "id": fact.id,
