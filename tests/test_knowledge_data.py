@@ -4,10 +4,11 @@ lineages of agencies, launcher families, and names that are ordinary words kept 
 from __future__ import annotations
 
 import runpy
+from pathlib import Path
 
 import pytest
 
-from spacecoop.knowledge import load_knowledge, normalise_alias
+from spacecoop.knowledge import ENTITY_TYPES, load_knowledge, normalise_alias
 from tests.conftest import shared_path
 
 
@@ -113,3 +114,17 @@ def test_knowledge_governments_take_their_usual_government_forms(knowledge):
     ):
         assert knowledge.lookup(surface) is not None, surface
         assert knowledge.lookup(surface).type == "government"
+
+
+def test_knowledge_docs_table_matches_the_packaged_counts(knowledge):
+    # The docs state how much the files hold; this keeps the statement true as the files grow.
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "knowledge.md").read_text(encoding="utf-8")
+    stated = {}
+    for line in docs.splitlines():
+        cells = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[1].isdigit():
+            stated[cells[0]] = (int(cells[1]), int(cells[2]))
+    for kind in ENTITY_TYPES:
+        entities = knowledge.of_type(kind)
+        assert stated.get(kind) == (len(entities), sum(len(e.forms()) for e in entities)), kind
+    assert stated["all"] == (len(knowledge.entities), sum(len(e.forms()) for e in knowledge.entities))

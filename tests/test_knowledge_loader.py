@@ -217,6 +217,10 @@ def test_knowledge_missing_user_file_is_a_clear_error(tmp_path):
         ("Progress MS-15", "progress-spacecraft", "15"),
         ("CFOSat (China-France Oceanography Satellite)", "cfosat", "China-France Oceanography Satellite"),
         ("Long March 2C", "long-march-2c", ""),
+        ("PSLV-C37", "pslv", "C37"),
+        ("LVM3-M4", "lvm3", "M4"),
+        ("Long March 5 Y4", "long-march-5", "Y4"),
+        ("SpaceX Crew-8", "commercial-crew", "8"),
     ],
 )
 def test_knowledge_lookup_series_finds_the_family_of_a_numbered_flight(

@@ -27,9 +27,11 @@ ENTITY_TYPES = (
 # lookup prefers the earlier type here; callers that know the context pass `types`.
 TYPE_PREFERENCE = {name: rank for rank, name in enumerate(ENTITY_TYPES)}
 _TRAILING_PARENTHESIS = re.compile(r"^(?P<base>.+?)\s*\((?P<inside>[^()]+)\)$")
-# A flight or unit number after a family name: "-18", " 47", " F47", " No. 2", " N°2", " VA250".
+# A flight or unit number after a family name: "-18", " 47", " F47", " No. 2", " N°2", " VA250",
+# ISRO's "-C37" / "-M4" / "-D2", China's " Y4".
 _TRAILING_NUMBER = re.compile(
-    r"^(?P<base>.+?)[\s-]*(?P<designation>(?:No\.?\s*|N[°o]\s*|№\s*|Flight\s+|F|VA|VS|VV)?\d+[A-Za-z]?)$"
+    r"^(?P<base>.+?)[\s-]*"
+    r"(?P<designation>(?:No\.?\s*|N[°o]\s*|№\s*|Flight\s+|VA|VS|VV|[CDFLMY])?\d+[A-Za-z]?)$"
 )
 
 
