@@ -104,3 +104,18 @@ def test_clean_offset_map_of_a_substitution_points_into_the_raw_text() -> None:
     assert mapped.text == "a bold word"
     offsets = mapped.offset_map()
     assert [offsets.to_raw(i) for i in range(len(mapped.text))] == [0, 1, 4, 5, 6, 7, 10, 11, 12, 13, 14]
+
+
+def test_clean_short_lines_after_a_colon_are_a_list_not_a_menu() -> None:
+    raw = (
+        "The partners will work together in these areas:\n\n"
+        "human spaceflight\n\nplanetary science\n\nnavigation\n\n"
+        "The first joint project starts next year at the northern test centre.\n"
+    )
+    assert clean_text(raw).text.split("\n\n") == [
+        "The partners will work together in these areas:",
+        "human spaceflight.",
+        "planetary science.",
+        "navigation.",
+        "The first joint project starts next year at the northern test centre.",
+    ]

@@ -308,6 +308,9 @@ def _kind_of(line: str, in_header: bool, latin_document: bool) -> str:
         return LANGUAGE_BAR
     if _is_nav_line(line, in_header):
         return NAV
+    if in_header and " " not in line and line[:1].isupper() and not line.endswith((".", "!", "?", ":")):
+        # A lone word above the article is a site name or a section label.
+        return NAV
     if _CAPTION.search(line) and not _is_sentence(line):
         return CAPTION
     if _LIST_MARKER.match(line):
@@ -316,8 +319,10 @@ def _kind_of(line: str, in_header: bool, latin_document: bool) -> str:
 
 
 def _mark_nav_runs(texts: list[str], kinds: list[str]) -> None:
-    """Three or more menu-like lines separated only by blank lines are a menu."""
+    """Three or more menu-like lines separated only by blank lines are a menu, unless the line
+    above them announces a list ("... in these areas:"), when they are list items."""
     run: list[int] = []
+    before = ""  # the last non-blank line before the run
     for index in [*range(len(texts)), None]:
         if index is not None and kinds[index] == BLANK:
             continue
@@ -325,9 +330,11 @@ def _mark_nav_runs(texts: list[str], kinds: list[str]) -> None:
             run.append(index)
             continue
         if len(run) >= 3:
+            announced = before.endswith(":") and all(kinds[i] == BODY for i in run)
             for i in run:
-                kinds[i] = NAV
+                kinds[i] = LIST if announced else NAV
         run = []
+        before = texts[index] if index is not None else ""
 
 
 def _mark_contacts(texts: list[str], kinds: list[str]) -> None:

@@ -54,6 +54,8 @@ _COPYRIGHT_RANGE = re.compile(
     r"(?:©|\(c\)|copyright)[^\n]*?((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?", re.I
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A photo caption with its credit is not a headline.
+_CREDIT = re.compile(r"\b(?:photo|credits?|courtesy)\b|/\s?AFP\b|©", re.I)
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,7 @@ def _heading_like(text: str) -> bool:
         and not text.endswith((".", ",", ";"))
         and (text[:1].isupper() or text[:1].isdigit())
         and not is_date_line(text)
+        and not _CREDIT.search(text)
     )
 
 
