@@ -50,7 +50,11 @@ def _agreement_links(
     events: list[Event], doc_dates: Mapping[str, str], countries: Mapping[str, str]
 ) -> list[EventLink]:
     expected = [e for e in events if e.type == "agreement" and e.status == "expected"]
-    signed = [e for e in events if e.type == "agreement" and e.status in _SIGNED and _parties(e)]
+    by_nation: dict[frozenset[str], list[tuple[frozenset[str], Event]]] = {}
+    for event in events:
+        if event.type == "agreement" and event.status in _SIGNED and _parties(event):
+            parties = _parties(event)
+            by_nation.setdefault(_national(parties, countries), []).append((parties, event))
     links = []
     for plan in expected:
         parties = _parties(plan)
@@ -59,13 +63,9 @@ def _agreement_links(
         subject = content_words(plan.args.get("title"), plan.args.get("parties") or [])
         reported = _earliest_report(plan, doc_dates)
         scored = []
-        for deed in signed:
-            if _parties(deed) == parties:
-                tier = 0
-            elif _national(_parties(deed), countries) == _national(parties, countries):
-                tier = 1  # "France and Russia" signed what "CNES and Roscosmos" prepared
-            else:
-                continue
+        for deed_parties, deed in by_nation.get(_national(parties, countries), []):
+            # Tier 1: "France and Russia" signed what "CNES and Roscosmos" prepared.
+            tier = 0 if deed_parties == parties else 1
             if reported and deed.date and start_of(deed.date)[: len(reported)] < reported[: len(deed.date)]:
                 continue  # signed before the plan was reported: another agreement
             sim = similarity(subject, content_words(deed.args.get("title"), deed.args.get("parties") or []))
@@ -102,12 +102,18 @@ def _within_years(reported: str | None, date: str | None, years: int) -> bool:
 
 def _launch_links(events: list[Event], doc_dates: Mapping[str, str]) -> list[EventLink]:
     planned = [e for e in events if e.type == "launch" and e.status == "planned"]
-    done = [e for e in events if e.type == "launch" and e.status == "done"]
+    # Flights indexed by what can tie them to a plan: a payload, or the rocket when none is named.
+    flights: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        if event.type == "launch" and event.status == "done":
+            for key in _launch_keys(event):
+                flights.setdefault(key, []).append(event)
     links = []
     for plan in planned:
         reported = _earliest_report(plan, doc_dates)
         candidates = []
-        for flight in done:
+        done = {f.id: f for key in _launch_keys(plan) for f in flights.get(key, [])}
+        for flight in done.values():
             if not _same_launch(plan, flight):
                 continue
             if (
@@ -126,6 +132,11 @@ def _launch_links(events: list[Event], doc_dates: Mapping[str, str]) -> list[Eve
         note = f"planned for {plan.date or 'an unstated date'}; flew {flight.date or 'undated'}"
         links.append(EventLink(plan.id, flight.id, kind, note))
     return links
+
+
+def _launch_keys(event: Event) -> list[tuple[str, str]]:
+    payloads = [("payload", e) for r, e in event.entities if r == "payload"]
+    return payloads or [("vehicle", e) for r, e in event.entities if r == "vehicle"]
 
 
 def _same_launch(plan: Event, flight: Event) -> bool:

@@ -6,7 +6,7 @@ only within a block (same party set, same payload, same participant...), never a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacecoop.models import Fact
 from spacecoop.resolve.dates import any_compatible, calendar_prefix, days_apart, precision_rank
@@ -18,6 +18,7 @@ MAX_DAY_GAP = 3
 # A launch slips by days or weeks between its announcement and the report that it flew.
 MAX_LAUNCH_SLIP_DAYS = 60
 _EXISTING = frozenset({"signed", "in_force", "terminated", None})
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,21 @@ class FactView:
     subject: frozenset[str]  # content words of an agreement's title
     reported: str | None  # the document's date (when the report was written)
     office: str | None = None  # a role's office label
+    by_role: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Computed once: comparisons ask for these sets many times.
+        grouped: dict[str, set[str]] = {}
+        for role, entity_id in self.roles:
+            grouped.setdefault(role, set()).add(entity_id)
+        object.__setattr__(self, "by_role", {r: frozenset(ids) for r, ids in grouped.items()})
 
     def ids(self, role: str) -> frozenset[str]:
-        return frozenset(e for r, e in self.roles if r == role)
+        return self.by_role.get(role, _EMPTY)
 
     def one(self, role: str) -> str | None:
-        found = sorted(self.ids(role))
-        return found[0] if found else None
+        found = self.by_role.get(role)
+        return min(found) if found else None
 
 
 def block_keys(view: FactView) -> list[tuple]:
@@ -50,10 +59,15 @@ def block_keys(view: FactView) -> list[tuple]:
             return [("agreement", parties)]
         return [("agreement-title", view.subject)] if view.subject else []
     if view.type == "launch":
-        keys: list[tuple] = [("payload", p) for p in sorted(view.ids("payload"))]
+        # Payloads identify a launch; a rocket alone only matches another report without
+        # payloads, or one of the same day (see _launches), so it blocks only those.
+        payloads = view.ids("payload")
+        keys: list[tuple] = [("payload", p) for p in sorted(payloads)]
         vehicle = view.one("vehicle")
-        if vehicle:
+        if vehicle and not payloads:
             keys.append(("vehicle", vehicle))
+        if vehicle and precision_rank(view.date) == 3:
+            keys.append(("vehicle-day", vehicle, view.date))
         return keys
     if view.type == "meeting":
         people = view.ids("participant")

@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # German spellings without umlauts write them as two letters ("Wörner" -> "Woerner"), so both
 # spellings fold to the two-letter form; other accents are simply dropped.
@@ -62,6 +63,7 @@ _GIVEN_NAME_CANON = {variant: group.split()[0] for group in _GIVEN_NAME_GROUPS f
 _GIVEN_NAME_CANON["pavel"] = "pavel"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, accents, umlauts and punctuation folded: the key two spellings of a name share."""
     text = text.translate(_UMLAUTS)

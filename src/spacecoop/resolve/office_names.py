@@ -4,6 +4,7 @@ are all its head), and how a query such as "Head of Roscosmos" splits into offic
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacecoop.resolve.names import fold
 
@@ -47,6 +48,7 @@ _OFFICE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def office_label(role: str, organization_names: tuple[str, ...] = ()) -> str:
     """The office a role title names, as a label: equivalent titles share one label ("Chief" ->
     "Head"); other titles keep their words, the organisation's name removed ("ESA Director
