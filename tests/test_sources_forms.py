@@ -188,3 +188,31 @@ def test_sources_french_document_is_french() -> None:
     document = read_source("accord.txt", data=raw.encode())
     assert document.language.value == "fr"
     assert document.date is not None and document.date.iso == "2021-03-12"
+
+
+def test_sources_wayback_html_capture_uses_capture_time_not_a_guess() -> None:
+    page = (
+        b"<html><head><title>Partners</title></head><body>"
+        b"<div id='wm-ipp'>https://web.archive.org/web/20090115120000/http://www.nasa.gov/partners.html</div>"
+        b"<h1>Station partners meet in Houston</h1>"
+        b"<p>Heads of the station partner agencies met in Houston on Tuesday to review the assembly "
+        b"schedule and the crew rotation plan for the coming year.</p>"
+        b"<div class='footer'>Copyright 2009 Example. All rights reserved.</div></body></html>"
+    )
+    document = read_source("capture.html", data=page)
+    assert document.form == "wayback"
+    assert document.date is not None and (document.date.iso, document.date.note) == ("2009-01-15", "wayback")
+    assert document.publisher.value == "NASA"
+    assert "web.archive.org" not in document.text
+
+
+def test_sources_html_fragment_too_small_for_an_article_is_still_read() -> None:
+    document = read_source("snippet.html", data=b"<p>The two agencies met in Rome.</p><p>They agreed.</p>")
+    assert document.text == "The two agencies met in Rome.\n\nThey agreed."
+
+
+def test_sources_html_without_text_is_refused() -> None:
+    from spacecoop.errors import UnreadableDocument
+
+    with pytest.raises(UnreadableDocument, match="empty.html: no text found in the HTML page"):
+        read_source("empty.html", data=b"<html><body><script>var a = 1;</script></body></html>")
