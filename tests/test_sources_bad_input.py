@@ -136,3 +136,8 @@ def test_sources_fifty_megabyte_text_reads_in_reasonable_time_and_memory(tmp_pat
     assert len(document.text) > 49 * 1024 * 1024
     assert elapsed < float(os.environ.get("SPACECOOP_BIG_FILE_SECONDS", 240))
     assert grown_mb < 2500
+
+
+def test_sources_text_with_replacement_characters_is_still_text() -> None:
+    data = ("The partners met in Vienna \ufffd\ufffd to discuss debris. " * 20).encode("utf-8")
+    assert "The partners met in Vienna" in read_source("mojibake.txt", data=data).text

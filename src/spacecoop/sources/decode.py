@@ -31,7 +31,8 @@ def decode_text(data: bytes, source: str) -> str:
             raise UnreadableDocument(source, f"binary content: this looks like {what}, not a document")
     text = _decode(data)
     sample = text[:_SAMPLE]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS or ch == "\ufffd")
+    # C0 controls other than layout, and C1 controls (what undecodable bytes become in Latin-1).
+    controls = sum(1 for ch in sample if (ch < " " and ch not in _ALLOWED_CONTROLS) or "\x80" <= ch <= "\x9f")
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         share = 100 * controls / len(sample)
         raise UnreadableDocument(
