@@ -221,3 +221,8 @@ def test_cli_store_every_command_and_option_is_documented():
         if option.startswith("--") and option not in text
     ] + [command.name for command in COMMANDS if f"spacecoop {command.name}" not in text]
     assert missing == []
+
+
+def test_cli_store_show_raw_prints_text_before_cleaning(runner, filled_db):
+    result = runner.invoke(cli, ["show", "release_1", "--db", filled_db, "--raw"])
+    assert "FROM THE RELEASE_1 DESK" in result.output and "FOOTER" in result.output

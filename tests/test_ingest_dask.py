@@ -58,3 +58,19 @@ def test_ingest_dask_unreachable_scheduler_is_a_clear_error():
         dask_runner(scheduler="tcp://127.0.0.1:9", connect_timeout=1),
     ):
         pass
+
+
+@pytest.mark.slow
+def test_ingest_dask_cli_workers_option(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from spacecoop.cli import cli
+
+    # The workers read with the product's reader; analysis is the small one of the batch tests.
+    monkeypatch.setattr("spacecoop.ingest.PipelineAnalyzer", lambda settings: analyze_plain)
+    write_corpus(tmp_path / "corpus", 4, broken={2: b""})
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--workers", "2", "--db", db])
+    assert result.exit_code == 1, result.output
+    assert "stored 3 new, 0 unchanged, 1 failed" in result.output
+    assert "release_0002.txt" in result.output

@@ -158,9 +158,10 @@ def format_table(header: tuple[str, ...], rows: list[list[str]], max_width: int 
 @click.argument("doc", metavar="DOC")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show_command(doc: str, db: str | None, fmt: str) -> None:
+@click.option("--raw", is_flag=True, help="The text as read from the file, before cleaning.")
+def show_command(doc: str, db: str | None, fmt: str, raw: bool) -> None:
     """Show one document (by id, id prefix or file name without extension): metadata with its
-    evidence, press contacts, and the clean text."""
+    evidence, press contacts, and the clean text (or, with --raw, the text before cleaning)."""
     with _open_store(db) as store:
         try:
             record = store.document(doc)
@@ -169,7 +170,9 @@ def show_command(doc: str, db: str | None, fmt: str) -> None:
         except BadQuery as error:
             raise click.UsageError(str(error)) from error
     record.pop("offsets")
-    record.pop("raw_text")
+    raw_text = record.pop("raw_text")
+    if raw:
+        record["text"] = raw_text
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
