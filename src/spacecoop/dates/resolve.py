@@ -530,6 +530,8 @@ def r_duration(g: Groups, c: Context) -> Reading | None:
         return None
     if (g.get("adj") or "").lower() == "old" or re.match(r"(?i)\s+old\b", c.after(6)):
         return None  # an age ("a 6-year-old", "52 years old")
+    if unit == "quarter" and re.match(r"\s+of\b", c.after(4)):
+        return None  # "three-quarters of the budget" is a fraction
     return Reading("DURATION", duration_value(amount, unit), "duration")
 
 
@@ -558,6 +560,13 @@ def r_the_unit(g: Groups, c: Context) -> Reading | None:
         return Reading("DATE", value, precision, relative="full")
     if unit == "year" and re.match(r"\s*(?:before|earlier|ago)\b", c.after()):
         return None
+    if (
+        unit == "year"
+        and not re.match(r"\s*(?:ended|ending|to|through)\b", c.after())
+        and not re.search(r"(?i)\b(?:over|throughout|within|past)\s+$", c.before())
+    ):
+        # "for the year, sales rose": the current (reporting) year; "the year ended June 30" is a span
+        return Reading("DATE", str(c.anchor.year), "year", relative="full")
     return Reading("DURATION", duration_value(1, unit), "duration")
 
 
