@@ -65,6 +65,9 @@ def test_knowledge_packaged_files_cover_every_core_kind(knowledge):
         ("CZ-2C", "Long March 2C"),
         ("Longue Marche-2C", "Long March 2C"),
         ("Soyouz", "Soyuz"),
+        ("russische Raumfahrtbehörde", "Roscosmos"),
+        ("agenzia spaziale francese", "CNES"),
+        ("gouvernement de la Fédération de Russie", "Russia"),
     ],
 )
 def test_knowledge_lookup_finds_english_french_and_transliterated_forms(knowledge, surface, expected):
