@@ -184,3 +184,12 @@ def test_metadata_evaluation_compares_dates_to_the_gold_precision(gold, found, a
     from spacecoop.sources.evaluate import date_agrees
 
     assert date_agrees(gold, found) is agrees
+
+
+@pytest.mark.parametrize("signature", ["About DLR", "German Aerospace Center", "À propos du CNES"])
+def test_metadata_publisher_from_a_signature_at_the_end(signature: str) -> None:
+    document = _read(
+        "A probe\n\n" + BODY + "\n" + signature + "\n\nThe agency runs research on aeronautics and space.\n"
+    )
+    assert document.publisher.value == ("CNES" if "CNES" in signature else "DLR")
+    assert signature in document.publisher.evidence

@@ -305,6 +305,32 @@ def find_title(lines: tuple[Line, ...], html_title: str | None = None) -> tuple[
 
 # --- publisher ---------------------------------------------------------------------------------
 
+# "About CNES", "À propos du CNES", or an agency's name alone on one of the last lines.
+_ABOUT = re.compile(
+    r"^(?:about|à propos (?:du|de la|de l'|de)|über|acerca de|chi è)\s*(?:the\s+)?(.+?)\s*:?$", re.I
+)
+
+
+def _signature(lines: tuple[Line, ...]) -> MetaValue | None:
+    tail = [line for line in lines if line.text][-12:]
+    for line in tail:
+        about = _ABOUT.match(line.text)
+        candidate = about.group(1) if about else line.text
+        named = publishers_named(candidate)
+        if (
+            named
+            and len(candidate.split()) <= 6
+            and (about or len(named) == 1 and candidate.strip(" .") in _names(named[0]))
+        ):
+            return MetaValue(named[0], f"signature line '{line.text}'", 0.8)
+    return None
+
+
+def _names(short: str) -> set[str]:
+    from spacecoop.sources.publishers import PUBLISHERS
+
+    return next({s, *names} for s, names, _ in PUBLISHERS if s == short)
+
 
 def find_publisher(
     lines: tuple[Line, ...],
@@ -324,6 +350,9 @@ def find_publisher(
             named = publishers_named(line.text)
             if named:
                 return MetaValue(named[0], line.text, 0.9)
+    signature = _signature(lines)
+    if signature:
+        return signature
     if url:
         host = re.sub(r"^https?://", "", url).split("/")[0]
         owner = publisher_for_domain(host)
