@@ -182,9 +182,12 @@ def test_ingest_unchanged_file_is_not_read_again(tmp_path, tmp_db):
 
 def test_ingest_calls_resolution_hook_only_after_new_documents(tmp_path, tmp_db, monkeypatch):
     seen = []
-    monkeypatch.setattr(
-        "spacecoop.resolve.resolve_store", lambda store: seen.append(len(store.documents())), raising=False
-    )
+
+    def resolver(store):
+        seen.append(len(store.documents()))
+        resolve_each_fact_alone(store)
+
+    monkeypatch.setattr("spacecoop.resolve.resolve_store", resolver, raising=False)
     write_corpus(tmp_path, 2)
     ingest([tmp_path], tmp_db)
     ingest([tmp_path], tmp_db)
@@ -343,3 +346,39 @@ def test_ingest_analysis_the_schema_refuses_fails_only_that_file(tmp_path, tmp_d
     assert Path(failure.path).name == "release_0001.txt"
     assert "analysis cannot be stored" in failure.reason and "UNIQUE" in failure.reason
     assert stored_counts(tmp_db)[0] == 2
+
+
+def resolve_each_fact_alone(store) -> None:
+    """A stand-in resolver: one event per stored fact."""
+    events = tuple(
+        models.Event(
+            f"event-{fact.id}",
+            fact.type,
+            fact.args,
+            None,
+            fact.status,
+            fact.confidence,
+            (
+                models.FactSource(
+                    fact.id, fact.doc_id, fact.doc, fact.evidence, None, fact.status, fact.confidence
+                ),
+            ),
+        )  # fmt: skip
+        for fact in store.all_facts()
+    )
+    store.save_resolution(models.Resolution((), events, (), ()))
+
+
+def test_ingest_rerun_resolves_when_the_last_resolution_did_not_finish(tmp_path, tmp_db, monkeypatch):
+    calls = []
+
+    def counting(store):
+        calls.append(1)
+        resolve_each_fact_alone(store)
+
+    monkeypatch.setattr("spacecoop.resolve.resolve_store", counting, raising=False)
+    write_corpus(tmp_path, 4)
+    ingest([tmp_path], tmp_db, resolve=False)  # as if killed while resolving
+    ingest([tmp_path], tmp_db)
+    ingest([tmp_path], tmp_db)
+    assert calls == [1]

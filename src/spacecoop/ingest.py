@@ -186,7 +186,8 @@ def ingest_paths(
     read+analyze (in this process by default; see spacecoop.batch for Dask). `progress` shows a
     bar on stderr when it is a terminal. `reanalyze` analyzes stored documents again and replaces
     their sentences, mentions and facts (after the pipeline improved). After a batch that stored
-    anything, `spacecoop.resolve.resolve_store(store)` runs when that function exists."""
+    anything, or when stored facts are in no event yet, `spacecoop.resolve.resolve_store(store)`
+    runs when that function exists."""
     all_paths = [p for p in expand_paths(paths) if not _is_store_file(p, store)]
     report = IngestReport(reanalyzed=[] if reanalyze else None)
     with tqdm(total=len(all_paths), file=sys.stderr, unit="file", disable=_bar_disabled(progress)) as bar:
@@ -205,9 +206,15 @@ def ingest_paths(
             else:
                 _save(path, outcome, store, report, reanalyze=reanalyze, saved_now=saved_now)
             bar.update(1)
-    if resolve and (report.stored or report.reanalyzed):
+    if resolve and (report.stored or report.reanalyzed or _has_unresolved_facts(store)):
         report.resolve_error = run_resolution_hook(store)
     return report
+
+
+def _has_unresolved_facts(store: StoreLike) -> bool:
+    # A batch interrupted during resolution stored everything; the re-run must still resolve.
+    check = getattr(store, "has_unresolved_facts", None)
+    return bool(check and check())
 
 
 def _save(

@@ -289,6 +289,14 @@ class Store:
 
     # --- resolution -----------------------------------------------------------------------------
 
+    def has_unresolved_facts(self) -> bool:
+        """Whether some document's facts are in no event yet: resolution has not run since that
+        document was stored (or was interrupted)."""
+        f, es = schema.facts, schema.event_sources
+        seen = select(es.c.doc_id).where(es.c.doc_id == f.c.doc_id).exists()
+        with self.engine.connect() as conn:
+            return conn.execute(select(f.c.id).where(~seen).limit(1)).first() is not None
+
     def save_resolution(self, resolution: models.Resolution) -> None:
         """Replace every resolution table (and the events' search index) in one transaction."""
         try:
