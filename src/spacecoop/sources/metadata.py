@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacecoop.models import Contact, DateValue, MetaValue
-from spacecoop.sources.clean import BODY, BOILERPLATE, CAPTION, LIST, META, Line
 from spacecoop.sources.datelines import (
     MONTH_NUMBER,
     FoundDate,
@@ -18,6 +17,7 @@ from spacecoop.sources.datelines import (
     weekday_matches,
 )
 from spacecoop.sources.detect import Wayback
+from spacecoop.sources.lines import BODY, BOILERPLATE, CAPTION, LIST, META, Line
 from spacecoop.sources.publishers import publisher_for_domain, publishers_named
 
 # How much each kind of evidence is trusted; the strongest wins.
@@ -195,7 +195,7 @@ def _wire_candidates(lines: tuple[Line, ...], known: list[DateCandidate], prefix
             iso = date(year, month, day).isoformat()
         except ValueError:
             continue
-        yield DateCandidate(iso, "day", "wire" if match.group("y") else "wire", match.group(0), index)
+        yield DateCandidate(iso, "day", "wire", match.group(0), index)
 
 
 def _weekday_candidates(lines: tuple[Line, ...], title_line: int | None, known: list[DateCandidate]):
