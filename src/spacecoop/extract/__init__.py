@@ -11,6 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from spacecoop.extract.agreements import extract_agreements
+from spacecoop.extract.consolidate import consolidate_agreements
 from spacecoop.extract.context import DocContext, SentenceContext, sentence_contexts
 from spacecoop.extract.launches import extract_launches
 from spacecoop.extract.meetings import extract_meetings
@@ -36,7 +37,7 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     for sentence in sentences:
         for extractor in EXTRACTORS:
             facts += extractor(sentence)
-    return dedupe(facts)
+    return consolidate_agreements(dedupe(facts))
 
 
 _GENERIC_ROLES = {"member", "crew member"}

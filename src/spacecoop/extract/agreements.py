@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from spacecoop.extract.context import Actor, SentenceContext
-from spacecoop.extract.dating import compare_iso, nearest_date
+from spacecoop.extract.dating import compare_iso, dated, nearest_date
 from spacecoop.extract.lexicon import (
     AGREEMENT_NOUNS,
     EXPECTED_CUES,
@@ -61,6 +61,8 @@ def title_span(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or child.text in {",", "("}:
             break
+        if child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME", "GPE", "FAC"} for t in child.subtree):
+            break  # "an agreement on Friday, May 2" or "in Washington": when and where, not what
         right = max(right, child.right_edge.i)
     # modifiers of a possessive head ("the ESA-Russia Framework Agreement") stay in the name
     while left < token.i and token.doc[left].dep_ in {"det", "punct"}:
@@ -107,12 +109,15 @@ def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, 
         after = [a for a in in_title if a.start == hyphen[0].end + 1]
         if after:
             return party_names([hyphen[0], after[0]], context)
-    # "between X and Y"
-    for token in sentence.sent:
+    # "between X and Y"; "between the governments of the two countries": the states the text is about
+    for token in doc[span[0] : min(sentence.sent.end, span[1] + 2)]:
         if token.lower_ in {"between", "entre", "tra", "zwischen"}:
             names = party_names(actors_in_tokens(sentence, token.i, token.right_edge.i + 1), context)
             if len(names) >= 2:
                 return names
+            if re.match(r"between the governments of the two", doc[token.i : token.i + 6].text, re.I):
+                if len(context.countries) >= 2:
+                    return context.countries[:2]
     parties: list[str] = []
     if verb is not None:
         for child in verb.children:
@@ -292,29 +297,54 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
         parties = find_parties(sentence, token, verb, span)
         if not is_reported(token, verb, sentence, span) or is_anaphoric(token, verb, sentence, parties):
             continue
-        anchor = (verb or token).idx
-        date = nearest_date(sentence, anchor)
+        date = nearest_date(sentence, (verb or token).idx)
         status, confidence = status_of(sentence, token, verb, date)
-        if status == "expected" and date is None:
-            date = None
-        title = sentence.sent.doc[span[0] : span[1]].text.strip(" ,;:")
-        title = with_topic(title, token, verb, span)
+        if date is None and status == "signed" and sentence.context.last_signing_date is not None:
+            # "China and Egypt signed ... on Wednesday. X and Y signed a memorandum ..."
+            date = sentence.context.last_signing_date
+        signatories = find_signatories(sentence, verb)
+        place = find_place(sentence)
+        if refers_back(token, span) and enrich_previous(sentence, signatories, place):
+            continue
+        title = with_topic(sentence.sent.doc[span[0] : span[1]].text.strip(" ,;:"), token, verb, span)
         parties = historical_names(parties, date)
-        facts.append(
-            agreement_fact(
-                sentence,
-                parties,
-                find_signatories(sentence, verb),
-                find_place(sentence),
-                title,
-                status,
-                date,
-                confidence,
-            )
-        )
+        facts.append(agreement_fact(sentence, parties, signatories, place, title, status, date, confidence))
         if len(parties) >= 2:
             sentence.context.parties = parties[:2]
+    note_signing_date(sentence)
     return facts
+
+
+def refers_back(trigger: Token, span: tuple[int, int]) -> bool:
+    """ "The agreement was signed here by ...": a bare definite noun names one already reported."""
+    dets = {c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}}
+    return bool(dets & {"the", "this", "that", "these"}) and span[1] - span[0] == 1
+
+
+def enrich_previous(sentence: SentenceContext, signatories: list[str], place: str | None) -> bool:
+    """Add what a later sentence tells (who signed, where) to the agreement it refers to."""
+    previous = sentence.context.last_agreement
+    if previous is None:
+        return False
+    if signatories and not previous.args.get("signatories"):
+        previous.args["signatories"] = list(signatories)
+    if place and not previous.args.get("place"):
+        previous.args["place"] = place
+    return True
+
+
+def note_signing_date(sentence: SentenceContext) -> None:
+    """Remember the day of the last signing reported (not planned) so far in the text."""
+    words = {t.lower_ for t in sentence.sent}
+    if not words & (SIGNED_WORDS | {"sign", "signs"}):
+        return
+    document_date = sentence.context.date
+    for _, value in dated(sentence.timexes):
+        if value.precision == "day" and not (
+            document_date and document_date.iso and compare_iso(value.iso, document_date.iso) > 0
+        ):
+            sentence.context.last_signing_date = value
+            return
 
 
 def enumeration_facts(sentence: SentenceContext) -> list[Fact]:
@@ -377,7 +407,7 @@ def agreement_fact(
     sentence: SentenceContext, parties, signatories, place, title, status, date, confidence
 ) -> Fact:
     context = sentence.context
-    return Fact(
+    fact = Fact(
         type="agreement",
         doc=context.key,
         doc_id=context.doc_id,
@@ -387,3 +417,5 @@ def agreement_fact(
         status=status,
         confidence=confidence,
     )
+    context.last_agreement = fact
+    return fact

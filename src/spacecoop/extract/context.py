@@ -117,6 +117,9 @@ class DocContext:
     countries: list[str] = field(default_factory=list)
     # the day of the last event reported so far (a role "as of" the signing told just before)
     last_event_date: DateValue | None = None
+    # the day of the last signing reported, and the last agreement extracted (for "the agreement")
+    last_signing_date: DateValue | None = None
+    last_agreement: object = None
 
     @property
     def key(self) -> str:

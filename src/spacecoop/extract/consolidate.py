@@ -1,0 +1,92 @@
+"""One document, one fact per event: a later sentence that reports the same agreement again
+("NASA has signed an agreement with CNES ... They signed the agreement on Friday") adds to the
+first report instead of standing beside it; states acceding to a multilateral instrument each
+get their own fact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacecoop.models import Fact
+
+_MULTILATERAL = re.compile(r"\b(?:Accords?|Treaty|Convention|Charter)\b")
+_GENERIC = {
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "memorandum",
+    "deal",
+    "contract",
+    "arrangement",
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "this",
+    "that",
+    "cooperation",
+    "understanding",
+}
+
+
+def _words(title: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (title or "").lower()) if w not in _GENERIC}
+
+
+def _dates_fit(a: Fact, b: Fact) -> bool:
+    x, y = (a.date.iso if a.date else None), (b.date.iso if b.date else None)
+    return not x or not y or x.startswith(y) or y.startswith(x)
+
+
+def same_agreement(a: Fact, b: Fact) -> bool:
+    if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
+        return False
+    pa, pb = set(a.args["parties"]), set(b.args["parties"])
+    if not pa or not pb or not (pa <= pb or pb <= pa):
+        return False
+    wa, wb = _words(a.args["title"]), _words(b.args["title"])
+    return not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def merged(first: Fact, later: Fact) -> Fact:
+    args = dict(first.args)
+    if len(set(later.args["parties"])) > len(set(args["parties"])):
+        args["parties"] = list(later.args["parties"])
+    if len(_words(later.args["title"])) > len(_words(args["title"])):
+        args["title"] = later.args["title"]
+    args["signatories"] = list(dict.fromkeys(args["signatories"] + later.args["signatories"]))
+    args["place"] = args["place"] or later.args["place"]
+    date = first.date
+    if later.date and (not date or len(later.date.iso or "") > len(date.iso or "")):
+        date = later.date
+    return replace(first, args=args, date=date, confidence=max(first.confidence, later.confidence))
+
+
+def accessions(fact: Fact) -> list[Fact]:
+    parties = fact.args.get("parties") or []
+    if fact.status == "signed" and len(parties) > 1 and _MULTILATERAL.search(fact.args.get("title") or ""):
+        return [replace(fact, args={**fact.args, "parties": [party]}) for party in parties]
+    return [fact]
+
+
+def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    split = [
+        part
+        for original in facts
+        for part in (accessions(original) if original.type == "agreement" else [original])
+    ]
+    for fact in split:
+        if fact.type == "agreement":
+            for i, earlier in enumerate(out):
+                if earlier.type == "agreement" and same_agreement(earlier, fact):
+                    out[i] = merged(earlier, fact)
+                    break
+            else:
+                out.append(fact)
+        else:
+            out.append(fact)
+    return out
