@@ -51,6 +51,11 @@ def only(text: str, anchor: dt.date | None = APRIL_2016, **kw) -> Timex:
         ("The loss narrowed over the fiscal year.", "the fiscal year", "DURATION", "P1Y"),
         ("For the year, launch revenue rose.", "the year", "DATE", "2016"),
         ("About three-quarters of the budget goes to launchers.", None, None, None),
+        ("The Mars 2020 rover and the Expedition 2013 crew.", None, None, None),
+        ("Deliveries slipped to Q3 2017.", "Q3 2017", "DATE", "2017-Q3"),
+        ("The FY2019 request grew.", "FY2019", "DATE", "2019"),
+        ("It was planned for the year 2000.", "the year 2000", "DATE", "2000"),
+        ("Ignition is at 14:30 UTC on 3 June.", "14:30 UTC on 3 June", "TIME", "2016-06-03T14:30"),
         ("Reports are due by the end of the month.", "the end of the month", "DATE", "2016-04"),
         ("Sales rose earlier this year.", "earlier this year", "DATE", "2016"),
         ("The capsule splashed down on Thanksgiving.", "Thanksgiving", "DATE", "2015-11-26"),
@@ -195,6 +200,7 @@ def test_dates_trigger_scan_finds_what_the_full_grammar_finds() -> None:
 
     text = " ".join(
         [
+            "Between 2010-2015 and Q3 2017, H1 2018 and FY2019 the year 2000 came and went.",
             "Tomorrow's review follows yesterday's test. A few weeks ago, a year earlier, an hour later.",
             "The year-ago quarter, this year's second half, fiscal 1990, the 1988 third quarter, '98.",
             "Mid-March, late 2001, the early 1990s, the nineties, every Monday, Sundays, Thanksgiving.",

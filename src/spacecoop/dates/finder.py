@@ -17,7 +17,7 @@ from spacecoop.errors import BadQuery
 _PLACEHOLDER_ANCHOR = dt.date(2000, 6, 15)
 _MASKS = {"day": "XXXX-XX-XX", "month": "XXXX-XX", "year": "XXXX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
           "half": "XXXX-HX", "decade": "XXX", "century": "XX"}  # fmt: skip
-_JOIN_TIME_DATE = re.compile(r"\s*,?\s*$")
+_JOIN_TIME_DATE = re.compile(r"\s*,?\s*(?:on\s+)?")
 SUPPORTED_LANGUAGES = ("en", "fr", "de", "it", "es", "pt")
 
 

@@ -140,7 +140,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:(?i:\s+and)?\s+(?P<rest2>(?i:{ONES}|ten)))?",
     ),
     ("fiscal_year", r"(?i:fiscal)(?:\s+(?i:year))?\s+{YEAR}"),
-    ("year", r"{YEAR}|'(?P<yy>\d\d)(?![\d'])"),
+    ("quarter_code", r"(?P<code>[QH])(?P<n>[1-4])(?:\s+|/|-)?(?:(?P<fy>FY\s?)?{YEAR}|(?P<yy>FY\s?\d\d)\b)"),
+    ("fy", r"FY\s?(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?!\d)"),
+    ("year", r"(?:(?P<the>(?i:the\s+year))\s+)?{YEAR}|'(?P<yy>\d\d)(?![\d'])"),
     ("every", r"(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH})"),
     ("set_word", "{SETWORD}"),
     ("holiday", "{HOLIDAY}"),
@@ -193,6 +195,11 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
+# An expression starts at a word boundary, not after a currency sign, a decimal point or a hyphen
+# (except the second year of "2010-2015").
+_START = r"(?<![\w'$£€.])(?:(?<!-)|(?<=\d-))"
+
+
 @lru_cache(maxsize=1)
 def english_grammar() -> Grammar:
     """Compile the rule table once per process."""
@@ -204,7 +211,7 @@ def english_grammar() -> Grammar:
         body = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{index}>", body)
         alternatives.append(f"(?P<r{index}>{body})")
         groups.append(tuple((g, f"{g}__{index}") for g in local))
-    regex = r"(?<![\w'$£€.-])" + MOD_PREFIX + "(?:" + "|".join(alternatives) + r")(?![\w])"
+    regex = _START + MOD_PREFIX + "(?:" + "|".join(alternatives) + r")(?![\w])"
     return Grammar(re.compile(regex), re.compile(_trigger()), tuple(n for n, _ in RULES), tuple(groups))
 
 
@@ -329,7 +336,8 @@ def _trigger() -> str:
     names += [*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]
     name_forms = _alternation([n.rstrip(".") for n in names], caps=True)
     return (
-        r"(?<![\w'$£€.-])(?:\d|'\d|(?i:"
+        _START
+        + r"(?:\d|'\d|[QH][1-4]|FY|(?i:"
         + _alternation(sorted(words))
         + r")(?![\w])|(?i:an?)\s+(?=(?i:"
         + _unit_forms()

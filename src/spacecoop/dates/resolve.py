@@ -474,13 +474,39 @@ _NOT_YEAR_AFTER = re.compile(r"(?i)^\s*(?:percent|per\s+cent|%|people|shares|ton
                              r"satellites|homes|cases|deaths|hours|mph|yards)\b")  # fmt: skip
 
 
+# A capitalised word (not at a sentence start) right before a year makes it part of a name, unless
+# the word is one that normally precedes years.
+_NAME_BEFORE = re.compile(r"(?<![.!?:\n] )(?<![.!?:\n])\b([A-Z][a-z]+)\.?\s$")
+_WORDS_BEFORE_YEARS = frozenset(
+    {name.rstrip(".") for names in lx.EN_MONTHS.values() for name in names}
+    | {w.capitalize() for w in ["in", "since", "by", "until", "from", "fiscal", "before", "after", "during", "through", "and", "of", "early", "late", "mid", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "year", "financial", "or", "to", "around", "about", "circa"]}
+)  # fmt: skip
+
+
 def r_year(g: Groups, c: Context) -> Reading | None:
     if g.get("yy"):
         yy = int(g["yy"])
         return Reading("DATE", str((1900 if yy > 30 else 2000) + yy), "year")
+    if g.get("the"):
+        return Reading("DATE", g["year"], "year")
     if _NOT_YEAR_BEFORE.search(c.before()) or _NOT_YEAR_AFTER.match(c.after()):
         return None
+    name = _NAME_BEFORE.search(c.before())
+    if name and name.group(1) not in _WORDS_BEFORE_YEARS:
+        return None  # part of a name: "Mars 2020", "Expedition 2013", "Orion 1980"
     return Reading("DATE", g["year"], "year")
+
+
+def r_quarter_code(g: Groups, c: Context) -> Reading | None:
+    year = g.get("year") or ("20" + g["yy"][-2:] if g.get("yy") else None)
+    letter = g["code"]
+    if letter == "H" and int(g["n"]) > 2:
+        return None
+    return Reading("DATE", f"{year}-{letter}{g['n']}", "quarter" if letter == "Q" else "half")
+
+
+def r_fy(g: Groups, c: Context) -> Reading | None:
+    return Reading("DATE", g.get("year") or "20" + g["yy"], "year")
 
 
 def r_every(g: Groups, c: Context) -> Reading | None:
