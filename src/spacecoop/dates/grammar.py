@@ -341,7 +341,7 @@ def _trigger() -> str:
         + _alternation(sorted(words))
         + r")(?![\w])|(?i:an?)\s+(?=(?i:"
         + _unit_forms()
-        + r"|few|couple|dozen|half|number|later|year-))|(?:"
+        + r"|few|couple|dozen|half|number|later|year-|more|additional|other|straight|consecutive|full|long|short))|(?:"
         + name_forms
         + "))"
     )
