@@ -141,3 +141,8 @@ def test_sources_fifty_megabyte_text_reads_in_reasonable_time_and_memory(tmp_pat
 def test_sources_text_with_replacement_characters_is_still_text() -> None:
     data = ("The partners met in Vienna \ufffd\ufffd to discuss debris. " * 20).encode("utf-8")
     assert "The partners met in Vienna" in read_source("mojibake.txt", data=data).text
+
+
+def test_sources_page_of_menus_only_is_refused() -> None:
+    raw = b"Home\n\nNews\n\nMissions\n\nAbout us\n\nprinter friendly page\n\nCopyright 2020 Example. All rights reserved.\n"
+    assert "no article text left" in _reason("menus.txt", raw)
