@@ -180,6 +180,11 @@ def test_knowledge_user_folder_is_read_file_by_file(tmp_path):
         ("- {id: x6, name: X, type: agency, alias: [Y]}\n", "unknown keys ['alias']"),
         ("- {id: Bad Id, name: X, type: agency}\n", "lower-case slug"),
         ("- {id: x7, type: agency}\n", "missing `name`"),
+        ("- {id: x8, name: X, type: agency, active_from: soon}\n", "must be a year"),
+        (
+            "- {id: x9, name: X, type: agency, active_from: 2000, active_until: 1990}\n",
+            "is after active_until",
+        ),
         ("- [not, a, mapping]\n", "expected a mapping"),
         ("entities: [\n", "not valid YAML"),
         ("just text\n", "expected a list"),
@@ -243,3 +248,33 @@ def test_knowledge_matcher_forms_say_which_forms_need_their_case(knowledge):
     assert exact[("CSA", "csa-canada")] is True
     assert exact[("Emirates Mars Mission", "emm-hope")] is False
     assert exact[("Roskosmos", "roscosmos")] is False
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("ESA's", "esa"), ("NASA\u2019s", "nasa"), ("the French Centre National d'Etudes Spatiales", "cnes")],
+)
+def test_knowledge_lookup_sees_through_possessives_and_national_qualifiers(knowledge, surface, expected):
+    assert knowledge.lookup(surface).id == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (1995, "rka"),
+        (1999, "rosaviakosmos"),
+        (2003, "rosaviakosmos"),
+        (2004, "roscosmos"),
+        (2022, "roscosmos"),
+    ],
+)
+def test_knowledge_as_of_names_the_body_that_existed_that_year(knowledge, year, expected):
+    assert knowledge.as_of("roscosmos", year).id == expected
+    assert knowledge.as_of("rka", year).id == expected
+
+
+def test_knowledge_as_of_keeps_the_entity_when_several_bodies_later_merged(knowledge):
+    # NASDA, NAL and ISAS all existed in 1995; none of them alone is "JAXA in 1995".
+    assert knowledge.as_of("jaxa", 1995).id == "jaxa"
+    assert knowledge.as_of("nasda", 1995).id == "nasda"
+    assert knowledge.as_of("no-such-id", 1995) is None

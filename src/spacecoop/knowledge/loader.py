@@ -38,6 +38,8 @@ _KEYS = {
     "exact_case",
     "ambiguous",
     "description",
+    "active_from",
+    "active_until",
 }
 
 
@@ -153,7 +155,13 @@ def _entity(raw: Any, source: str, index: int, default_type: str | None) -> Know
         exact_case=exact_case,
         ambiguous=_texts(raw, "ambiguous", where),
         description=_text(raw, "description", where),
+        active_from=_year(raw, "active_from", where),
+        active_until=_year(raw, "active_until", where),
     )
+    if entity.active_from and entity.active_until and entity.active_from > entity.active_until:
+        raise KnowledgeError(
+            f"{where}: active_from {entity.active_from} is after active_until {entity.active_until}"
+        )
     for listed in ("exact_case", "ambiguous"):
         stray = [a for a in getattr(entity, listed) if a not in entity.forms()]
         if stray:
@@ -191,6 +199,15 @@ def _text(raw: dict[str, Any], key: str, where: str, required: bool = False) -> 
     if not isinstance(value, str) or not value.strip():
         raise KnowledgeError(f"{where}: `{key}` must be a non-empty string, got {value!r}")
     return value.strip()
+
+
+def _year(raw: dict[str, Any], key: str, where: str) -> int | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200:
+        raise KnowledgeError(f"{where}: `{key}` must be a year, got {value!r}")
+    return value
 
 
 def _texts(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ ENTITY_TYPES = (
 # When one surface names entities of several types ("Soyuz" the rocket and the spacecraft),
 # lookup prefers the earlier type here; callers that know the context pass `types`.
 TYPE_PREFERENCE = {name: rank for rank, name in enumerate(ENTITY_TYPES)}
+_POSSESSIVE = re.compile(r"^(?P<base>.+?)(?:'s|\u2019s|'|\u2019)$")
 _TRAILING_PARENTHESIS = re.compile(r"^(?P<base>.+?)\s*\((?P<inside>[^()]+)\)$")
 # A flight or unit number after a family name: "-18", " 47", " F47", " No. 2", " N°2", " VA250",
 # ISRO's "-C37" / "-M4" / "-D2", China's " Y4".
@@ -59,6 +60,14 @@ class KnownEntity:
     exact_case: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
     description: str | None = None
+    active_from: int | None = None  # first year under this name, where known
+    active_until: int | None = None  # last year, for bodies renamed, merged or dissolved
+
+    def active_in(self, year: int) -> bool:
+        """Whether the entity existed under this name in `year` (unknown bounds are open)."""
+        return (self.active_from is None or self.active_from <= year) and (
+            self.active_until is None or year <= self.active_until
+        )
 
     def forms(self) -> tuple[str, ...]:
         """The canonical name followed by every alias, without repeats."""
@@ -123,9 +132,24 @@ class Knowledge:
         if not found:
             found = list(self._demonyms.get(_without_article(surface), []))
             found += [e for e in self._demonyms.get(normalise_alias(surface), []) if e not in found]
+        if not found:
+            # NER spans often carry a possessive or a national qualifier: "ESA's", "the French CNES".
+            shorter = self._without_qualifier(surface)
+            if shorter is not None:
+                found = self.lookup_all(shorter)
         if types:
             found = [e for e in found if e.type in types]
         return sorted(found, key=lambda e: TYPE_PREFERENCE.get(e.type, len(TYPE_PREFERENCE)))
+
+    def _without_qualifier(self, surface: str) -> str | None:
+        text = _without_article(surface)
+        possessive = _POSSESSIVE.match(text)
+        if possessive:
+            return possessive["base"]
+        first, _, rest = text.partition(" ")
+        if rest and (self._demonyms.get(first) or self._demonyms.get(normalise_alias(first))):
+            return rest
+        return None
 
     def lookup(self, surface: str, types: tuple[str, ...] = ()) -> KnownEntity | None:
         """The entity a surface form names, or None when unknown or when it is ambiguous between
@@ -174,6 +198,22 @@ class Knowledge:
             for form, entity in self.surface_forms(include_demonyms=include_demonyms)
         ]
 
+    def as_of(self, entity_id: str, year: int) -> KnownEntity | None:
+        """The member of an entity's lineage that existed in `year`: "the Russian space agency"
+        in 1995 is the Russian Space Agency (RKA), in 2002 Rosaviakosmos, in 2010 Roscosmos.
+        The entity itself when the dates do not decide (no dates, or several bodies that later
+        merged, such as NASDA, NAL and ISAS before JAXA)."""
+        entity = self.get(entity_id)
+        if entity is None:
+            return None
+        active = [e for e in self.lineage(entity_id) if _dated(e) and e.active_in(year)]
+        ids = {e.id for e in active}
+        # In the year of a renaming both names are active: the newer one wins.
+        latest = [e for e in active if not ids.intersection(e.successors)]
+        if entity in latest or len(latest) != 1:
+            return entity
+        return latest[0]
+
     def of_type(self, *types: str) -> list[KnownEntity]:
         return [e for e in self.entities if e.type in types]
 
@@ -194,6 +234,10 @@ class Knowledge:
                 if linked in self._by_id:
                     queue.append(self._by_id[linked])
         return sorted(seen.values(), key=lambda e: _generation(self, e))
+
+
+def _dated(entity: KnownEntity) -> bool:
+    return entity.active_from is not None or entity.active_until is not None
 
 
 def _generation(knowledge: Knowledge, entity: KnownEntity) -> int:
