@@ -212,3 +212,10 @@ def test_dates_trigger_scan_finds_what_the_full_grammar_finds() -> None:
     full = [m.span() for m in grammar.regex.finditer(text)]
     assert len(full) >= 25
     assert [m.span() for m in grammar.scan(text)] == full
+
+
+def test_dates_every_grammar_rule_has_a_resolver() -> None:
+    from spacecoop.dates.grammar import RULES
+    from spacecoop.dates.resolve import RESOLVERS
+
+    assert [name for name, _ in RULES if name not in RESOLVERS] == []

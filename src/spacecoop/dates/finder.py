@@ -10,7 +10,8 @@ from spacecoop.dates import lexicon as lx
 from spacecoop.dates.foreign import foreign_timexes
 from spacecoop.dates.grammar import english_grammar
 from spacecoop.dates.model import Timex
-from spacecoop.dates.resolve import RESOLVERS, Context, Reading
+from spacecoop.dates.reading import Context, Reading
+from spacecoop.dates.resolve import RESOLVERS
 from spacecoop.errors import BadQuery
 
 # Stands in for a missing anchor; values that depend on it are masked with X afterwards.

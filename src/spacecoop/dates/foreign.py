@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacecoop.dates import calendar_math as cal
 from spacecoop.dates import lexicon as lx
-from spacecoop.dates.resolve import Reading, shifted
+from spacecoop.dates.reading import Reading, shifted
 from spacecoop.dates.tense import tense_near
 
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:er|º|°|\.)?"

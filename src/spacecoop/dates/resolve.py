@@ -1,7 +1,8 @@
-"""From a rule's groups to a TimeML reading: type, value, precision, anchored against the document date.
+"""From a rule's groups to a TimeML reading, anchored against the document date: the calendar rules.
 
-One small function per rule of grammar.RULES. Each returns a Reading, or None to reject the match
-(a bare "May" that is a verb, a number that is not a year).
+One small function per rule of grammar.RULES (times, durations, sets and references are in
+resolve_spans.py). Each returns a Reading, or None to reject the match (a bare "May" that is a verb,
+a number that is not a year).
 """
 
 from __future__ import annotations
@@ -9,123 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacecoop.dates import calendar_math as cal
 from spacecoop.dates import lexicon as lx
-from spacecoop.dates.tense import sentence_bounds, tense_near
-
-_MONTH_NUMBER = {name.upper(): n for n, names in lx.EN_MONTHS.items() for name in names}
-_WEEKDAY_NUMBER = {name.upper(): n for n, names in lx.EN_WEEKDAYS.items() for name in names}
-_WEEKDAY_NAME = {n: names[0] for n, names in lx.EN_WEEKDAYS.items()}
-
-
-@dataclass
-class Reading:
-    type: str
-    value: str
-    precision: str
-    relative: str = ""  # "" absolute | "year": only the year came from the anchor | "full"
-    confidence: float = 1.0
-    note: str | None = None
-    alternatives: tuple[str, ...] = ()
-    mod: str | None = None
-
-
-@dataclass
-class Context:
-    """What a rule's resolver may look at: the text, where the match is, and the anchor date."""
-
-    text: str
-    start: int
-    end: int
-    anchor: dt.date
-    _tense: list[str | None] = field(default_factory=list)
-
-    def tense(self) -> str | None:
-        if not self._tense:
-            self._tense.append(tense_near(self.text, self.start, self.end))
-        return self._tense[0]
-
-    def before(self, chars: int = 24) -> str:
-        return self.text[max(0, self.start - chars) : self.start]
-
-    def after(self, chars: int = 24) -> str:
-        return self.text[self.end : self.end + chars]
-
-
-Groups = dict[str, str | None]
-
-
-def month_number(name: str) -> int:
-    return _MONTH_NUMBER[re.sub(r"\s+", " ", name).upper()]
-
-
-def number_value(word: str) -> float | None:
-    """A quantity as a number; None for vague ones ('several')."""
-    word = re.sub(r"[\s-]+", " ", word.lower())
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    if word in lx.NUMBER_WORDS:
-        return lx.NUMBER_WORDS[word]
-    parts = word.split(" ")
-    if len(parts) == 2 and parts[0] in lx.NUMBER_WORDS and parts[1] in lx.NUMBER_WORDS:
-        return lx.NUMBER_WORDS[parts[0]] + lx.NUMBER_WORDS[parts[1]]
-    return None
-
-
-def unit_of(word: str) -> str:
-    word = re.sub(r"\s+", " ", word.lower())
-    for unit in lx.UNITS:
-        if word in (unit, lx.UNIT_PLURALS.get(unit, unit + "s")):
-            return unit
-    return word.rstrip("s")
-
-
-def duration_value(amount: float | None, unit: str) -> str:
-    """P2Y, PT3H, PXM (amount None), P18M for 1.5 years."""
-    letter, factor, is_time = lx.UNITS[unit]
-    prefix = "PT" if is_time else "P"
-    if amount is None:
-        return f"{prefix}X{letter}"
-    amount *= factor
-    if amount != int(amount):
-        smaller = {"Y": ("M", 12), "M": ("D", 30) if not is_time else ("S", 60), "W": ("D", 7),
-                   "D": ("H", 24), "H": ("M", 60)}.get(letter)  # fmt: skip
-        if smaller:
-            letter2, mult = smaller
-            prefix = "PT" if letter2 in "HS" or (letter2 == "M" and (is_time or letter == "D")) else prefix
-            return f"{prefix}{int(round(amount * mult))}{letter2}"
-    return f"{prefix}{int(amount)}{letter}"
-
-
-def shifted(anchor: dt.date, unit: str, amount: int) -> tuple[str, str]:
-    """The value `amount` units away from the anchor at that unit's precision, and the precision."""
-    if unit in ("day", "night", "hour", "minute", "second"):
-        days = amount if unit in ("day", "night") else 0
-        return (anchor + dt.timedelta(days=days)).isoformat(), "day"
-    if unit in ("week", "fortnight"):
-        weeks = amount * (2 if unit == "fortnight" else 1)
-        return cal.iso_week(anchor + dt.timedelta(weeks=weeks)), "week"
-    if unit == "month":
-        return cal.add_months(anchor, amount).isoformat()[:7], "month"
-    if unit == "quarter":
-        year, quarter = cal.shift_quarter(anchor.year, cal.quarter_of(anchor), amount)
-        return f"{year}-Q{quarter}", "quarter"
-    if unit == "decade":
-        return str(anchor.year + 10 * amount), "year"
-    if unit == "century":
-        return str(anchor.year + 100 * amount), "year"
-    return str(anchor.year + amount), "year"
-
-
-def day_value(day: dt.date, part: str | None) -> Reading:
-    if part:
-        return Reading("TIME", f"{day.isoformat()}T{lx.PARTS_OF_DAY[part.lower()]}", "time")
-    return Reading("DATE", day.isoformat(), "day")
-
-
-# --- rule resolvers ------------------------------------------------------------------------------
+from spacecoop.dates import resolve_spans
+from spacecoop.dates.reading import (
+    WEEKDAY_NAME,
+    WEEKDAY_NUMBER,
+    Context,
+    Groups,
+    Reading,
+    day_value,
+    duration_value,
+    month_number,
+    number_value,
+    shifted,
+    unit_of,
+)
+from spacecoop.dates.tense import sentence_bounds
 
 
 def r_iso_date(g: Groups, c: Context) -> Reading | None:
@@ -160,7 +62,7 @@ def _day_month(g: Groups, c: Context) -> Reading | None:
     if dated_list:
         reading.note = "dated list entry: year taken from the document date"
     if g.get("weekday"):
-        _check_weekday(reading, day, _WEEKDAY_NUMBER[g["weekday"].upper()], bool(g.get("year")))
+        _check_weekday(reading, day, WEEKDAY_NUMBER[g["weekday"].upper()], bool(g.get("year")))
     return reading
 
 
@@ -168,7 +70,7 @@ def _check_weekday(reading: Reading, day: dt.date, weekday: int, year_stated: bo
     """A weekday that contradicts the date: keep the stated date, lower confidence, offer the others."""
     if day.isoweekday() == weekday:
         return
-    name = _WEEKDAY_NAME[weekday]
+    name = WEEKDAY_NAME[weekday]
     reading.confidence = 0.5
     reading.note = (
         f"weekday {name} contradicts {day.day} {day.strftime('%B')} {day.year} (a {day.strftime('%A')})"
@@ -190,26 +92,8 @@ def r_month_year(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}", "month")
 
 
-def _time(hour: int, minute: int, c: Context) -> Reading:
-    """A clock time; its day is the one named right after it ('10 p.m. Wednesday'), else the anchor."""
-    return Reading("TIME", f"{c.anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", relative="full")
-
-
-def r_time_ampm(g: Groups, c: Context) -> Reading | None:
-    hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-    return _time(hour, int(g["minute"] or 0), c)
-
-
-def r_time_24(g: Groups, c: Context) -> Reading | None:
-    return _time(int(g["hour"]), int(g["minute"]), c)
-
-
-def r_time_word(g: Groups, c: Context) -> Reading | None:
-    return _time(0 if g["word"].lower() == "midnight" else 12, 0, c)
-
-
 def r_weekday(g: Groups, c: Context) -> Reading | None:
-    weekday = _WEEKDAY_NUMBER[g["weekday"].upper()]
+    weekday = WEEKDAY_NUMBER[g["weekday"].upper()]
     rel = (g.get("rel") or "").lower().split()
     if rel and rel[-1] in ("last", "past", "previous"):
         direction = "last"
@@ -262,32 +146,6 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
 def _mentions_quarter(c: Context) -> bool:
     left, right = sentence_bounds(c.text, c.start, c.end)
     return bool(re.search(r"(?i)\bquarter\b", c.text[max(0, left - 300) : right]))
-
-
-def r_vague_ago(g: Groups, c: Context) -> Reading | None:
-    forward = g["dir"].lower().split()[0] in ("from", "hence")
-    return Reading("DATE", "FUTURE_REF" if forward else "PAST_REF", "unknown")
-
-
-def r_unit_ahead(g: Groups, c: Context) -> Reading | None:
-    unit = unit_of(g["unit"])
-    if unit not in lx.UNITS:
-        return None
-    plural = g["unit"].lower() != unit
-    return Reading("DURATION", duration_value(None if plural else 1, unit), "duration")
-
-
-def r_span(g: Groups, c: Context) -> Reading | None:
-    unit = unit_of(g["unit"])
-    if unit not in lx.UNITS:
-        return None
-    return Reading("DURATION", duration_value(number_value(g["num"]), unit), "duration")
-
-
-def r_the_span(g: Groups, c: Context) -> Reading | None:
-    if not g["unit"].lower().endswith("s") or number_value(g["num"]) == 1:
-        return None  # "the one year" is rare; "the first half" etc. are other rules
-    return r_span(g, c)
 
 
 def r_rel_month(g: Groups, c: Context) -> Reading | None:
@@ -509,19 +367,6 @@ def r_fy(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", g.get("year") or "20" + g["yy"], "year")
 
 
-def r_every(g: Groups, c: Context) -> Reading | None:
-    if g.get("weekday"):
-        return Reading("SET", f"XXXX-WXX-{_WEEKDAY_NUMBER[g['weekday'].upper()]}", "unknown")
-    if g.get("month"):
-        return Reading("SET", f"XXXX-{month_number(g['month']):02d}", "unknown")
-    unit = unit_of(g["unit"])
-    return Reading("SET", duration_value(1, unit), "duration")
-
-
-def r_set_word(g: Groups, c: Context) -> Reading | None:
-    return Reading("SET", lx.SET_WORDS[re.sub(r"\s+", " ", g["word"].lower())], "duration")
-
-
 def r_holiday(g: Groups, c: Context) -> Reading | None:
     name = re.sub(r"\s+", " ", g["word"])
     if name in lx.MOVABLE_HOLIDAYS:
@@ -532,39 +377,6 @@ def r_holiday(g: Groups, c: Context) -> Reading | None:
     month = int(month_day[:2])
     year = cal.year_for_month(c.anchor, month, c.tense())
     return Reading("DATE", f"{year}-{month_day}", "day", relative="year")
-
-
-_SET_BEFORE = re.compile(r"(?i)(?:\b(?:once|twice|times|percent|cents?|dollars?)|[%\d])\s*$")
-_DURATION_CONTEXT = re.compile(
-    r"(?i)\b(?:for|in|over|within|recent|after|than|of|about|took|takes|lasted)\s+$"
-)
-
-
-def r_duration(g: Groups, c: Context) -> Reading | None:
-    unit = unit_of(g["unit"])
-    if unit not in lx.UNITS:
-        return None
-    amount = number_value(g["num"])
-    word = g["num"].lower()
-    if word in ("a", "an") and _SET_BEFORE.search(c.before(12)):
-        return Reading("SET", duration_value(1, unit), "duration")
-    if g.get("and_half") or g.get("half"):
-        amount = (amount or 0) + 0.5
-    if word in ("some", "many") and not _DURATION_CONTEXT.search(c.before(12)):
-        return None
-    if amount is not None and amount > 1000:
-        return None
-    if (g.get("adj") or "").lower() == "old" or re.match(r"(?i)\s+old\b", c.after(6)):
-        return None  # an age ("a 6-year-old", "52 years old")
-    if unit == "quarter" and re.match(r"\s+of\b", c.after(4)):
-        return None  # "three-quarters of the budget" is a fraction
-    return Reading("DURATION", duration_value(amount, unit), "duration")
-
-
-def r_bare_units(g: Groups, c: Context) -> Reading | None:
-    if not _DURATION_CONTEXT.search(c.before(12)):
-        return None
-    return Reading("DURATION", duration_value(None, unit_of(g["unit"])), "duration")
 
 
 _PART_OF = re.compile(r"(?i)\b(?:end|beginning|start|middle|rest|remainder|course|balance|half)\s+of\s+$")
@@ -596,25 +408,6 @@ def r_the_unit(g: Groups, c: Context) -> Reading | None:
     return Reading("DURATION", duration_value(1, unit), "duration")
 
 
-def r_weekday_plural(g: Groups, c: Context) -> Reading | None:
-    return Reading("SET", f"XXXX-WXX-{_WEEKDAY_NUMBER[g['weekday'][:-1].upper()]}", "unknown")
-
-
-def r_ref(g: Groups, c: Context) -> Reading | None:
-    word = re.sub(r"\s+", " ", g["word"].lower())
-    if word == "current" and not re.match(
-        r"\s+(?:level|rate|price|pace|situation|state|crisis|term|year|"
-        r"quarter|season|period|conditions?)\b",
-        c.after(),
-    ):
-        return None
-    if word == "recent" and not re.match(r"\s+(?:weeks|months|years|days|times|history|period)\b", c.after()):
-        return None
-    if word == "future" and not re.search(r"(?i)\b(?:the|near|in|distant|foreseeable)\s+$", c.before()):
-        return None
-    return Reading("DATE", lx.REFERENCE_WORDS[word], "unknown")
-
-
 _MONTH_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|from|through|to|of|during|before|after|last|early|"
                             r"late|mid|next|this|on|and|or|between)\s*-?\s*$")  # fmt: skip
 
@@ -629,5 +422,8 @@ def r_month(g: Groups, c: Context) -> Reading | None:
 
 
 RESOLVERS: dict[str, Callable[[Groups, Context], Reading | None]] = {
-    name.removeprefix("r_"): fn for name, fn in globals().items() if name.startswith("r_") and callable(fn)
+    name.removeprefix("r_"): fn
+    for module_globals in (globals(), vars(resolve_spans))
+    for name, fn in module_globals.items()
+    if name.startswith("r_") and callable(fn)
 }
