@@ -93,6 +93,8 @@ def test_web_api_entities_entity_and_offices(client):
 def test_web_api_timeline_and_graph_by_period(client):
     timeline = client.get("/api/timeline", params={"actor": "ESA", "type": "agreement"}).json()
     assert [i["date"] for i in timeline["items"]] == ["2019-06-12", "2020", "2021-10-27"]
+    years = client.get("/api/timeline/years", params={"actor": "ESA", "type": "agreement"}).json()
+    assert [(y["year"], y["count"]) for y in years["years"]] == [("2019", 1), ("2020", 1), ("2021", 1)]
     graph = client.get("/api/graph", params={"since": "2021", "until": "2021"}).json()
     assert {(e["source"], e["target"]) for e in graph["edges"]} == {("jaxa", "nasa"), ("esa", "nasa")}
     edge = client.get("/api/graph", params={"source": "cnes", "target": "esa"}).json()
@@ -125,6 +127,7 @@ def test_web_api_search_with_facets(client):
         ("/api/facts?limit=abc", "limit"),
         ("/api/facts?offset=-1", "offset"),
         ("/api/timeline?since=99", "since"),
+        ("/api/timeline/years?type=x", "type"),
         ("/api/graph?source=nasa", "target"),
         ("/api/graph?nodes=1", "nodes"),
         ("/api/search?q=%21%21%21", "word"),

@@ -422,5 +422,10 @@ def test_web_queries_entity_detail_has_offices_and_partners(conn):
 
 
 def test_web_queries_timeline_counts_years(conn):
-    tl = wq.timeline(conn, FactFilter(type="agreement", limit=500))
-    assert [(y["year"], y["count"]) for y in tl["years"]] == [("2019", 1), ("2020", 1), ("2021", 2)]
+    years = wq.years(conn, FactFilter(type="agreement"))
+    assert [(y["year"], y["count"]) for y in years] == [("2019", 1), ("2020", 1), ("2021", 2)]
+    assert wq.years(conn, FactFilter(type="agreement", since="2020")) == [
+        {"year": "2020", "count": 1},
+        {"year": "2021", "count": 2},
+    ]
+    assert wq.date_range(conn) == {"first": "2019-06-12", "last": "2022"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, column, func, or_, select, text
@@ -203,7 +203,7 @@ def _order(table, sort: str) -> list:
     return [nulls, column.desc() if sort.startswith("-") else column.asc(), table.c.id]
 
 
-def _event_query(conn: Connection, f: FactFilter) -> Select:
+def _event_query(conn: Connection, f: FactFilter, by_date: bool = False) -> Select:
     first_evidence = (
         select(event_sources.c.evidence_text)
         .where(event_sources.c.event_id == events.c.id)
@@ -223,9 +223,9 @@ def _event_query(conn: Connection, f: FactFilter) -> Select:
         first_evidence.label("evidence"),
     )
     if f.type:
-        stmt = stmt.where(events.c.type == f.type)
+        stmt = stmt.where(_plain(events.c.type, by_date) == f.type)
     if f.status:
-        stmt = stmt.where(events.c.status == f.status)
+        stmt = stmt.where(_plain(events.c.status, by_date) == f.status)
     if f.since:
         stmt = stmt.where(events.c.date >= f.since)
     if f.until:
@@ -243,7 +243,7 @@ def _event_query(conn: Connection, f: FactFilter) -> Select:
     return stmt
 
 
-def _fact_query(f: FactFilter) -> Select:
+def _fact_query(f: FactFilter, by_date: bool = False) -> Select:
     stmt = select(
         facts.c.id,
         facts.c.type,
@@ -256,9 +256,9 @@ def _fact_query(f: FactFilter) -> Select:
         facts.c.doc_key,
     )
     if f.type:
-        stmt = stmt.where(facts.c.type == f.type)
+        stmt = stmt.where(_plain(facts.c.type, by_date) == f.type)
     if f.status:
-        stmt = stmt.where(facts.c.status == f.status)
+        stmt = stmt.where(_plain(facts.c.status, by_date) == f.status)
     if f.since:
         stmt = stmt.where(facts.c.date >= f.since)
     if f.until:
@@ -271,19 +271,58 @@ def _fact_query(f: FactFilter) -> Select:
     return stmt
 
 
+def _plain(column, by_date: bool):
+    # `col || ''` keeps the same values but cannot use the column's index, so the planner walks
+    # the date index instead (in date order, stopping at LIMIT) rather than sorting every match.
+    return column + "" if by_date else column
+
+
+def _page(conn: Connection, query, table, f: FactFilter) -> list:
+    """One page in the order asked for, undated rows last in either direction.
+
+    `query(by_date)` builds the filtered select; by_date=True lets the date index drive it."""
+    if f.sort.lstrip("-") != "date":
+        stmt = query(False)
+        return conn.execute(stmt.order_by(*_order(table, f.sort)).limit(f.limit).offset(f.offset)).all()
+    _order(table, f.sort)  # validates
+    desc = f.sort.startswith("-")
+    stmt = query(not f.entity)  # an entity filter is selective: there its own index is better
+    dated = stmt.where(table.c.date.is_not(None))
+    order = [table.c.date.desc(), table.c.id.desc()] if desc else [table.c.date, table.c.id]
+    rows = conn.execute(dated.order_by(*order).limit(f.limit).offset(f.offset)).all()
+    if len(rows) == f.limit:
+        return rows
+    n_dated = f.offset + len(rows) if rows else _total(conn, dated)
+    undated = stmt.where(table.c.date.is_(None)).order_by(table.c.id)
+    more = conn.execute(undated.limit(f.limit - len(rows)).offset(max(0, f.offset - n_dated))).all()
+    return rows + more
+
+
+def _count(conn: Connection, query, table, f: FactFilter) -> int:
+    # Counting a date range walks the date index; without one, the planner knows best.
+    stmt = query(bool(f.since or f.until) and not f.entity)
+    return _total(conn, stmt.with_only_columns(table.c.id))
+
+
 def list_facts(conn: Connection, f: FactFilter) -> dict:
     """A page of facts matching `f`, with the total count."""
     resolved = is_resolved(conn)
     if resolved:
-        stmt = _event_query(conn, f)
-        total = _total(conn, stmt)
-        rows = conn.execute(stmt.order_by(*_order(events, f.sort)).limit(f.limit).offset(f.offset)).all()
+
+        def query(by_date: bool) -> Select:
+            return _event_query(conn, f, by_date)
+
+        total = _count(conn, query, events, f)
+        rows = _page(conn, query, events, f)
         actors = _event_actors(conn, [r.id for r in rows])
         items = [_event_item(r, actors.get(r.id, [])) for r in rows]
     else:
-        stmt = _fact_query(f)
-        total = _total(conn, stmt)
-        rows = conn.execute(stmt.order_by(*_order(facts, f.sort)).limit(f.limit).offset(f.offset)).all()
+
+        def query(by_date: bool) -> Select:
+            return _fact_query(f, by_date)
+
+        total = _count(conn, query, facts, f)
+        rows = _page(conn, query, facts, f)
         items = [_fact_item(r) for r in rows]
     return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
 
@@ -597,27 +636,8 @@ def _entity_names_list(conn: Connection, ids: list[str]) -> list[dict]:
 
 
 def timeline(conn: Connection, f: FactFilter) -> dict:
-    """Dated facts in date order (at most `f.limit`), and how many there are per year."""
-    dated = FactFilter(
-        type=f.type,
-        entity=f.entity,
-        status=f.status,
-        since=f.since,
-        until=f.until,
-        q=f.q,
-        sort="date",
-        limit=f.limit,
-        offset=f.offset,
-    )
-    page = list_facts(conn, dated)
-    table = events if page["resolved"] else facts
-    stmt = (_event_query(conn, dated) if page["resolved"] else _fact_query(dated)).where(
-        table.c.date.is_not(None)
-    )
-    inner = stmt.with_only_columns(func.substr(table.c.date, 1, 4).label("year")).subquery()
-    years = conn.execute(
-        select(inner.c.year, func.count()).group_by(inner.c.year).order_by(inner.c.year)
-    ).all()
+    """Dated facts in date order, at most `f.limit` of them, and how many match in all."""
+    page = list_facts(conn, replace(f, sort="date"))
     items = [i for i in page["items"] if i["date"]]
     return {
         "resolved": page["resolved"],
@@ -626,8 +646,32 @@ def timeline(conn: Connection, f: FactFilter) -> dict:
         "offset": f.offset,
         "items": items,
         "undated_on_page": len(page["items"]) - len(items),
-        "years": [{"year": y, "count": n} for y, n in years],
+        "range": date_range(conn),
     }
+
+
+def date_range(conn: Connection) -> dict:
+    """The first and last date in the store (two index look-ups)."""
+    table = events if is_resolved(conn) else facts
+    first = conn.execute(select(func.min(table.c.date))).scalar()
+    last = conn.execute(select(func.max(table.c.date))).scalar()
+    return {"first": first, "last": last}
+
+
+def years(conn: Connection, f: FactFilter) -> list[dict]:
+    """How many facts match `f` in each year: the overview a zoomed-out timeline needs.
+
+    This reads every match, so it is its own route rather than part of every timeline request."""
+    table = events if is_resolved(conn) else facts
+    by_date = bool(f.since or f.until) and not f.entity
+    stmt = _event_query(conn, f, by_date) if table is events else _fact_query(f, by_date)
+    inner = (
+        stmt.where(table.c.date.is_not(None))
+        .with_only_columns(func.substr(table.c.date, 1, 4).label("year"))
+        .subquery()
+    )
+    rows = conn.execute(select(inner.c.year, func.count()).group_by(inner.c.year).order_by(inner.c.year))
+    return [{"year": y, "count": n} for y, n in rows]
 
 
 def _period(table, since: str | None, until: str | None) -> list:

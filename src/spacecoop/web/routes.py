@@ -33,13 +33,15 @@ class Page:
     template: str
     summary: str
     present: Callable | None = None
+    # (name, data function): more data the HTML page shows, each with its own JSON route.
+    extras: tuple[tuple[str, str, Callable], ...] = ()
 
 
 PAGES = (
     Page("home", "/", "/api/overview", views.home, None, "home.html", "Counts, date range and where to start"),
     Page("timeline", "/timeline", "/api/timeline", views.timeline, TimelineParams, "timeline.html",
          "Facts along time, one lane per type; filter by actor, type, status and period",
-         views.present_timeline),
+         views.present_timeline, (("years", "/api/timeline/years", views.timeline_years),)),
     Page("network", "/network", "/api/graph", views.network, GraphParams, "network.html",
          "Who cooperates with whom: actors and their shared agreements and meetings, by period",
          views.present_network),
@@ -86,6 +88,9 @@ def _html_route(page: Page) -> Callable:
         if request.url.query:
             api_url += "?" + request.url.query
         context = {"data": data, "page": page.name, "api_url": api_url, "params": dict(request.query_params)}
+        if page.extras:
+            with request.app.state.engine.connect() as conn:
+                context.update({name: view(conn, params) for name, _, view in page.extras})
         if page.present:
             context.update(page.present(data))
         return templates.TemplateResponse(request, page.template, context)
@@ -124,6 +129,12 @@ def register(app: FastAPI) -> None:
         "/api/documents", upload_document, methods=["POST"], status_code=201, summary="Upload a document"
     )
     for page in PAGES:
+        for name, path, view in page.extras:
+            extra = Page(
+                f"{page.name}_{name}", "", path, view, page.params, "", f"{page.name.capitalize()}: {name}"
+            )
+            app.add_api_route(path, _json_route(extra), methods=["GET"], name=f"api_{extra.name}",
+                              summary=extra.summary, operation_id=f"get_{extra.name}")  # fmt: skip
         app.add_api_route(page.api_path, _json_route(page), methods=["GET"], name=f"api_{page.name}",
                           summary=page.summary, operation_id=f"get_{page.name}")  # fmt: skip
     app.add_api_route("/help", _help, methods=["GET"], include_in_schema=False)

@@ -136,6 +136,12 @@ def timeline(conn: Connection, p: TimelineParams) -> dict:
     return data
 
 
+def timeline_years(conn: Connection, p: TimelineParams) -> dict:
+    f = p.filter
+    filt = {"type": f.type, "actor": f.entity, "status": f.status, "since": f.since, "until": f.until}
+    return {"filter": filt, "years": wq.years(conn, f)}
+
+
 def present_timeline(data: dict) -> dict:
     f = data["filter"]
     drawn = layout.timeline_layout(data["items"], f["since"], f["until"])
@@ -153,8 +159,9 @@ def network(conn: Connection, p: GraphParams) -> dict:
     if p.source and p.target:
         data["edge"] = wq.edge_facts(conn, p.source, p.target, since=p.since, until=p.until)
         _label(data["edge"]["items"])
-    years = [y["year"] for y in wq.timeline(conn, wq.FactFilter(limit=1))["years"] if y["year"].isdigit()]
-    data["years"] = {"first": int(years[0]), "last": int(years[-1])} if years else None
+    span = wq.date_range(conn)
+    dated = span["first"] and span["first"][:4].isdigit() and span["last"][:4].isdigit()
+    data["years"] = {"first": int(span["first"][:4]), "last": int(span["last"][:4])} if dated else None
     data["resolved"] = wq.is_resolved(conn)
     return data
 
