@@ -352,3 +352,20 @@ def test_store_open_missing_folder_or_garbage_file_is_a_clear_error(tmp_path):
     junk.write_bytes(b"this is not a database file at all" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         Store.open(str(junk))
+
+
+def test_store_fact_from_a_contact_line_points_at_it_in_the_raw_text(store):
+    line = "Ann\u00a0Example\u00a0 Press officer"
+    raw = f"Agencies agree.\n\n{line}\n"
+    contact = models.Contact("Ann Example", "Press officer", line=line, raw_start=17, raw_end=17 + len(line))
+    document = models.Document(
+        "c0ffee" * 10, "contacts", "contacts.txt", "text", raw, "Agencies agree.", contacts=(contact,)
+    )
+    role = models.Fact(
+        "role", "contacts", {"person": "Ann Example"}, models.Span(-1, -1, "Ann Example  Press officer")
+    )
+    lost = models.Fact("role", "contacts", {"person": "Bob"}, models.Span(-1, -1, "Bob, nowhere to be seen"))
+    store.save_analyzed(models.AnalyzedDocument(document, (), (), (role, lost)))
+    offsets = {f["person"]: (f["raw_start"], f["raw_end"]) for f in store.facts()}
+    assert raw[slice(*offsets["Ann Example"])] == contact.line
+    assert offsets["Bob"] == (None, None)

@@ -458,7 +458,7 @@ def _fact_row(document: models.Document, fact: models.Fact) -> dict[str, Any]:
     # The fact's id depends on doc_id; extractors may leave it empty, the store fills it in.
     if fact.doc_id != document.id:
         fact = dataclasses.replace(fact, doc_id=document.id)
-    raw_start, raw_end = document.offsets.span_to_raw(fact.evidence.start, fact.evidence.end)
+    raw_start, raw_end = _raw_offsets(document, fact.evidence)
     return {
         "id": fact.id,
         "doc_id": document.id,
@@ -477,6 +477,18 @@ def _fact_row(document: models.Document, fact: models.Fact) -> dict[str, Any]:
         "raw_start": raw_start,
         "raw_end": raw_end,
     }
+
+
+def _raw_offsets(document: models.Document, evidence: models.Span) -> tuple[int | None, int | None]:
+    """Where the evidence is in the raw text. Evidence outside the clean text (negative offsets:
+    a press-contact line the cleaner moved out) is found among the contacts; None if nowhere."""
+    if evidence.start >= 0:
+        return document.offsets.span_to_raw(evidence.start, evidence.end)
+    wanted = " ".join(evidence.text.split())
+    for contact in document.contacts:
+        if contact.line and " ".join(contact.line.split()) == wanted:
+            return contact.raw_start, contact.raw_end
+    return None, None
 
 
 def _row_to_fact(row) -> models.Fact:
