@@ -219,3 +219,14 @@ def test_dates_every_grammar_rule_has_a_resolver() -> None:
     from spacecoop.dates.resolve import RESOLVERS
 
     assert [name for name, _ in RULES if name not in RESOLVERS] == []
+
+
+def test_dates_next_day_counts_from_the_day_named_before() -> None:
+    text = "The module docked on 5 May. The next day the crew opened the hatch; two days later they left."
+    docked, next_day, later = find_timexes(text, dt.date(2016, 6, 1))
+    assert (docked.value, next_day.value, later.value) == ("2016-05-05", "2016-05-06", "2016-05-08")
+    assert next_day.anchor == "2016-05-05" and "2016-05-05" in next_day.note
+
+
+def test_dates_next_day_without_a_day_before_uses_the_anchor() -> None:
+    assert only("The following day the crew rested.").value == "2016-04-19"

@@ -43,10 +43,8 @@ def find_timexes(text: str, anchor: dt.date | None = None, *, language: str = "e
         )
     base = anchor or _PLACEHOLDER_ANCHOR
     found = _english(text, base) if language == "en" else foreign_timexes(text, base, language)
-    return [
-        _to_timex(text, start, end, reading, anchor)
-        for start, end, reading in _merge_time_and_day(text, found)
-    ]
+    found = _count_from_previous_day(_merge_time_and_day(text, found))
+    return [_to_timex(text, start, end, reading, anchor) for start, end, reading in found]
 
 
 def _english(text: str, anchor: dt.date) -> list[tuple[int, int, Reading]]:
@@ -97,6 +95,27 @@ def _merge_time_and_day(text: str, found: list[tuple[int, int, Reading]]) -> lis
     return merged
 
 
+def _count_from_previous_day(found: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """'The next day', 'two days later': counted from the last day the text named before, if any."""
+    previous: dt.date | None = None
+    for _start, _end, reading in found:
+        if reading.days_after_previous is not None and previous is not None:
+            day = previous + dt.timedelta(days=reading.days_after_previous)
+            part = reading.value.split("T", 1)[1] if "T" in reading.value else ""
+            if reading.precision == "week":
+                reading.value = f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
+            else:
+                reading.value = day.isoformat() + (f"T{part}" if part else "")
+            reading.anchor = previous.isoformat()
+            reading.note = f"counted from {previous.isoformat()}, the day named before it"
+        if _DAY_VALUE.match(reading.value):
+            previous = dt.date.fromisoformat(reading.value[:10])
+    return found
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _to_timex(text: str, start: int, end: int, reading: Reading, anchor: dt.date | None) -> Timex:
     value, confidence = reading.value, reading.confidence
     if reading.relative and anchor is None:
@@ -114,7 +133,7 @@ def _to_timex(text: str, start: int, end: int, reading: Reading, anchor: dt.date
         type=reading.type,
         value=value,
         precision=reading.precision,
-        anchor=anchor.isoformat() if (reading.relative and anchor is not None) else None,
+        anchor=reading.anchor or (anchor.isoformat() if (reading.relative and anchor is not None) else None),
         confidence=confidence,
         note=reading.note,
         alternatives=reading.alternatives,

@@ -71,7 +71,7 @@ MACROS: dict[str, str] = {
     "EXTRA": r"(?i:more|additional|other|straight|consecutive|full|long|short)",
     "TENS": _TENS,
     "ONES": _ONES,
-    "TZ": r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?",
+    "TZ": r"(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CES?T|JST|MSK)\b)?",
 }
 
 # (rule name, pattern). Order matters: at one position the first rule that matches wins.
@@ -88,6 +88,11 @@ RULES: tuple[tuple[str, str], ...] = (
         "weekday",
         r"(?:(?P<rel>(?i:last|this|next|this\s+coming|coming|this\s+past|past|the\s+previous))\s+)?{WEEKDAY}"
         r"(?:\s+{PART})?",
+    ),
+    (
+        "rel_day",
+        r"(?:(?i:the)\s+)?(?P<rel>(?i:next|following|previous|preceding|same))\s+"
+        r"(?P<unit>(?i:day|morning|afternoon|evening|night))",
     ),
     ("day_part", r"(?P<rel>(?i:this|last|yesterday|tomorrow|tonight|today))\s+{PART}"),
     ("day_word", r"(?P<word>(?i:today|yesterday|tomorrow|tonight))"),

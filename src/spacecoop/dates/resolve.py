@@ -140,6 +140,21 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
         value, precision = f"{year}-Q{quarter}", "quarter"
     reading = Reading("DATE", value, precision, relative="full")
     reading.note = f"contains duration {duration_value(amount, unit)}"
+    if g["dir"].lower() in ("later", "earlier") and unit in ("day", "week"):
+        reading.days_after_previous = sign * int(amount) * (7 if unit == "week" else 1)
+        if unit == "day":
+            reading.value, reading.precision = (
+                (c.anchor + dt.timedelta(days=sign * int(amount))).isoformat(),
+                "day",
+            )
+    return reading
+
+
+def r_rel_day(g: Groups, c: Context) -> Reading | None:
+    shift = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(g["rel"].lower(), 0)
+    unit = g["unit"].lower()
+    reading = day_value(c.anchor + dt.timedelta(days=shift), None if unit == "day" else unit)
+    reading.relative, reading.days_after_previous = "full", shift
     return reading
 
 
