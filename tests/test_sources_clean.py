@@ -119,3 +119,23 @@ def test_clean_short_lines_after_a_colon_are_a_list_not_a_menu() -> None:
         "navigation.",
         "The first joint project starts next year at the northern test centre.",
     ]
+
+
+def test_clean_removes_running_heads_and_page_numbers_inside_a_paragraph() -> None:
+    head = "Joint Mission Report - Example Agencies\n"
+    raw = (
+        head + "The two agencies agreed to build the orbiter together and to share the\n"
+        "work on its instruments between their national industries and their\n"
+        "2\n" + head + "research laboratories over the next five years of the programme.\n"
+        "The ground segment will be split between the two control centres of\n"
+        "Page 3 of 4\n" + head + "the partners, which will take turns to operate the spacecraft.\n"
+    )
+    text = clean_text(raw).text
+    assert "Joint Mission Report" not in text and "Page 3" not in text
+    assert "their national industries and their research laboratories over" in text
+    assert "the two control centres of the partners, which will take turns" in text
+
+
+def test_clean_keeps_a_headline_that_says_home() -> None:
+    raw = "Astronaut comes Home after a record stay\n\nThe astronaut landed on Tuesday after a year aboard the station.\n"
+    assert clean_text(raw).text.startswith("Astronaut comes Home after a record stay")

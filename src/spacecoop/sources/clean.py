@@ -19,7 +19,7 @@ from spacecoop.sources.lines import (
     CONTACT,
     LIST,
     LIST_MARKER,
-    NAV,
+    PAGE,
     TERMINAL,
     Line,
     classify_lines,
@@ -127,8 +127,8 @@ def assemble(normalized: MappedText, lines: list[Line]) -> MappedText:
             previous = None
             continue
         if line.kind != BODY:
-            # A page number inside a hard-wrapped paragraph does not end it; anything else does.
-            if not (wrapped and line.kind == NAV and line.text.isdigit()):
+            # A page break (number or running head) inside a paragraph does not end it.
+            if line.kind != PAGE or not wrapped:
                 previous = None
             continue
         if previous is not None and _joins(previous, line, width, wrapped):

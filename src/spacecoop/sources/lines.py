@@ -24,6 +24,11 @@ NAV, LANGUAGE_BAR, BOILERPLATE, META, CAPTION, CONTACT = (
     "contact",
 )
 
+PAGE = "page"  # a page number or running head: removed, and it does not end a paragraph
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|sur|von)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I
+)
+
 TERMINAL = (".", "!", "?", ":", '"', "”", "»", "'", "’", ")", ".)", "…")
 
 
@@ -211,8 +216,12 @@ def _is_nav_line(text: str, in_header: bool) -> bool:
         return False
     if len(_BREADCRUMB_SEPARATORS.findall(text)) >= 2 and len(text.split()) <= 16:
         return True
-    # "Site Home Section Subsection ..." breadcrumbs name the home page.
-    return "Home" in text.split() and len(text.split()) >= 2
+    # "Home Section Page title" or "Site Home Section Subsection": breadcrumbs name the home page
+    # first, or are a row of capitalised labels (a headline has lower-case words).
+    words = text.split()
+    if "Home" not in words or len(words) < 2:
+        return False
+    return words[0] == "Home" or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -233,6 +242,7 @@ def classify_lines(text: str) -> list[Line]:
         kinds.append(_kind_of(line, index < first_sentence, latin_document))
     _mark_nav_runs(texts, kinds)
     _mark_contacts(texts, kinds)
+    _mark_running_lines(texts, kinds)
     return [Line(kind, t, s, e) for kind, t, (s, e) in zip(kinds, texts, spans, strict=True)]
 
 
@@ -261,6 +271,20 @@ def _kind_of(line: str, in_header: bool, latin_document: bool) -> str:
     if LIST_MARKER.match(line):
         return LIST
     return BODY
+
+
+def _mark_running_lines(texts: list[str], kinds: list[str]) -> None:
+    """Page numbers, and short lines repeated three times or more (running heads of a PDF)."""
+    counts: dict[str, int] = {}
+    for text, kind in zip(texts, kinds, strict=True):
+        if kind == BODY and len(text) <= 80:
+            counts[text] = counts.get(text, 0) + 1
+    for index, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
+        if kind not in (BODY, NAV) or len(text) > 80:
+            continue
+        running_head = kind == BODY and counts[text] >= 3 and len(text.split()) <= 12
+        if running_head or PAGE_NUMBER.match(text):
+            kinds[index] = PAGE
 
 
 def _mark_nav_runs(texts: list[str], kinds: list[str]) -> None:
