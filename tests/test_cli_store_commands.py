@@ -226,3 +226,13 @@ def test_cli_store_every_command_and_option_is_documented():
 def test_cli_store_show_raw_prints_text_before_cleaning(runner, filled_db):
     result = runner.invoke(cli, ["show", "release_1", "--db", filled_db, "--raw"])
     assert "FROM THE RELEASE_1 DESK" in result.output and "FOOTER" in result.output
+
+
+def test_cli_store_ingest_no_resolve_skips_resolution(runner, plain_pipeline, tmp_path, tmp_db, monkeypatch):
+    calls = []
+    monkeypatch.setattr("spacecoop.resolve.resolve_store", lambda store: calls.append(1), raising=False)
+    write_corpus(tmp_path / "in", 2)
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", tmp_db, "--no-resolve"]).exit_code == 0
+    assert calls == []
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", tmp_db]).exit_code == 0
+    assert calls == [1]  # the stored facts were in no event yet

@@ -38,6 +38,9 @@ def _dump(value: Any) -> str:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only failures.")
 @click.option("--reanalyze", is_flag=True, help="Analyze stored documents again, replacing their facts.")
 @click.option(
+    "--no-resolve", is_flag=True, help="Skip resolution across documents (run `spacecoop resolve` later)."
+)
+@click.option(
     "--workers", type=click.IntRange(min=1), help="Read and analyze on a local Dask cluster of N processes."
 )
 @click.option(
@@ -50,6 +53,7 @@ def ingest_command(
     db: str | None,
     quiet: bool,
     reanalyze: bool,
+    no_resolve: bool,
     workers: int | None,
     scheduler: str | None,
 ) -> None:
@@ -78,6 +82,7 @@ def ingest_command(
                     progress=not quiet,
                     runner=runner,
                     reanalyze=reanalyze,
+                    resolve=not no_resolve,
                 )
         except BadQuery as error:
             raise click.UsageError(str(error)) from error
