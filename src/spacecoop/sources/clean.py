@@ -76,7 +76,7 @@ def normalize_characters(text: MappedText) -> MappedText:
     return text.sub(_TRAILING_AD, lambda m: [])
 
 
-# --- step 3: paragraphs (step 2, the lines, is sources/lines.py) ------------------------------------------------------------------------
+# --- step 3: paragraphs (step 2, classifying lines, is lines.py) -----------------------------------
 
 _HYPHEN_BREAK = re.compile(r"[A-Za-zÀ-ÿ]-$")
 _HYPHENATED = re.compile(r"\b[A-Za-zÀ-ÿ]+-[A-Za-zÀ-ÿ]+\b")
