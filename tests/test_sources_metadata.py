@@ -193,3 +193,11 @@ def test_metadata_publisher_from_a_signature_at_the_end(signature: str) -> None:
     )
     assert document.publisher.value == ("CNES" if "CNES" in signature else "DLR")
     assert signature in document.publisher.evidence
+
+
+def test_metadata_publisher_unknown_to_us_is_named_as_its_copyright_line_does() -> None:
+    document = _read(
+        "A probe\n\n" + BODY + "\nCopyright 2004 - 2011 Orbital Gazette Ltd. All rights reserved.\n"
+    )
+    assert document.publisher.value == "Orbital Gazette Ltd"
+    assert document.publisher.confidence < 0.9

@@ -14,6 +14,9 @@ from spacecoop.sources.publishers import publisher_for_domain, publishers_named
 
 __all__ = ["find_date", "find_publisher", "find_title"]
 
+_COPYRIGHT_NOISE = re.compile(
+    r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d\d\b|\s[-–]\s|\s[-–](?=\s*$)", re.I
+)
 # A photo caption with its credit is not a headline.
 _CREDIT = re.compile(r"\b(?:photo|credits?|courtesy)\b|/\s?AFP\b|©", re.I)
 
@@ -112,11 +115,15 @@ def find_publisher(
         name, _ = organizations.most_common(1)[0]
         emails = ", ".join(c.email for c in contacts if c.email and c.organization == name)
         return MetaValue(name, f"press contacts {emails or name}", 0.9)
-    for line in lines:
-        if line.kind == BOILERPLATE and re.search(r"©|\(c\)|copyright|all rights reserved", line.text, re.I):
-            named = publishers_named(line.text)
-            if named:
-                return MetaValue(named[0], line.text, 0.9)
+    copyright_lines = [
+        line.text
+        for line in lines
+        if line.kind == BOILERPLATE and re.search(r"©|\(c\)|copyright|all rights reserved", line.text, re.I)
+    ]
+    for text in copyright_lines:
+        named = publishers_named(text)
+        if named:
+            return MetaValue(named[0], text, 0.9)
     signature = _signature(lines)
     if signature:
         return signature
@@ -130,6 +137,11 @@ def find_publisher(
         owner = publisher_for_domain(domain)
         if owner:
             return MetaValue(owner, f"an e-mail address at {domain}", 0.7)
+    # The page's owner is not in our table: name it as the copyright line does.
+    for text in copyright_lines:
+        owner = _COPYRIGHT_NOISE.sub(" ", text).strip(" .,-–")
+        if 1 <= len(owner.split()) <= 8:
+            return MetaValue(" ".join(owner.split()), text, 0.6)
     # A release names its own agency first and most: count mentions in the opening.
     opening = clean_text[:1500]
     counts = Counter()
