@@ -69,6 +69,7 @@ MACROS: dict[str, str] = {
     "HOLIDAY": _group("word", _alternation([*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]), ignore_case=False),
     "REFWORD": _group("word", _alternation(lx.REFERENCE_WORDS)),
     "EXTRA": r"(?i:more|additional|other|straight|consecutive|full|long|short)",
+    "DECADE_WORD": "(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
     "TENS": _TENS,
     "ONES": _ONES,
     "TZ": r"(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CES?T|JST|MSK)\b)?",
@@ -76,7 +77,11 @@ MACROS: dict[str, str] = {
 
 # (rule name, pattern). Order matters: at one position the first rule that matches wins.
 RULES: tuple[tuple[str, str], ...] = (
-    ("iso_date", r"(?P<year>1[5-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?!\d)"),
+    (
+        "iso_date",
+        r"(?P<year>1[5-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?!\d)"
+        r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\d:]))?",
+    ),
     ("slash_date", r"(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<yy>\d{4}|\d\d)(?![\d/])"),
     ("date_mdy", r"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
     ("date_dmy", r"(?:{WEEKDAY},?\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"),
@@ -134,7 +139,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "decade",
         r"(?:(?P<the>(?i:the))\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]*)?"
-        r"(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
+        r"(?:(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b|(?P<dword>{DECADE_WORD})\b)",
     ),
     ("century", r"(?:(?i:the)\s+)?(?P<cnum>\d{1,2}(?:st|nd|rd|th)|(?i:{ORDWORD}))[\s-]+(?i:century)"),
     (
@@ -327,6 +332,14 @@ FIRST_WORDS = [
     "fall",
     "autumn",
     "winter",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ]
 
 

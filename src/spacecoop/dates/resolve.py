@@ -32,7 +32,11 @@ from spacecoop.dates.tense import sentence_bounds
 
 def r_iso_date(g: Groups, c: Context) -> Reading | None:
     day = cal.valid_date(int(g["year"]), int(g["mm"]), int(g["dd"]))
-    return Reading("DATE", day.isoformat(), "day") if day else None
+    if day is None:
+        return None
+    if g.get("hour"):
+        return Reading("TIME", f"{day.isoformat()}T{g['hour']}:{g['minute']}", "time")
+    return Reading("DATE", day.isoformat(), "day")
 
 
 def r_slash_date(g: Groups, c: Context) -> Reading | None:
@@ -287,7 +291,13 @@ def r_year_ago_adj(g: Groups, c: Context) -> Reading | None:
 
 
 def r_decade(g: Groups, c: Context) -> Reading | None:
-    digits = g["decade"]
+    if g.get("dword"):
+        if not g.get("the") and not re.search(r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-]*)?$", c.before(16)):
+            return None  # "in her forties" is an age
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        digits = str(192 + tens.index(g["dword"].lower())) + "0"
+    else:
+        digits = g["decade"]
     if digits.startswith("'"):
         digits = ("19" if int(digits[1]) > 2 else "20") + digits[1:]
     if not g.get("the") and not g.get("dmod") and re.search(r"[\d$]\s*$", c.before(3)):
