@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacecoop.knowledge import load_knowledge
 from spacecoop.models import DateValue, Document, Fact, Span
@@ -89,75 +89,90 @@ def _reported(rng: random.Random, day: str) -> str:
     return day if shape < 0.6 else day[:7] if shape < 0.8 else day[:4] if shape < 0.95 else ""
 
 
-def generate(count: int, seed: int = 5) -> tuple[list[Fact], list[Document]]:
-    """`count` facts reporting events among known agencies, and the documents carrying them."""
+def generate(count: int, seed: int = 5) -> tuple[list[Fact], list[Document], dict[str, int]]:
+    """`count` facts reporting events among known agencies, the documents carrying them, and the
+    number of the event each fact reports (fact id -> event number), to score the merging."""
     rng = random.Random(seed)
     knowledge = load_knowledge()
     agencies = sorted(knowledge.of_type("agency", "intergovernmental"), key=lambda e: e.id)
     launchers = sorted(knowledge.of_type("launcher"), key=lambda e: e.id)[:20]
     sites = sorted(knowledge.of_type("site"), key=lambda e: e.id)[:10]
     people = [(f"{_name(rng)} {_name(rng)}", rng.choice(agencies)) for _ in range(400)]
-    reports: list[tuple[str, dict, str, str | None, str]] = []  # type, args, date, status, sentence
+    # (event number, type, args, date, status, sentence)
+    reports: list[tuple[int, str, dict, str, str | None, str]] = []
+    role_numbers: dict[tuple[str, str, str], int] = {}
+    events = 0
     while len(reports) < count:
+        events += 1
+        number = events
         kind = rng.choice(("agreement", "agreement", "meeting", "launch", "launch", "role"))
         day = _date(rng, rng.randint(1995, 2024))
         copies = rng.randint(1, 4)
         if kind == "agreement":
             a, b = rng.sample(agencies, 2)
             subject = rng.choice(_SUBJECTS)
+            status = "expected" if rng.random() < 0.1 else "signed"
             for _ in range(copies):
                 names = [rng.choice(a.forms()), rng.choice(b.forms())]
                 title = rng.choice(_TITLE_FORMS).format(subject)
-                status = "expected" if rng.random() < 0.1 else "signed"
                 args = {"parties": names, "signatories": [], "place": None, "title": title}
-                reports.append(
-                    (kind, args, _reported(rng, day), status, f"{names[0]} and {names[1]} {title}.")
-                )
+                sentence = f"{names[0]} and {names[1]} {title}."
+                reports.append((number, kind, args, _reported(rng, day), status, sentence))
         elif kind == "meeting":
             (p1, o1), (p2, o2) = rng.sample(people, 2)
             for _ in range(copies):
                 first = p1 if rng.random() < 0.7 else p1.split()[-1]
                 args = {"participants": [first, p2], "organizations": [o1.name, o2.name], "place": None}
-                reports.append((kind, args, _reported(rng, day), None, f"{first} met {p2}."))
+                reports.append((number, kind, args, _reported(rng, day), None, f"{first} met {p2}."))
         elif kind == "launch":
             vehicle, site = rng.choice(launchers), rng.choice(sites)
             payload = f"{_name(rng)}-{rng.randint(1, 9)}"
             for i in range(copies):
                 status = "planned" if i == 0 and copies > 1 and rng.random() < 0.5 else "done"
                 args = {"vehicle": rng.choice(vehicle.forms()), "site": site.name, "payloads": [payload]}
-                reports.append(
-                    (kind, args, _reported(rng, day), status, f"{vehicle.name} carried {payload}.")
-                )
+                sentence = f"{vehicle.name} carried {payload}."
+                reports.append((number, kind, args, _reported(rng, day), status, sentence))
         else:
             person, org = rng.choice(people)
             office = rng.choice(_OFFICES)
+            # One role event per person, organisation and office (Head = Chief = Director General).
+            same_office = "Head" if office in ("Head", "Chief", "Director General") else office
+            number = role_numbers.setdefault((person, org.id, same_office), number)
             for _ in range(copies):
-                year_day = _date(rng, rng.randint(2000, 2024))
+                seen = _date(rng, rng.randint(2000, 2024))
                 args = {"person": person, "role": office, "organization": rng.choice(org.forms())}
-                reports.append((kind, args, year_day, None, f"{person}, {office} of {org.name}."))
+                reports.append((number, kind, args, seen, None, f"{person}, {office} of {org.name}."))
     reports = reports[:count]
     rng.shuffle(reports)
-    facts, documents = [], []
+    facts, documents, truth = [], [], {}
     for start in range(0, len(reports), 4):
         key = f"gen_{start // 4:05d}"
         chunk = reports[start : start + 4]
-        text = " ".join(sentence for *_, sentence in chunk)
-        dates = sorted(d for _, _, d, _, _ in chunk if d)
-        published = dates[-1] if dates else None
-        documents.append(
-            Document(
-                key, key, f"{key}.txt", "text", text, text, date=DateValue(published) if published else None
-            )
-        )
+        text = " ".join(report[5] for report in chunk)
+        dates = sorted(report[3] for report in chunk if report[3])
+        published = DateValue(dates[-1]) if dates else None
+        documents.append(Document(key, key, f"{key}.txt", "text", text, text, date=published))
         offset = 0
-        for kind, args, date, status, sentence in chunk:
+        for event, kind, args, date, status, sentence in chunk:
             span = Span(offset, offset + len(sentence), sentence)
             offset += len(sentence) + 1
             value = DateValue(date) if date else None
-            facts.append(
-                Fact(kind, key, args, span, value, status, round(rng.uniform(0.4, 0.95), 2), doc_id=key)
-            )
-    return facts, documents
+            fact = Fact(kind, key, args, span, value, status, round(rng.uniform(0.4, 0.95), 2), doc_id=key)
+            facts.append(fact)
+            truth[fact.id] = event
+    return facts, documents, truth
+
+
+def pairwise_scores(events: list, truth: dict[str, int]) -> tuple[float, float]:
+    """Precision and recall of "these two facts report one event", over all pairs of facts."""
+
+    def pairs(sizes) -> int:
+        return sum(n * (n - 1) // 2 for n in sizes)
+
+    predicted = pairs(len(e.sources) for e in events)
+    correct = sum(pairs(Counter(truth[s.fact_id] for s in e.sources).values()) for e in events)
+    actual = pairs(Counter(truth.values()).values())
+    return (correct / predicted if predicted else 1.0), (correct / actual if actual else 1.0)
 
 
 def dict_grouping(facts: list[Fact]) -> int:
@@ -192,7 +207,7 @@ def main() -> None:
     parser.add_argument("--sample-docs", type=int, default=40)
     parser.add_argument("--no-pipeline", action="store_true", help="Skip the extraction comparison.")
     args = parser.parse_args()
-    facts, documents = generate(args.facts)
+    facts, documents, truth = generate(args.facts)
     knowledge = load_knowledge()
 
     start = time.perf_counter()
@@ -219,6 +234,8 @@ def main() -> None:
         f"resolution: {total:.2f} s -> {len(resolution.entities):,} entities, {len(resolution.events):,} events, "
         f"{len(resolution.offices):,} office terms, {len(resolution.links):,} links"
     )
+    precision, recall = pairwise_scores(list(resolution.events), truth)
+    print(f"merging against the generated truth: pairwise precision {precision:.3f}, recall {recall:.3f}")
     print(
         f"  entities {entities_time:.2f} s, merging {merge_time:.2f} s, offices and links {rest_time:.2f} s"
     )

@@ -333,3 +333,107 @@ def test_merge_facts_uses_the_index_it_is_given():
     index = resolve_entities(facts, [], small_knowledge())
     # Different payload names the knowledge does not tie together stay two launches.
     assert len(merge_facts(facts, index)) == 2
+
+
+def test_merge_report_missing_a_party_joins_when_subject_and_date_agree():
+    facts = [
+        make_fact(
+            "agreement",
+            "full",
+            date="2019-11-05",
+            status="signed",
+            parties=["ESA", "JAXA"],
+            title="agreement on the Mars sample return orbiter",
+        ),
+        make_fact(
+            "agreement",
+            "short",
+            date="2019-11",
+            status="signed",
+            parties=["JAXA"],
+            title="Mars sample return orbiter agreement",
+        ),
+        make_fact(
+            "agreement",
+            "other",
+            date="2019-11-05",
+            status="signed",
+            parties=["JAXA"],
+            title="agreement on asteroid sample curation",
+        ),
+    ]
+    events = sorted(_events(facts, of_type="agreement"), key=lambda e: -len(e.sources))
+    assert [len(e.sources) for e in events] == [2, 1]
+    assert events[0].args["parties"] == ["ESA", "JAXA"]
+
+
+def test_merge_agencies_and_their_governments_signing_one_agreement_merge():
+    facts = [
+        make_fact(
+            "agreement",
+            "agency-side",
+            date="2018-06-15",
+            status="signed",
+            parties=["CNES", "Roscosmos"],
+            title="framework agreement on space science",
+        ),
+        make_fact(
+            "agreement",
+            "state-side",
+            date="2018-06-15",
+            status="signed",
+            parties=["France", "Russia"],
+            title="space science framework agreement",
+        ),
+    ]
+    (event,) = _events(facts, of_type="agreement")
+    assert len(event.sources) == 2
+
+
+def test_merge_one_rocket_on_one_day_is_one_launch_whatever_the_payload_is_called():
+    facts = [
+        make_fact(
+            "launch", "a", date="2020-07-30", status="done", vehicle="Ariane 5", payloads=["Perseverance"]
+        ),
+        make_fact(
+            "launch", "b", date="2020-07-30", status="done", vehicle="Ariane-5", payloads=["Mars 2020 rover"]
+        ),
+        make_fact(
+            "launch", "c", date="2020-07-31", status="done", vehicle="Ariane 5", payloads=["Hope probe"]
+        ),
+    ]
+    events = sorted(_events(facts, of_type="launch"), key=lambda e: -len(e.sources))
+    assert [len(e.sources) for e in events] == [2, 1]
+
+
+def test_merge_undated_meeting_joins_the_only_meeting_of_the_same_people():
+    once = [
+        make_fact("meeting", "a", date="1997-04-14", participants=["Ann Lee", "Bo Chen"]),
+        make_fact("meeting", "b", participants=["Lee", "Bo Chen"]),
+    ]
+    (event,) = _events(once, of_type="meeting")
+    assert len(event.sources) == 2
+    twice = [*once, make_fact("meeting", "c", date="2001-09-02", participants=["Ann Lee", "Bo Chen"])]
+    assert sorted(len(e.sources) for e in _events(twice, of_type="meeting")) == [1, 1, 1]
+
+
+def test_merge_one_person_meeting_two_others_is_two_meetings():
+    facts = [
+        make_fact("meeting", "a", date="1999-09", participants=["Ann Lee", "Bo Chen"]),
+        make_fact("meeting", "b", date="1999", participants=["Ann Lee", "Cy Diaz"]),
+    ]
+    assert len(_events(facts, of_type="meeting")) == 2
+
+
+def test_merge_names_in_other_scripts_stay_distinct():
+    facts = [
+        make_fact(
+            "agreement", "a", date="2020", status="signed", parties=["Роскосмос", "ESA"], title="ExoMars"
+        ),
+        make_fact(
+            "agreement", "b", date="2020", status="signed", parties=["Туркменкосмос", "ESA"], title="ExoMars"
+        ),
+    ]
+    index_events = _events(facts, of_type="agreement")
+    assert len(index_events) == 2
+    assert {name for e in index_events for name in e.args["parties"]} >= {"Роскосмос", "Туркменкосмос"}

@@ -56,20 +56,13 @@ def resolve_all(facts: Iterable[Fact], documents: Iterable[Document], knowledge:
         entities=index.entities,
         events=tuple(sorted(events, key=lambda e: (e.type, e.date or "9999", e.id))),
         offices=tuple(office_terms(events)),
-        links=tuple(lifecycle_links(events, dates, entity_countries(index, knowledge))),
+        links=tuple(lifecycle_links(events, dates, entity_countries(index))),
     )
 
 
-def entity_countries(index: EntityIndex, knowledge: KnowledgeLike) -> dict[str, str]:
+def entity_countries(index: EntityIndex) -> dict[str, str]:
     """Entity id -> the entity id of its country's government, for the entities the knowledge knows."""
-    countries = {}
-    for entity in index.entities:
-        known = knowledge.get(entity.id)
-        country = getattr(known, "country", None) if known is not None else None
-        government = knowledge.lookup(country, ("government",)) if country else None
-        if government is not None and government.id != entity.id:
-            countries[entity.id] = government.id
-    return countries
+    return dict(index.countries)
 
 
 def resolve_store(store: Store) -> Resolution:

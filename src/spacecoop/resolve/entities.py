@@ -53,6 +53,8 @@ class EntityIndex:
     office_titles: Mapping[str, str] = field(default_factory=dict)
     # (fact id, surface) of payloads that name the rocket ("launch by Soyuz of two satellites").
     payload_vehicles: frozenset[tuple[str, str]] = frozenset()
+    # Entity id -> the entity id of its country's government (CNES -> France), for known entities.
+    countries: Mapping[str, str] = field(default_factory=dict)
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -128,7 +130,19 @@ def resolve_entities(
         mention_ids,
         titles,
         frozenset(payload_vehicles),
+        _countries(all_entities, knowledge),
     )
+
+
+def _countries(entities: Mapping[str, Entity], knowledge: KnowledgeLike) -> dict[str, str]:
+    countries = {}
+    for entity_id in sorted(entities):
+        known = knowledge.get(entity_id)
+        country = getattr(known, "country", None) if known is not None else None
+        government = knowledge.lookup(country, ("government",)) if country else None
+        if government is not None and government.id != entity_id:
+            countries[entity_id] = government.id
+    return countries
 
 
 def _names_a_rocket(surface: str, fact: Fact, knowledge: KnowledgeLike) -> bool:

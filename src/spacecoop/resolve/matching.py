@@ -13,6 +13,7 @@ from spacecoop.resolve.dates import any_compatible, calendar_prefix, days_apart,
 from spacecoop.resolve.titles import similarity
 
 MIN_TITLE_SIMILARITY = 0.5
+STRONG_TITLE_SIMILARITY = 0.6
 # Two reports of one signing or meeting may differ by a day or two (time zones, a weekday misread).
 MAX_DAY_GAP = 3
 # A launch slips by days or weeks between its announcement and the report that it flew.
@@ -34,6 +35,7 @@ class FactView:
     subject: frozenset[str]  # content words of an agreement's title
     reported: str | None  # the document's date (when the report was written)
     office: str | None = None  # a role's office label
+    nations: frozenset[str] = frozenset()  # the parties with each agency replaced by its country
     by_role: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -55,9 +57,13 @@ def block_keys(view: FactView) -> list[tuple]:
     """The blocks a fact is compared within."""
     if view.type == "agreement":
         parties = view.ids("party")
-        if parties:
-            return [("agreement", parties)]
-        return [("agreement-title", view.subject)] if view.subject else []
+        if not parties:
+            return [("agreement-title", view.subject)] if view.subject else []
+        keys: list[tuple] = [("agreement", parties), ("agreement-nations", view.nations)]
+        if view.date:
+            # A report that misses a party is compared with the others of that party and year.
+            keys.extend(("agreement-party-year", party, view.date[:4]) for party in sorted(parties))
+        return keys
     if view.type == "launch":
         # Payloads identify a launch; a rocket alone only matches another report without
         # payloads, or one of the same day (see _launches), so it blocks only those.
@@ -104,12 +110,20 @@ def dates_agree(a: FactView, b: FactView, tolerance_days: int) -> bool | None:
 def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
     if (a.fact.status in _EXISTING) != (b.fact.status in _EXISTING):
         return None  # an expected agreement and a signed one are linked, not merged
-    if a.ids("party") != b.ids("party"):
+    pa, pb = a.ids("party"), b.ids("party")
+    # One report may miss a party, or name the governments where the other names their agencies:
+    # then the subject and the date must both agree.
+    partial = pa != pb
+    if partial and not (pa and pb and (pa < pb or pb < pa or a.nations == b.nations)):
         return None
     agree = dates_agree(a, b, MAX_DAY_GAP)
     if agree is None:
         return None
     sim = similarity(a.subject, b.subject)
+    if partial:
+        if sim is None or sim < STRONG_TITLE_SIMILARITY or not agree or not a.date or not b.date:
+            return None
+        return sim, False
     if sim is None:
         # Without a subject to compare, only the same day on both sides identifies the signing.
         if agree and precision_rank(a.date) == 3 and precision_rank(b.date) == 3:
@@ -117,7 +131,7 @@ def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
         return None
     if sim < MIN_TITLE_SIMILARITY:
         return None
-    if not agree and sim < 0.6:
+    if not agree and sim < STRONG_TITLE_SIMILARITY:
         return None
     return sim + 0.1 * min(precision_rank(a.date), precision_rank(b.date)), not agree
 
@@ -132,6 +146,10 @@ def _launches(a: FactView, b: FactView) -> tuple[float, bool] | None:
     pa, pb = a.ids("payload"), b.ids("payload")
     if pa and pb:
         if not pa & pb:
+            # Outlets name payloads differently ("Perseverance", "Mars 2020"); one rocket on one
+            # day from one place is still one launch.
+            if va and va == vb and precision_rank(a.date) == 3 and a.date == b.date:
+                return 0.7, False
             return None
         agree = dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS)
         if agree is None and _same_year(a, b) and a.fact.status != b.fact.status:
@@ -157,6 +175,9 @@ def _meetings(a: FactView, b: FactView) -> tuple[float, bool] | None:
     pa, pb = a.ids("participant"), b.ids("participant")
     if pa and pb and not pa & pb:
         return None
+    same_day = precision_rank(a.date) == 3 and a.date == b.date
+    if (pa - pb) and (pb - pa) and not same_day:
+        return None  # A met B, and A met C: two meetings unless both reports give the same day
     if not pa or not pb:
         oa, ob = a.ids("organization"), b.ids("organization")
         if not (oa and ob and oa & ob):

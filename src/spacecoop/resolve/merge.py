@@ -76,6 +76,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         else frozenset(),
         reported=calendar_prefix(reported),
         office=office,
+        nations=frozenset(index.countries.get(e, e) for role, e in roles if role == "party"),
     )
 
 
@@ -129,10 +130,29 @@ def cluster_views(views: list[FactView]) -> list[list[FactView]]:
         ra, rb = union.find(a), union.find(b)
         if ra != rb and all(_fits(x, y) for x in members[ra] for y in members[rb]):
             _join(union, members, ra, rb)
+    _attach_undated_meetings(views, union, members)
     groups = [
         sorted(members[root], key=lambda v: v.fact_id) for root in {union.find(v.fact_id) for v in views}
     ]
     return sorted(groups, key=lambda g: g[0].fact_id)
+
+
+def _attach_undated_meetings(
+    views: list[FactView], union: UnionFind, members: dict[str, list[FactView]]
+) -> None:
+    """An undated report of a meeting joins the one dated meeting of exactly the same people, when
+    they are known to have met only once; otherwise it stays on its own."""
+    dated: dict[frozenset[str], set[str]] = defaultdict(set)
+    for view in views:
+        people = view.ids("participant")
+        if view.type == "meeting" and view.readings and len(people) >= 2:
+            dated[people].add(union.find(view.fact_id))
+    for view in views:
+        if view.type != "meeting" or view.readings or len(members[union.find(view.fact_id)]) != 1:
+            continue
+        roots = dated.get(view.ids("participant"), set())
+        if len(roots) == 1:
+            _join(union, members, next(iter(roots)), view.fact_id)
 
 
 def _join(union: UnionFind, members: dict[str, list[FactView]], a: str, b: str) -> None:

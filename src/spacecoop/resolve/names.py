@@ -15,7 +15,7 @@ from functools import lru_cache
 # spellings fold to the two-letter form; other accents are simply dropped.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")  # letters of every script are kept (Роскосмос)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 _HONORIFICS_TEXT = "mr mrs ms miss mme mlle m dr prof professor sir dame madam monsieur madame herr frau"

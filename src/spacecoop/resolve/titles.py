@@ -16,7 +16,7 @@ _GENERIC_TEXT = """a an the of on in and for to with by from at its their this t
     collaboration collaborative bilateral joint space field fields area areas sign signed signing
     letter intent implementing general"""
 _GENERIC = frozenset(_GENERIC_TEXT.split())
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str]:
