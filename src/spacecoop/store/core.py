@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from spacecoop import models
 from spacecoop.errors import BadQuery, NotFound, StoreError
 from spacecoop.settings import Settings
-from spacecoop.store import schema
+from spacecoop.store import codec, schema
 from spacecoop.store.connect import engine_for, write_transaction
 from spacecoop.store.migrations import migrate
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Shortest id prefix accepted for `document()`, so a short word is never taken for an id.
 MIN_ID_PREFIX = 4
-
-
-def _dumps(value: Any) -> str:
-    # ensure_ascii=False keeps accented names searchable with LIKE.
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def check_iso_date(value: str | None, name: str) -> str | None:
@@ -124,16 +119,18 @@ class Store:
                     return False
                 if present:
                     self._delete_document_rows(conn, document.id)
-                conn.execute(insert(schema.documents), _document_row(document))
+                conn.execute(insert(schema.documents), codec.document_row(document))
                 if analyzed.sentences:
                     conn.execute(
-                        insert(schema.sentences), [_sentence_row(document.id, s) for s in analyzed.sentences]
+                        insert(schema.sentences),
+                        [codec.sentence_row(document.id, s) for s in analyzed.sentences],
                     )
                 if analyzed.mentions:
                     conn.execute(
-                        insert(schema.mentions), [_mention_row(document.id, m) for m in analyzed.mentions]
+                        insert(schema.mentions),
+                        [codec.mention_row(document.id, m) for m in analyzed.mentions],
                     )
-                fact_rows = {row["id"]: row for row in (_fact_row(document, f) for f in analyzed.facts)}
+                fact_rows = {row["id"]: row for row in (codec.fact_row(document, f) for f in analyzed.facts)}
                 if fact_rows:
                     conn.execute(insert(schema.facts), list(fact_rows.values()))
                 if self._has_fts:
@@ -206,7 +203,7 @@ class Store:
     def all_documents(self) -> list[models.Document]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(schema.documents).order_by(schema.documents.c.id)).all()
-        return [_row_to_document(row) for row in rows]
+        return [codec.row_to_document(row) for row in rows]
 
     # --- facts ----------------------------------------------------------------------------------
 
@@ -252,7 +249,7 @@ class Store:
                 rows = rows[:limit] if limit is not None else rows
             else:
                 rows = conn.execute(query.limit(limit) if limit is not None else query).all()
-        return [_fact_record(row) for row in rows]
+        return [codec.fact_record(row) for row in rows]
 
     def _entity_names_and_facts(self, conn: Connection, name: str) -> tuple[set[str], set[str]]:
         a, e = schema.aliases, schema.entities
@@ -285,7 +282,7 @@ class Store:
             rows = conn.execute(
                 select(schema.facts).order_by(schema.facts.c.doc_id, schema.facts.c.evidence_start)
             )
-            return [_row_to_fact(row) for row in rows]
+            return [codec.row_to_fact(row) for row in rows]
 
     # --- resolution -----------------------------------------------------------------------------
 
@@ -303,7 +300,7 @@ class Store:
             with write_transaction(self.engine) as conn:
                 for table in reversed(schema.RESOLUTION_TABLES):
                     conn.execute(delete(table))
-                _insert_many(conn, schema.entities, [_entity_row(x) for x in resolution.entities])
+                _insert_many(conn, schema.entities, [codec.entity_row(x) for x in resolution.entities])
                 _insert_many(
                     conn,
                     schema.aliases,
@@ -313,14 +310,14 @@ class Store:
                         for alias in dict.fromkeys(x.aliases)
                     ],
                 )
-                _insert_many(conn, schema.events, [_event_row(x) for x in resolution.events])
+                _insert_many(conn, schema.events, [codec.event_row(x) for x in resolution.events])
                 _insert_many(
                     conn,
                     schema.event_sources,
                     [
-                        _event_source_row(x.id, s)
+                        codec.event_source_row(x.id, s)
                         for x in resolution.events
-                        for s in _unique_sources(x.sources)
+                        for s in codec.unique_sources(x.sources)
                     ],
                 )
                 _insert_many(
@@ -332,11 +329,11 @@ class Store:
                         for role, entity_id in dict.fromkeys(x.entities)
                     ],
                 )
-                _insert_many(conn, schema.offices, [_office_row(x) for x in resolution.offices])
+                _insert_many(conn, schema.offices, [codec.office_row(x) for x in resolution.offices])
                 _insert_many(conn, schema.event_links, [dataclasses.asdict(x) for x in resolution.links])
                 if self._has_fts:
                     conn.exec_driver_sql(f"DELETE FROM {schema.EVENTS_FTS}")
-                    rows = [(x.id, x.type, _event_search_text(x)) for x in resolution.events]
+                    rows = [(x.id, x.type, codec.event_search_text(x)) for x in resolution.events]
                     if rows:
                         conn.exec_driver_sql(
                             f"INSERT INTO {schema.EVENTS_FTS} (event_id, type, text) VALUES (?, ?, ?)", rows
@@ -354,7 +351,7 @@ def _sqlite_file(engine: Engine) -> Path | None:
     return Path(database)
 
 
-# --- rows <-> records ---------------------------------------------------------------------------
+# --- helpers -----------------------------------------------------------------------------------
 
 
 def _insert_many(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
@@ -366,219 +363,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _flat_strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _flat_strings(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _flat_strings(v)]
-    return []
-
-
 def _args_name(args_json: str, names: set[str]) -> bool:
     """Whether one of `names` is a whole word or phrase in one of the fact's argument values."""
-    values = [v.lower() for v in _flat_strings(json.loads(args_json))]
+    values = [v.lower() for v in codec.flat_strings(json.loads(args_json))]
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", v) for n in names for v in values)
-
-
-def _document_row(document: models.Document) -> dict[str, Any]:
-    date = document.date
-    return {
-        "id": document.id,
-        "key": document.key,
-        "source": document.source,
-        "form": document.form,
-        "url": document.url,
-        "raw_text": document.raw_text,
-        "text": document.text,
-        "offsets_json": json.dumps([list(s) for s in document.offsets.segments]),
-        "date": date.iso if date else None,
-        "date_precision": date.precision if date else None,
-        "date_confidence": date.confidence if date else None,
-        "date_evidence": document.date_evidence,
-        "title": document.title.value,
-        "title_evidence": document.title.evidence,
-        "publisher": document.publisher.value,
-        "publisher_evidence": document.publisher.evidence,
-        "language": document.language.value,
-        "language_evidence": document.language.evidence,
-        "contacts_json": _dumps([dataclasses.asdict(c) for c in document.contacts]),
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-
-
-def _row_to_document(row) -> models.Document:
-    date = (
-        models.DateValue(row.date, row.date_precision or "unknown", confidence=row.date_confidence or 0.0)
-        if row.date
-        else None
-    )
-    return models.Document(
-        id=row.id,
-        key=row.key,
-        source=row.source,
-        form=row.form,
-        raw_text=row.raw_text,
-        text=row.text,
-        offsets=models.OffsetMap(tuple(tuple(s) for s in json.loads(row.offsets_json))),
-        date=date,
-        date_evidence=row.date_evidence or "",
-        title=models.MetaValue(row.title, row.title_evidence or ""),
-        publisher=models.MetaValue(row.publisher, row.publisher_evidence or ""),
-        language=models.MetaValue(row.language, row.language_evidence or ""),
-        contacts=tuple(models.Contact(**c) for c in json.loads(row.contacts_json)),
-        url=row.url,
-    )
-
-
-def _sentence_row(doc_id: str, sentence: models.Sentence) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id,
-        "idx": sentence.index,
-        "start": sentence.start,
-        "end": sentence.end,
-        "text": sentence.text,
-    }
-
-
-def _mention_row(doc_id: str, mention: models.Mention) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id,
-        "start": mention.span.start,
-        "end": mention.span.end,
-        "text": mention.text,
-        "label": mention.label,
-        "entity_id": mention.entity_id,
-        "canonical": mention.canonical,
-    }
-
-
-def _fact_row(document: models.Document, fact: models.Fact) -> dict[str, Any]:
-    # The fact's id depends on doc_id; extractors may leave it empty, the store fills it in.
-    if fact.doc_id != document.id:
-        fact = dataclasses.replace(fact, doc_id=document.id)
-    raw_start, raw_end = _raw_offsets(document, fact.evidence)
-    return {
-        "id": fact.id,
-        "doc_id": document.id,
-        "doc_key": fact.doc or document.key,
-        "type": fact.type,
-        "args_json": _dumps(fact.args),
-        "date": fact.date.iso if fact.date else None,
-        "date_precision": fact.date.precision if fact.date else None,
-        "date_alternatives_json": _dumps(list(fact.date.alternatives) if fact.date else []),
-        "status": fact.status,
-        "confidence": fact.confidence,
-        "notes": "; ".join(fact.notes) if fact.notes else None,
-        "evidence_start": fact.evidence.start,
-        "evidence_end": fact.evidence.end,
-        "evidence_text": fact.evidence.text,
-        "raw_start": raw_start,
-        "raw_end": raw_end,
-    }
-
-
-def _raw_offsets(document: models.Document, evidence: models.Span) -> tuple[int | None, int | None]:
-    """Where the evidence is in the raw text. Evidence outside the clean text (negative offsets:
-    a press-contact line the cleaner moved out) is found among the contacts; None if nowhere."""
-    if evidence.start >= 0:
-        return document.offsets.span_to_raw(evidence.start, evidence.end)
-    wanted = " ".join(evidence.text.split())
-    for contact in document.contacts:
-        if contact.line and " ".join(contact.line.split()) == wanted:
-            return contact.raw_start, contact.raw_end
-    return None, None
-
-
-def _row_to_fact(row) -> models.Fact:
-    date = None
-    if row.date is not None:
-        date = models.DateValue(
-            row.date,
-            row.date_precision or "unknown",
-            alternatives=tuple(json.loads(row.date_alternatives_json or "[]")),
-        )
-    return models.Fact(
-        type=row.type,
-        doc=row.doc_key,
-        args=json.loads(row.args_json),
-        evidence=models.Span(row.evidence_start, row.evidence_end, row.evidence_text),
-        date=date,
-        status=row.status,
-        confidence=row.confidence,
-        notes=tuple(row.notes.split("; ")) if row.notes else (),
-        doc_id=row.doc_id,
-    )
-
-
-def _fact_record(row) -> dict[str, Any]:
-    record = _row_to_fact(row).to_record()
-    record.update(
-        id=row.id,
-        doc_id=row.doc_id,
-        evidence_start=row.evidence_start,
-        evidence_end=row.evidence_end,
-        raw_start=row.raw_start,
-        raw_end=row.raw_end,
-    )
-    return record
-
-
-def _entity_row(entity: models.Entity) -> dict[str, Any]:
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "type": entity.type,
-        "wikidata": entity.wikidata,
-        "predecessors_json": _dumps(list(entity.predecessors)),
-        "successors_json": _dumps(list(entity.successors)),
-    }
-
-
-def _event_row(event: models.Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "type": event.type,
-        "args_json": _dumps(event.args),
-        "date": event.date,
-        "status": event.status,
-        "confidence": event.confidence,
-        "conflicts_json": _dumps(list(event.conflicts)),
-    }
-
-
-def _unique_sources(sources: tuple[models.FactSource, ...]) -> list[models.FactSource]:
-    return list({s.fact_id: s for s in sources}.values())
-
-
-def _event_source_row(event_id: str, source: models.FactSource) -> dict[str, Any]:
-    return {
-        "event_id": event_id,
-        "fact_id": source.fact_id,
-        "doc_id": source.doc_id,
-        "doc_key": source.doc_key,
-        "evidence_start": source.evidence.start,
-        "evidence_end": source.evidence.end,
-        "evidence_text": source.evidence.text,
-        "date": source.date,
-        "status": source.status,
-        "confidence": source.confidence,
-    }
-
-
-def _office_row(term: models.OfficeTerm) -> dict[str, Any]:
-    return {
-        "office": term.office,
-        "organization": term.organization,
-        "person": term.person,
-        "start": term.start,
-        "end": term.end,
-        "event_ids_json": _dumps(list(term.event_ids)),
-    }
-
-
-def _event_search_text(event: models.Event) -> str:
-    """What a search over events matches: its arguments and every source's evidence sentence."""
-    parts = _flat_strings(event.args) + [s.evidence.text for s in event.sources]
-    return "\n".join(dict.fromkeys(p for p in parts if p))
