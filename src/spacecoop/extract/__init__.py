@@ -60,6 +60,7 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
             and (_surname(f), f.args.get("organization")) in specific
         )
     ]
+    facts = drop_recounted_meetings(facts)
     seen: set = set()
     out = []
     for fact in facts:
@@ -95,3 +96,20 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
 def _surname(fact: Fact) -> str:
     words = (fact.args.get("person") or "").split()
     return words[-1].lower() if words else ""
+
+
+def drop_recounted_meetings(facts: list[Fact]) -> list[Fact]:
+    """A meeting told again with fewer names ("X commented on the talks") is the one told before."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.type == "meeting":
+            mine = {p.split()[-1].lower() for p in fact.args.get("participants") or []}
+            if mine and any(
+                f.type == "meeting"
+                and mine < {p.split()[-1].lower() for p in f.args.get("participants") or []}
+                and (not fact.date or not f.date or fact.date.iso == f.date.iso)
+                for f in out
+            ):
+                continue
+        out.append(fact)
+    return out

@@ -50,7 +50,27 @@ def is_trigger(token: Token) -> bool:
     return any(q in around for q in qualifiers)
 
 
-def title_span(token: Token) -> tuple[int, int]:
+def _when_or_where(token: Token, timexes) -> bool:
+    """A phrase that says when or where ("on Friday, May 2", "in Tokyo"), not what."""
+    words = list(token.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if any(t.start < end and t.end > start for t in timexes):
+        return True
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME", "GPE", "FAC", "LOC"} for o in objects)
+
+
+def phrase_end(prep: Token, timexes) -> int:
+    """Last token of a prepositional phrase, without the when/where phrases nested in it."""
+    end = prep.i
+    for token in prep.subtree:
+        if token.i > prep.i and token.dep_ == "prep" and _when_or_where(token, timexes):
+            break
+        end = token.i
+    return end
+
+
+def title_span(token: Token, timexes=()) -> tuple[int, int]:
     """Token range of the agreement's name: its modifiers and the phrases that say what it is about."""
     left = token.i
     for child in token.lefts:
@@ -61,8 +81,14 @@ def title_span(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or child.text in {",", "("}:
             break
-        if child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME", "GPE", "FAC"} for t in child.subtree):
-            break  # "an agreement on Friday, May 2" or "in Washington": when and where, not what
+        if child.dep_ == "prep":
+            if _when_or_where(child, timexes) and not any(
+                c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME", "GPE", "FAC", "LOC"}
+                for c in child.children
+            ):
+                break
+            right = max(right, phrase_end(child, timexes))
+            continue
         right = max(right, child.right_edge.i)
     # modifiers of a possessive head ("the ESA-Russia Framework Agreement") stay in the name
     while left < token.i and token.doc[left].dep_ in {"det", "punct"}:
@@ -77,6 +103,10 @@ def sign_verb(token: Token) -> Token | None:
             return node
     for child in token.children:
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in SIGN_VERBS:
+            return child
+    # "an agreement ... is expected to be signed by X and Y"
+    for child in token.head.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.lemma_.lower() in SIGN_VERBS:
             return child
     return None
 
@@ -166,7 +196,9 @@ def with_topic(title: str, trigger: Token, verb: Token | None, span: tuple[int, 
         return title
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"on", "for", "concerning", "regarding", "about"}:
-            return f"{title} {trigger.doc[child.i : child.right_edge.i + 1].text}"
+            if _when_or_where(child, ()):
+                continue
+            return f"{title} {trigger.doc[child.i : phrase_end(child, ()) + 1].text}"
     return title
 
 
@@ -177,6 +209,8 @@ def find_signatories(sentence: SentenceContext, verb: Token | None) -> list[str]
     for child in verb.children:
         if child.dep_ in {"nsubj", "agent"}:
             start, end = child.left_edge.i, child.right_edge.i + 1
+            if child.dep_ == "agent":
+                end = max(end, sentence.sent.end)  # "signed by A and B": the parse often cuts the list
             persons = [a.name for a in actors_in_tokens(sentence, start, end) if a.is_person]
             if persons:
                 names += persons
@@ -250,6 +284,25 @@ def status_of(
     return "signed", 0.5
 
 
+_AGREEMENT_PLANNING = {
+    "negotiate",
+    "negotiating",
+    "negotiation",
+    "negotiations",
+    "draft",
+    "drafting",
+    "finalise",
+    "finalize",
+    "finalising",
+    "finalizing",
+    "touches",
+    "discussions",
+    "expected",
+    "conclude",
+    "concluding",
+}
+
+
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
     """The sentence reports an agreement, not a passing mention ("to facilitate arrangements")."""
     if verb is not None:
@@ -260,7 +313,7 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
     }
     if near & (SIGNED_WORDS | {"signature", "sign", "signs"} | TERMINATED_CUES):
         return True
-    if near & EXPECTED_CUES and any(w in near for w in ("to", "be", "will", "on", "touches", "discussions")):
+    if near & _AGREEMENT_PLANNING:
         return True
     if any(t.lower_ in {"between", "entre"} for t in doc[span[0] : min(sentence.sent.end, span[1] + 6)]):
         return True
@@ -291,7 +344,7 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
     for token in sentence.sent:
         if token.i in taken or not is_trigger(token):
             continue
-        span = title_span(token)
+        span = title_span(token, sentence.timexes)
         taken.update(range(*span))
         verb = sign_verb(token)
         parties = find_parties(sentence, token, verb, span)

@@ -179,11 +179,56 @@ class SentenceContext:
         return [a for a in self.actors if a.start_char >= start_char and a.end_char <= end_char]
 
 
+_NAME_BEFORE_YEAR = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*[a-z][\w-]*|[A-Z]{2,})\s$")
+_NOT_NAMES = {
+    "In",
+    "By",
+    "Since",
+    "Until",
+    "From",
+    "To",
+    "And",
+    "Of",
+    "On",
+    "For",
+    "Before",
+    "After",
+    "During",
+}
+
+
+def names_a_year(timex, text: str) -> bool:
+    """ "ExoMars 2020", "MAKS 2017": a year that is part of a name is not a date of the sentence."""
+    if not re.fullmatch(r"\d{4}", timex.text):
+        return False
+    match = _NAME_BEFORE_YEAR.search(text[max(0, timex.start - 30) : timex.start])
+    return bool(match) and match.group(1) not in _NOT_NAMES and not _is_month(match.group(1))
+
+
+def _is_month(word: str) -> bool:
+    return word.lower()[:3] in {
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    }
+
+
 def sentence_contexts(context: DocContext) -> list[SentenceContext]:
     from spacecoop.extract.dating import backdated
 
     doc = context.doc
-    context.timexes = [backdated(t, doc.text, context.date) for t in context.timexes]
+    context.timexes = [
+        backdated(t, doc.text, context.date) for t in context.timexes if not names_a_year(t, doc.text)
+    ]
     title = (context.document.title.value or "").strip() if context.document else ""
     actors = [a for a in (actor_from_ent(e, context.knowledge) for e in doc.ents) if a]
     context.countries = list(dict.fromkeys(a.name for a in actors if a.kind == "government"))

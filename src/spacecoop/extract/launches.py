@@ -20,17 +20,19 @@ _LIFTOFF = {"lifted", "blasted", "took", "blastoff", "liftoff", "lift-off", "lau
 _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
 
 
+def topic_of_agreement(token: Token) -> bool:
+    """ "agreements on the implementation of Soyuz launches": the subject of an agreement, not an event."""
+    if any(a.lower_ in AGREEMENT_NOUNS for a in token.ancestors):
+        return True
+    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 8) : token.i]]
+    return any(w in AGREEMENT_NOUNS for w in before) and any(
+        w in {"on", "for", "concerning", "regarding"} for w in before
+    )
+
+
 def is_launch_trigger(token: Token) -> bool:
     word = token.lower_
-    if word not in LAUNCH_WORDS:
-        return False
-    # "agreements on the implementation of Soyuz launches": the subject of an agreement, not an event
-    if any(a.lower_ in AGREEMENT_NOUNS for a in token.ancestors):
-        return False
-    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 8) : token.i]]
-    if any(w in AGREEMENT_NOUNS for w in before) and any(
-        w in {"on", "for", "concerning", "regarding"} for w in before
-    ):
+    if word not in LAUNCH_WORDS or topic_of_agreement(token):
         return False
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if word in {"launch", "launches", "lancement", "lancio"} and (
@@ -54,7 +56,14 @@ def vehicle_flights(sentence: SentenceContext) -> list[Token]:
     for actor in sentence.actors:
         if actor.label == "LAUNCHER" and actor.end < sentence.sent.end:
             nxt = doc[actor.end]
-            if nxt.lower_ in {"flight", "flights", "launch", "launches", "mission", "rocket"}:
+            if nxt.lower_ in {
+                "flight",
+                "flights",
+                "launch",
+                "launches",
+                "mission",
+                "rocket",
+            } and not topic_of_agreement(nxt):
                 triggers.append(nxt)
     return triggers
 
@@ -123,9 +132,27 @@ def nearest(actors: list[Actor], position: int) -> Actor | None:
     return min(actors, key=lambda a: abs(a.start - position), default=None)
 
 
-def owner(position: int, triggers: list[Token]) -> int:
-    """Index of the trigger a name belongs to: the nearest one."""
-    return min(range(len(triggers)), key=lambda n: (abs(triggers[n].i - position), triggers[n].i < position))
+_VEHICLE_WORDS = re.compile(
+    r"\s+(?:rocket|launcher|launch vehicle|booster|carrier rocket|lanceur|fusée)$", re.I
+)
+
+
+def vehicle_name(text: str) -> str:
+    """The vehicle as the text names it, without the word that says it is one ("H-2A rocket")."""
+    return _VEHICLE_WORDS.sub("", clean_name(text))
+
+
+def owner(actor: Actor, triggers: list[Token]) -> int:
+    """Index of the trigger a name belongs to: a launcher or site right before a trigger
+    ("Soyuz flights") belongs to it; otherwise the nearest trigger before the name ("the launch
+    of X"), or the nearest after it."""
+    for n, trigger in enumerate(triggers):
+        if 0 <= trigger.i - actor.end <= 1:
+            return n
+    before = [n for n, t in enumerate(triggers) if t.i < actor.start]
+    if before:
+        return before[-1]
+    return min(range(len(triggers)), key=lambda n: abs(triggers[n].i - actor.start))
 
 
 def merge_adjacent(triggers: list[Token]) -> list[Token]:
@@ -150,7 +177,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
     item_date = list_item_date(sentence)
     facts = []
     for n, trigger in enumerate(triggers):
-        mine = [a for a in sentence.actors if owner(a.start, triggers) == n]
+        mine = [a for a in sentence.actors if owner(a, triggers) == n]
         vehicle = nearest([a for a in mine if a.label == "LAUNCHER"], trigger.i)
         site = nearest([a for a in mine if a.label == "SITE" or a.kind == "site"], trigger.i)
         exclude = {
@@ -174,7 +201,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                 doc=context.key,
                 doc_id=context.doc_id,
                 args={
-                    "vehicle": clean_name(vehicle.text) if vehicle else None,
+                    "vehicle": vehicle_name(vehicle.text) if vehicle else None,
                     "site": site.name if site else None,
                     "payloads": payloads,
                 },

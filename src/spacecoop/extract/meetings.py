@@ -17,8 +17,12 @@ def meeting_trigger(sentence: SentenceContext):
     for token in sentence.sent:
         word = token.lower_
         before = token.doc[max(sentence.sent.start, token.i - 2) : token.i].text.lower()
-        if re.search(r"\b(?:after|following|during|at)\s+(?:the|his|her|their|this|that)$", before):
-            continue  # "After the meeting, X commented": the meeting was already reported
+        if re.search(r"\b(?:after|following|during|at|on)\s+(?:the|his|her|their|this|that)$", before) or (
+            word in {"talks", "meeting", "meetings"}
+            and before.endswith(("the", "this", "these"))
+            and not any(c.lower_ == "with" for c in token.children)
+        ):
+            continue  # "After the meeting, X commented", "the talks": the meeting was already reported
         if word in MEETING_STRONG and not (word == "meeting" and token.dep_ == "compound"):
             return token
         if (

@@ -1,0 +1,82 @@
+"""Agreements, one test per construction, on sentences written for these tests."""
+
+from extract_support import facts_of
+
+
+def agreements(nlp, text, published="2021-06-11", **meta):
+    return facts_of(nlp, text, published, "agreement", **meta)
+
+
+def test_extract_agreement_signed_with_date_place_and_signatories(nlp):
+    text = (
+        "NASA Administrator Bill Nelson and JAXA President Hiroshi Yamakawa signed a framework "
+        "agreement on lunar exploration in Tokyo on Tuesday 8 June."
+    )
+    [fact] = agreements(nlp, text)
+    assert set(fact["parties"]) == {"NASA", "JAXA"}
+    assert fact["date"] == "2021-06-08"
+    assert fact["place"] == "Tokyo"
+    assert fact["status"] == "signed"
+    assert {"Bill Nelson", "Hiroshi Yamakawa"} <= set(fact["signatories"])
+    assert "lunar exploration" in fact["title"]
+
+
+def test_extract_agreement_between_parties(nlp):
+    text = "There is a framework agreement between ESA and the Government of the Russian Federation on cooperation."
+    [fact] = agreements(nlp, text, published="2007-02-22")
+    assert set(fact["parties"]) == {"ESA", "Russia"}
+    assert fact["status"] == "in_force"
+
+
+def test_extract_agreement_enumeration_with_years_in_parentheses(nlp):
+    text = (
+        "Earlier agreements include launch service contracts for Earth observation satellites "
+        "(2010, 2012 (2)), and an arrangement on tracking stations (2008)."
+    )
+    facts = agreements(nlp, text, published="2015-01-01")
+    years = sorted((f["date"], f.get("count", 1)) for f in facts)
+    assert years == [("2008", 1), ("2010", 1), ("2012", 2)]
+    tracking = next(f for f in facts if f["date"] == "2008")
+    assert "tracking stations" in tracking["title"]
+
+
+def test_extract_agreement_expected(nlp):
+    text = "A cooperation agreement on Mars sample return is expected to be signed by ESA and NASA this year."
+    [fact] = agreements(nlp, text, published="2020-10-01")
+    assert fact["status"] == "expected"
+    assert set(fact["parties"]) == {"ESA", "NASA"}
+
+
+def test_extract_agreement_later_mention_enriches_first(nlp):
+    text = (
+        "Russia and ESA signed an agreement on launcher research in Moscow. "
+        "The agreement was signed here by ESA Director General Jean-Jacques Dordain and "
+        "Roscosmos head Anatoly Perminov."
+    )
+    [fact] = agreements(nlp, text, published="2005-01-19")
+    assert "Jean-Jacques Dordain" in fact["signatories"]
+
+
+def test_extract_agreement_accession_one_fact_per_state(nlp):
+    text = "Colombia and Chile signed the Artemis Accords on Wednesday."
+    facts = agreements(nlp, text, published="2024-05-01")
+    assert sorted(tuple(f["parties"]) for f in facts) == [("Chile",), ("Colombia",)]
+
+
+def test_extract_agreement_before_1992_russia_is_the_soviet_union(nlp):
+    text = "France and Russia signed their first space cooperation agreement in 1966."
+    [fact] = agreements(nlp, text, published="2016-04-19")
+    assert set(fact["parties"]) == {"France", "Soviet Union"}
+
+
+def test_extract_agreement_passing_mention_is_not_a_fact(nlp):
+    text = "The programme aims to facilitate implementing arrangements in areas such as climate monitoring."
+    assert agreements(nlp, text) == []
+
+
+def test_extract_agreement_weekday_conflict_keeps_stated_day(nlp):
+    # 15 June 2018 was a Friday: the stated day wins, the weekday's reading is an alternative
+    text = "Thursday 15 June, CNES and Roscosmos signed a framework agreement on space science in Moscow."
+    [fact] = agreements(nlp, text, published="2018-06-15")
+    assert fact["date"] == "2018-06-15"
+    assert "2018-06-14" in fact.get("date_alternatives", [])

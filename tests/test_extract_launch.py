@@ -1,0 +1,63 @@
+"""Launches, one test per construction, on sentences written for these tests."""
+
+from extract_support import facts_of
+
+
+def launches(nlp, text, published="2016-04-19"):
+    return facts_of(nlp, text, published, "launch")
+
+
+def test_extract_launch_dated_list_items_take_the_document_year(nlp):
+    text = (
+        "- 15 March: launch of ExoMars 2016 by Proton from Baikonur.\n"
+        "- 22 April: launch by Soyuz from the Guiana Space Centre of the Sentinel-1B satellite."
+    )
+    facts = {f["date"]: f for f in launches(nlp, text)}
+    assert facts["2016-03-15"]["status"] == "done"
+    assert facts["2016-03-15"]["vehicle"] == "Proton"
+    assert facts["2016-03-15"]["site"] == "Baikonur"
+    assert facts["2016-04-22"]["status"] == "planned"
+    assert facts["2016-04-22"]["site"] == "Guiana Space Centre"
+
+
+def test_extract_launch_two_launches_in_one_sentence(nlp):
+    text = (
+        "They discussed the launch this October of the BepiColombo mission, and the launch in 2019 "
+        "of the Bion-M N°2 mission."
+    )
+    facts = launches(nlp, text, published="2018-06-15")
+    by_date = {f["date"]: f for f in facts}
+    assert any("BepiColombo" in p for p in by_date["2018-10"]["payloads"])
+    assert any("Bion-M" in p for p in by_date["2019"]["payloads"])
+    assert all(f["status"] == "planned" for f in facts)
+
+
+def test_extract_launch_lift_off_without_the_word_launch(nlp):
+    text = "A Soyuz-2.1a rocket lifted off from the Baikonur Cosmodrome at 3:42 a.m. Eastern, placing the Soyuz MS-18 spacecraft into orbit."
+    [fact] = launches(nlp, text, published="2021-04-09")
+    assert fact["vehicle"] == "Soyuz-2.1a"
+    assert fact["site"] == "Baikonur"
+    assert fact["payloads"] == ["Soyuz MS-18"]
+    assert fact["status"] == "done"
+
+
+def test_extract_launch_vehicle_keeps_the_text_variant(nlp):
+    text = "The H-2A rocket carrying the Hope probe lifted off from the Tanegashima Space Center on Monday."
+    [fact] = launches(nlp, text, published="2020-07-20")
+    assert fact["vehicle"] == "H-2A"
+    assert fact["date"] == "2020-07-20"
+
+
+def test_extract_launch_scheduled_is_planned(nlp):
+    text = "The first Soyuz launch from Europe's Spaceport is scheduled to take place in 2008."
+    [fact] = launches(nlp, text, published="2007-02-22")
+    assert fact["status"] == "planned"
+    assert fact["date"] == "2008"
+    assert fact["site"] == "Guiana Space Centre"
+
+
+def test_extract_launch_in_an_agreement_title_is_not_a_launch(nlp):
+    text = (
+        "They signed agreements on the implementation of Soyuz launches from the Guiana Space Centre (2005)."
+    )
+    assert launches(nlp, text, published="2009-05-12") == []

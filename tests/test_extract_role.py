@@ -1,0 +1,98 @@
+"""Roles, one test per construction, on sentences written for these tests."""
+
+from extract_support import facts_of
+
+
+def roles(nlp, text, published="2019-03-14", **meta):
+    return {(r["person"], r["organization"]): r for r in facts_of(nlp, text, published, "role", **meta)}
+
+
+def test_extract_role_title_before_name(nlp):
+    found = roles(nlp, "ESA Director General Jan Woerner opened the conference in Darmstadt.")
+    assert found[("Jan Woerner", "ESA")]["role"] == "Director General"
+
+
+def test_extract_role_apposition_with_of(nlp):
+    found = roles(
+        nlp, "The talks were led by Jim Bridenstine, Administrator of NASA, and a Japanese delegation."
+    )
+    assert found[("Jim Bridenstine", "NASA")]["role"] == "Administrator"
+
+
+def test_extract_role_apposition_office_after_org(nlp):
+    found = roles(nlp, "Hiroshi Yamakawa, JAXA President, welcomed the decision.")
+    assert ("Hiroshi Yamakawa", "JAXA") in found
+
+
+def test_extract_role_organisation_with_acronym_in_parentheses(nlp):
+    found = roles(
+        nlp,
+        "Kailasavadivoo Sivan, chairman of the Indian Space Research Organisation (ISRO), "
+        "announced the schedule.",
+    )
+    assert ("Kailasavadivoo Sivan", "ISRO") in found
+
+
+def test_extract_role_office_of_org_then_name(nlp):
+    found = roles(nlp, "The head of Roscosmos, Dmitry Rogozin, said the engines were ready.")
+    assert ("Dmitry Rogozin", "Roscosmos") in found
+
+
+def test_extract_role_possessive_crew(nlp):
+    found = roles(
+        nlp, "The crew comprises NASA's Christina Koch and Russia's Alexey Ovchinin aboard the station."
+    )
+    assert ("Christina Koch", "NASA") in found
+    assert ("Alexey Ovchinin", "Russia") in found
+
+
+def test_extract_role_crew_list_shares_the_title(nlp):
+    found = roles(
+        nlp,
+        "The Soyuz carried NASA astronaut Nick Hague and Roscosmos cosmonauts Alexey Ovchinin "
+        "and Oleg Skripochka to the station.",
+    )
+    assert found[("Oleg Skripochka", "Roscosmos")]["role"].lower().startswith("cosmonaut")
+    assert found[("Nick Hague", "NASA")]["role"].lower() == "astronaut"
+
+
+def test_extract_role_list_of_appositions_keeps_each_organisation(nlp):
+    found = roles(
+        nlp,
+        "Present were ESA Director General Josef Aschbacher, Lucia Marino, Chief Executive "
+        "Officer of Arianespace and Giulio Ranzo, Chief Executive Officer of Avio.",
+    )
+    assert ("Lucia Marino", "Arianespace") in found
+    assert ("Giulio Ranzo", "Avio") in found
+    assert ("Giulio Ranzo", "ESA") not in found
+
+
+def test_extract_role_state_office_takes_the_country(nlp):
+    found = roles(nlp, "French President Emmanuel Macron visited the Guiana Space Centre.")
+    assert ("Emmanuel Macron", "France") in found
+
+
+def test_extract_role_known_person_keeps_organisation(nlp):
+    text = (
+        "Roscosmos cosmonaut Oleg Kononenko reached the station. "
+        "Kononenko, commander of the expedition, will stay six months."
+    )
+    found = roles(nlp, text)
+    assert ("Oleg Kononenko", "Roscosmos") in found
+
+
+def test_extract_role_as_of_event_and_release_dates_agree_on_month(nlp):
+    text = "On Monday 11 March, CNES President Jean-Yves Le Gall met NASA Administrator Jim Bridenstine."
+    found = roles(nlp, text, published="2019-03-14")
+    # the meeting was on 11 March, the release is of 14 March: both say March 2019
+    assert found[("Jean-Yves Le Gall", "CNES")]["as_of"] == "2019-03"
+
+
+def test_extract_role_historical_date_in_sentence(nlp):
+    text = "The agreement was first signed in 1966 by President Charles de Gaulle during a visit to Moscow."
+    found = roles(nlp, text, published="2016-04-19", publisher="CNES")
+    assert found[("Charles de Gaulle", "France")]["as_of"] == "1966"
+
+
+def test_extract_role_no_organisation_no_fact(nlp):
+    assert not roles(nlp, "Chief engineer Sam Field checked the valves.")
