@@ -437,3 +437,17 @@ def test_merge_names_in_other_scripts_stay_distinct():
     index_events = _events(facts, of_type="agreement")
     assert len(index_events) == 2
     assert {name for e in index_events for name in e.args["parties"]} >= {"Роскосмос", "Туркменкосмос"}
+
+
+def test_merge_odd_arguments_and_unknown_types_are_kept_not_fatal():
+    facts = [
+        make_fact("agreement", "a", date="XXXX-XX", status="signed", parties="ESA", title=["not", "text"]),
+        make_fact("launch", "b", date="2017-H1", status="done", vehicle=None, payloads=[None, "", "Foo-1"]),
+        make_fact("role", "c", date="2019", person="Ann Lee", role=None, organization="ESA"),
+        make_fact("funding", "d", date="2020", donor="ESA", amount="3 MEUR"),
+    ]
+    events = _events(facts)
+    assert sorted(e.type for e in events) == ["agreement", "funding", "launch", "role"]
+    launch = next(e for e in events if e.type == "launch")
+    assert launch.date == "2017" and launch.args["payloads"] == ["Foo-1"]
+    assert next(e for e in events if e.type == "funding").args["amount"] == "3 MEUR"

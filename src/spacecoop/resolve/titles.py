@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str]:
     """The subject words of a title, lightly stemmed, without generic words or the parties' names."""
-    if not title:
+    if not isinstance(title, str) or not title:
         return frozenset()
     excluded = set(_GENERIC)
     for name in names:
