@@ -60,6 +60,10 @@ def only(text: str, anchor: dt.date | None = APRIL_2016, **kw) -> Timex:
         ),
         ("Probes flew in the early eighties.", "the early eighties", "DATE", "198"),
         ("The commander is in her forties.", None, None, None),
+        ("Prices will rise in the coming months.", "the coming months", "DURATION", "PXM"),
+        ("The comet returns after half a century.", "half a century", "DURATION", "P50Y"),
+        ("Crews rotate every two years.", "every two years", "SET", "P2Y"),
+        ("Docking is planned later in the week.", "the week", "DATE", "2016-W15"),
         ("Deliveries slipped to Q3 2017.", "Q3 2017", "DATE", "2017-Q3"),
         ("The FY2019 request grew.", "FY2019", "DATE", "2019"),
         ("It was planned for the year 2000.", "the year 2000", "DATE", "2000"),
@@ -220,6 +224,12 @@ def test_dates_trigger_scan_finds_what_the_full_grammar_finds() -> None:
     full = [m.span() for m in grammar.regex.finditer(text)]
     assert len(full) >= 25
     assert [m.span() for m in grammar.scan(text)] == full
+
+
+def test_dates_year_range_gives_both_years() -> None:
+    assert [t.value for t in find_timexes("The plan ran from 2009 to 2012, then 2013-2015.")] == [
+        "2009", "2012", "2013", "2015"
+    ]  # fmt: skip
 
 
 def test_dates_every_grammar_rule_has_a_resolver() -> None:

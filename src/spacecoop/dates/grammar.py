@@ -129,6 +129,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:{YEAR}|(?P<yrel>(?i:this|last|next|the\s+current|the\s+previous))\s+(?i:year)))?",
     ),
     (
+        "rel_plural",
+        r"(?i:the\s+)?(?P<rel>(?i:past|last|next|coming|previous|following|recent|remaining|ensuing|upcoming|"
+        r"preceding))\s+(?P<unit>(?i:days|weeks|months|years|decades|hours|minutes|quarters))",
+    ),
+    (
         "rel_unit",
         r"(?P<rel>(?i:this|last|next|past|previous|current|coming|following|this\s+past|the\s+past|"
         r"the\s+last|the\s+next|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+same|"
@@ -153,7 +158,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter_code", r"(?P<code>[QH])(?P<n>[1-4])(?:\s+|/|-)?(?:(?P<fy>FY\s?)?{YEAR}|(?P<yy>FY\s?\d\d)\b)"),
     ("fy", r"FY\s?(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?!\d)"),
     ("year", r"(?:(?P<the>(?i:the\s+year))\s+)?{YEAR}|'(?P<yy>\d\d)(?![\d'])"),
-    ("every", r"(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH})"),
+    (
+        "every",
+        r"(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:(?:{NUM}\s+)?{UNIT}|{WEEKDAY}|{MONTH})",
+    ),
     ("set_word", "{SETWORD}"),
     ("holiday", "{HOLIDAY}"),
     (
@@ -184,19 +192,34 @@ class Grammar:
     trigger: re.Pattern[str]  # the words any expression can start with: the full regex is tried only there
     rule_names: tuple[str, ...]
     groups: tuple[tuple[tuple[str, str], ...], ...]  # per rule: (local name, global group name)
+    rule_regexes: tuple[re.Pattern[str], ...]  # each rule alone, same group names, for second chances
 
     def scan(self, text: str, accept: Callable[[re.Match[str]], bool] = bool) -> Iterator[re.Match[str]]:
         """The same matches as `regex.finditer(text)`, found by trying the regex only at trigger words.
 
-        A match `accept` refuses does not consume its text, so words inside it are tried again."""
+        When `accept` refuses a match, the later rules get their chance at the same place (so "half a
+        century" is a duration once "half" is refused as a half-year), and a refused match does not
+        consume its text, so the words inside it are tried again."""
         scanned_to = 0
         for trigger in self.trigger.finditer(text):
-            if trigger.start() < scanned_to:
+            position = trigger.start()
+            if position < scanned_to:
                 continue
-            match = self.regex.match(text, trigger.start())
-            if match is not None and accept(match):
+            match = self.regex.match(text, position)
+            if match is None:
+                continue
+            if not accept(match):
+                match = self._second_chance(text, position, int(match.lastgroup[1:]) + 1, accept)
+            if match is not None:
                 scanned_to = match.end()
                 yield match
+
+    def _second_chance(self, text: str, position: int, first_rule: int, accept) -> re.Match[str] | None:
+        for regex in self.rule_regexes[first_rule:]:
+            match = regex.match(text, position)
+            if match is not None and accept(match):
+                return match
+        return None
 
 
 def _expand(pattern: str) -> str:
@@ -222,7 +245,10 @@ def english_grammar() -> Grammar:
         alternatives.append(f"(?P<r{index}>{body})")
         groups.append(tuple((g, f"{g}__{index}") for g in local))
     regex = _START + MOD_PREFIX + "(?:" + "|".join(alternatives) + r")(?![\w])"
-    return Grammar(re.compile(regex), re.compile(_trigger()), tuple(n for n, _ in RULES), tuple(groups))
+    singles = tuple(re.compile(_START + MOD_PREFIX + "(?:" + a + r")(?![\w])") for a in alternatives)
+    return Grammar(
+        re.compile(regex), re.compile(_trigger()), tuple(n for n, _ in RULES), tuple(groups), singles
+    )
 
 
 # The first words of the rules and modifiers above. Scanning for these first and trying the full
@@ -349,7 +375,8 @@ def _trigger() -> str:
         w.split()[0]
         for w in [*lx.ORDINALS, *lx.VAGUE_NUMBERS, *lx.REFERENCE_WORDS, *lx.SET_WORDS, *_MOD_WORDS]
     }
-    words -= {"a", "an"}  # far too common alone: only before a unit or a quantity word
+    # one word each: a trigger must not swallow the word after it ("half a century")
+    words = {w.split()[0] for w in words} - {"a", "an"}  # "a", "an": only before a unit or quantity word
     names = [n for ns in [*lx.EN_MONTHS.values(), *lx.EN_WEEKDAYS.values()] for n in ns]
     names += [*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]
     name_forms = _alternation([n.rstrip(".") for n in names], caps=True)

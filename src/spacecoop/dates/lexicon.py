@@ -100,7 +100,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
     "recent days": "PAST_REF", "recent times": "PAST_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "a later date": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }  # fmt: skip
 # Words such as "once", "earlier", "soon", "previously" are left out: in news they are far more

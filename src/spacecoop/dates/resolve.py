@@ -350,7 +350,7 @@ def r_fiscal_year(g: Groups, c: Context) -> Reading | None:
 
 
 _NOT_YEAR_BEFORE = re.compile(r"(?i)(?:\b(?:no|number|flight|room|route|page|pp|section|article|resolution|"
-                              r"model|boeing|airbus|rule|chapter|minus|plus|about|some|nearly|over|to)\.?|[#×x*+=/:])\s*$")  # fmt: skip
+                              r"model|boeing|airbus|rule|chapter|minus|plus|about|some|nearly|over)\.?|[#×x*+=/:])\s*$")  # fmt: skip
 _NOT_YEAR_AFTER = re.compile(r"(?i)^\s*(?:percent|per\s+cent|%|people|shares|tons?|tonnes|feet|ft|meters|metres|"
                              r"miles|km|kilometers|kilograms|kg|pounds|dollars|workers|employees|troops|soldiers|"
                              r"members|units|cars|seats|votes|points|acres|hectares|barrels|jobs|students|"
@@ -404,7 +404,9 @@ def r_holiday(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", f"{year}-{month_day}", "day", relative="year")
 
 
-_PART_OF = re.compile(r"(?i)\b(?:end|beginning|start|middle|rest|remainder|course|balance|half)\s+of\s+$")
+_PART_OF = re.compile(
+    r"(?i)\b(?:(?:end|beginning|start|middle|rest|remainder|course|balance|half)\s+of|(?:earlier|later)\s+in)\s+$"
+)
 
 
 def weekend(c: Context, step: int = 0) -> Reading:

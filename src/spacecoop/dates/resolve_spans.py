@@ -67,7 +67,12 @@ def r_every(g: Groups, c: Context) -> Reading | None:
     if g.get("month"):
         return Reading("SET", f"XXXX-{month_number(g['month']):02d}", "unknown")
     unit = unit_of(g["unit"])
-    return Reading("SET", duration_value(1, unit), "duration")
+    amount = number_value(g["num"]) if g.get("num") else 1
+    return Reading("SET", duration_value(amount, unit), "duration")
+
+
+def r_rel_plural(g: Groups, c: Context) -> Reading | None:
+    return Reading("DURATION", duration_value(None, unit_of(g["unit"])), "duration")
 
 
 def r_set_word(g: Groups, c: Context) -> Reading | None:
