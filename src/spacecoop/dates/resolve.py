@@ -410,9 +410,15 @@ _PART_OF = re.compile(
 
 
 def weekend(c: Context, step: int = 0) -> Reading:
-    """The weekend meant: the one just past (or this one) in past tense, the next one in future tense."""
-    direction = "future" if (step > 0 or (step == 0 and c.tense() == "future")) else "past"
-    saturday = cal.nearest_weekday(c.anchor, 6, direction) + dt.timedelta(weeks=step if step < 0 else 0)
+    """The weekend meant. 'last weekend': the one before the present or latest one; 'next weekend': the
+    first one after today; 'the weekend': the latest one, or the coming one in future tense."""
+    in_weekend = c.anchor.isoweekday() >= 6
+    if step < 0:
+        saturday = cal.nearest_weekday(c.anchor, 6, "past") - dt.timedelta(weeks=1 if in_weekend else 0)
+    elif step > 0:
+        saturday = cal.nearest_weekday(c.anchor + dt.timedelta(days=1), 6, "future")
+    else:
+        saturday = cal.nearest_weekday(c.anchor, 6, "future" if c.tense() == "future" else "past")
     return Reading("DATE", cal.iso_week(saturday) + "-WE", "week", relative="full")
 
 
