@@ -194,3 +194,17 @@ def test_cli_resolve_reruns_resolution(store, tmp_db):
     result = CliRunner().invoke(cli, ["resolve", "--db", tmp_db])
     assert result.exit_code == 0, result.output
     assert "office terms" in result.output and "1 links" in result.output
+
+
+def test_cli_resolution_commands_and_options_are_documented():
+    from pathlib import Path
+
+    from spacecoop.cli.resolve_cmds import COMMANDS
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "resolve.md").read_text()
+    for command in COMMANDS:
+        assert f"spacecoop {command.name}" in text
+        for option in command.params:
+            for flag in getattr(option, "opts", []):
+                if flag.startswith("--"):
+                    assert flag in text, f"{command.name} {flag} is not documented"
