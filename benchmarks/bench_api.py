@@ -32,6 +32,7 @@ from spacecoop.store.core import Store
 TYPES = ("agreement", "meeting", "launch", "role")
 STATUS = {"agreement": ("signed", "expected", "in_force"), "launch": ("done", "planned")}
 TARGET_MS = 50.0
+ACTORS = [f"agency-{i:03d}" for i in range(250)]
 
 
 def _date(rng: random.Random) -> str:
@@ -47,7 +48,7 @@ def _date(rng: random.Random) -> str:
 def build(path: Path, n_facts: int, seed: int = 1) -> list[str]:
     """A store with `n_facts` facts over n_facts/50 documents, merged into events by pairs."""
     rng = random.Random(seed)
-    actors = [f"agency-{i:03d}" for i in range(250)]
+    actors = ACTORS
     people = [f"person-{i:03d}" for i in range(400)]
     store = Store.open(str(path))
     n_docs = max(1, n_facts // 50)
@@ -164,12 +165,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--keep", help="build the store at this path and keep it")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: reuse a store built before")
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="bench_api_")
     db = Path(args.keep) if args.keep else Path(folder) / "bench.db"
     started = time.perf_counter()
-    actors = build(db, args.facts)
+    if args.reuse and db.exists():
+        actors = ACTORS
+    else:
+        db.unlink(missing_ok=True)
+        actors = build(db, args.facts)
     print(
         f"store: {args.facts} facts, {db.stat().st_size / 1e6:.0f} MB, built in {time.perf_counter() - started:.1f} s"
     )

@@ -97,7 +97,7 @@ class TimelineParams(FactParams):
         status: str | None = Query(None, description=f"one of {', '.join(STATUSES)}"),
         since: str | None = Query(None, description="ISO date prefix: start of the visible period"),
         until: str | None = Query(None, description="ISO date prefix: end of the visible period"),
-        limit: int = Query(500, ge=1, le=MAX_LIMIT, description="most markers drawn"),
+        limit: int = Query(300, ge=1, le=MAX_LIMIT, description="most markers drawn"),
     ):
         super().__init__(
             type=type,
