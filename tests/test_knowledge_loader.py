@@ -278,3 +278,12 @@ def test_knowledge_as_of_keeps_the_entity_when_several_bodies_later_merged(knowl
     assert knowledge.as_of("jaxa", 1995).id == "jaxa"
     assert knowledge.as_of("nasda", 1995).id == "nasda"
     assert knowledge.as_of("no-such-id", 1995) is None
+
+
+def test_knowledge_survives_pickling_for_worker_processes(knowledge):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(knowledge))
+    assert copy == knowledge
+    assert copy.lookup("Europe's Spaceport").id == "guiana-space-centre"
+    assert copy.lookup("hope") is None
