@@ -248,3 +248,10 @@ def test_dates_next_day_counts_from_the_day_named_before() -> None:
 
 def test_dates_next_day_without_a_day_before_uses_the_anchor() -> None:
     assert only("The following day the crew rested.").value == "2016-04-19"
+
+
+def test_dates_following_year_counts_from_the_year_named_before() -> None:
+    opened, following = find_timexes(
+        "The station opened in 1998. The following year, crews arrived.", APRIL_2016
+    )
+    assert (opened.value, following.value, following.anchor) == ("1998", "1999", "1998")

@@ -7,6 +7,7 @@ import re
 
 from spacecoop import models
 from spacecoop.dates import lexicon as lx
+from spacecoop.dates.calendar_math import add_months, iso_week
 from spacecoop.dates.foreign import foreign_timexes
 from spacecoop.dates.grammar import english_grammar
 from spacecoop.dates.model import Timex
@@ -96,24 +97,32 @@ def _merge_time_and_day(text: str, found: list[tuple[int, int, Reading]]) -> lis
 
 
 def _count_from_previous_day(found: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
-    """'The next day', 'two days later': counted from the last day the text named before, if any."""
-    previous: dt.date | None = None
+    """'The next day', 'two days later', 'the following year': counted from the last date the text
+    named before them, when that date is precise enough for the unit."""
+    previous = ""  # the last ISO-prefix value seen: YYYY, YYYY-MM or YYYY-MM-DD
     for _start, _end, reading in found:
-        if reading.days_after_previous is not None and previous is not None:
-            day = previous + dt.timedelta(days=reading.days_after_previous)
-            part = reading.value.split("T", 1)[1] if "T" in reading.value else ""
-            if reading.precision == "week":
-                reading.value = f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
-            else:
-                reading.value = day.isoformat() + (f"T{part}" if part else "")
-            reading.anchor = previous.isoformat()
-            reading.note = f"counted from {previous.isoformat()}, the day named before it"
-        if _DAY_VALUE.match(reading.value):
-            previous = dt.date.fromisoformat(reading.value[:10])
+        if reading.after_previous is not None and previous:
+            value = _shift_value(previous, *reading.after_previous)
+            if value is not None:
+                part = reading.value.split("T", 1)[1] if "T" in reading.value and len(value) == 10 else ""
+                reading.value = value + (f"T{part}" if part else "")
+                reading.anchor = previous
+                reading.note = f"counted from {previous}, the date named before it"
+        match = _ISO_PREFIX.match(reading.value)
+        if match:
+            previous = match.group()
     return found
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+def _shift_value(previous: str, unit: str, amount: int) -> str | None:
+    if unit == "year":
+        return str(int(previous[:4]) + amount)
+    if unit == "month" and len(previous) >= 7:
+        return add_months(dt.date(int(previous[:4]), int(previous[5:7]), 1), amount).isoformat()[:7]
+    if unit in ("day", "week") and len(previous) == 10:
+        day = dt.date.fromisoformat(previous) + dt.timedelta(days=amount * (7 if unit == "week" else 1))
+        return day.isoformat() if unit == "day" else iso_week(day)
+    return None
 
 
 def _to_timex(text: str, start: int, end: int, reading: Reading, anchor: dt.date | None) -> Timex:

@@ -130,7 +130,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "rel_plural",
-        r"(?i:the\s+)?(?P<rel>(?i:past|last|next|coming|previous|following|recent|remaining|ensuing|upcoming|"
+        r"(?i:the\s+)?(?P<rel>(?i:past|last|next|coming|previous|following|remaining|ensuing|upcoming|"
         r"preceding))\s+(?P<unit>(?i:days|weeks|months|years|decades|hours|minutes|quarters))",
     ),
     (

@@ -25,8 +25,9 @@ class Reading:
     note: str | None = None
     alternatives: tuple[str, ...] = ()
     mod: str | None = None
-    # "the next day", "two days later": counted from the last day the text named, when there is one
-    days_after_previous: int | None = None
+    # "the next day", "two days later", "the following year": (unit, amount) counted from the last
+    # date the text named before, when there is one precise enough
+    after_previous: tuple[str, int] | None = None
     anchor: str | None = None  # set when resolved against a date in the text, not the document date
 
 

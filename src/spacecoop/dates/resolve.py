@@ -145,7 +145,7 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
     reading = Reading("DATE", value, precision, relative="full")
     reading.note = f"contains duration {duration_value(amount, unit)}"
     if g["dir"].lower() in ("later", "earlier") and unit in ("day", "week"):
-        reading.days_after_previous = sign * int(amount) * (7 if unit == "week" else 1)
+        reading.after_previous = (unit, sign * int(amount))
         if unit == "day":
             reading.value, reading.precision = (
                 (c.anchor + dt.timedelta(days=sign * int(amount))).isoformat(),
@@ -158,7 +158,7 @@ def r_rel_day(g: Groups, c: Context) -> Reading | None:
     shift = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(g["rel"].lower(), 0)
     unit = g["unit"].lower()
     reading = day_value(c.anchor + dt.timedelta(days=shift), None if unit == "day" else unit)
-    reading.relative, reading.days_after_previous = "full", shift
+    reading.relative, reading.after_previous = "full", ("day", shift)
     return reading
 
 
@@ -261,7 +261,10 @@ def r_rel_unit(g: Groups, c: Context) -> Reading | None:
         if rel in ("year-earlier", "year-ago", "same", "prior"):
             year -= 1
         return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative="full")
-    if rel in ("past", "this past", "coming", "following", "new") and g["rel"].lower().startswith("the"):
+    if rel == "following" and unit in ("year", "month", "week", "day"):
+        value, precision = shifted(c.anchor, unit, 1)
+        return Reading("DATE", value, precision, relative="full", after_previous=(unit, 1))
+    if rel in ("past", "this past", "coming", "new") and g["rel"].lower().startswith("the"):
         return Reading("DURATION", duration_value(1, "week" if unit == "weekend" else unit), "duration")
     if rel in ("last", "past", "previous", "this past", "prior", "latest", "most recent"):
         step = -1
