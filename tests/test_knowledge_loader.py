@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -281,9 +282,13 @@ def test_knowledge_as_of_keeps_the_entity_when_several_bodies_later_merged(knowl
 
 
 def test_knowledge_survives_pickling_for_worker_processes(knowledge):
-    import pickle
-
     copy = pickle.loads(pickle.dumps(knowledge))
     assert copy == knowledge
     assert copy.lookup("Europe's Spaceport").id == "guiana-space-centre"
     assert copy.lookup("hope") is None
+
+
+def test_knowledge_accepts_one_path_given_on_its_own(tmp_path):
+    path = write(tmp_path, "- {id: probe-three, name: Probe Three, type: mission}\n")
+    assert load_knowledge(str(path)).get("probe-three") is not None
+    assert load_knowledge(path).get("probe-three") is not None

@@ -48,11 +48,13 @@ class KnowledgeError(SpacecoopError):
     the entry and the reason."""
 
 
-def load_knowledge(extra_paths: Sequence[Path] = ()) -> Knowledge:
+def load_knowledge(extra_paths: Sequence[Path | str] | Path | str = ()) -> Knowledge:
     """The packaged knowledge plus the entries of `extra_paths` (YAML files of the same format,
     or folders of them). Validates everything together: unique ids, references that exist,
     countries that are known governments, no alias naming two entities of one type unless
     every one of them marks it `ambiguous`. Raises KnowledgeError naming file and entry."""
+    if isinstance(extra_paths, str | Path):  # one path given on its own, not a list of characters
+        extra_paths = [Path(extra_paths)]
     if not extra_paths:
         return _packaged_knowledge()
     sourced: list[tuple[str, KnownEntity]] = list(_packaged_entities())
@@ -67,7 +69,7 @@ def _packaged_knowledge() -> Knowledge:
     return _validate(list(_packaged_entities()))
 
 
-def _expand(paths: Sequence[Path]) -> Iterable[Path]:
+def _expand(paths: Sequence[Path | str]) -> Iterable[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
