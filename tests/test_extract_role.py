@@ -96,3 +96,17 @@ def test_extract_role_historical_date_in_sentence(nlp):
 
 def test_extract_role_no_organisation_no_fact(nlp):
     assert not roles(nlp, "Chief engineer Sam Field checked the valves.")
+
+
+def test_extract_long_document_is_analysed_in_chunks(nlp):
+    from extract_support import make_document
+
+    from spacecoop.pipeline import analyze
+    from spacecoop.pipeline.analyze import CHUNK_CHARS
+
+    filler = "Engineers continued testing the instruments in the clean room.\n\n" * (CHUNK_CHARS // 60 + 10)
+    text = filler + "ESA Director General Jan Woerner opened the meeting in Darmstadt."
+    analyzed = analyze(make_document(text, "2019-03-14"), nlp)
+    [role] = [f for f in analyzed.facts if f.type == "role"]
+    assert text[role.evidence.start : role.evidence.end].startswith("ESA Director General Jan Woerner")
+    assert analyzed.sentences[-1].end <= len(text)
