@@ -141,6 +141,13 @@ def test_dates_tense_decides_an_unanchored_month(text: str, value: str) -> None:
     assert only(text, JUNE_2018).value == value
 
 
+def test_dates_dated_list_may_be_bulleted() -> None:
+    text = "Milestones:\n- 9 March: first light\n  \u2022 November 30 \u2013 end of commissioning\n"
+    found = find_timexes(text, dt.date(2018, 12, 20))
+    assert [t.value for t in found] == ["2018-03-09", "2018-11-30"]
+    assert all("dated list" in t.note for t in found)
+
+
 def test_dates_relative_values_name_their_anchor() -> None:
     assert only("It flew last year.").anchor == "2016-04-18"
     assert only("It flew in 1998.").anchor is None

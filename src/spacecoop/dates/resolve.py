@@ -47,11 +47,15 @@ def r_slash_date(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), "day") if day else None
 
 
+# What may come before a dated list entry on its line: indentation, a bullet, a dash.
+_LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u00b7][ \t]*)?")
+
+
 def _day_month(g: Groups, c: Context) -> Reading | None:
     month = month_number(g["month"])
     day_number = int(g["day"])
-    dated_list = (
-        bool(re.match(r"\s*[:\u2013\u2014-]\s", c.after(4))) and c.start == c.text.rfind("\n", 0, c.start) + 1
+    dated_list = bool(re.match(r"\s*[:\u2013\u2014-]\s", c.after(4))) and bool(
+        _LIST_ITEM_START.fullmatch(c.text, c.text.rfind("\n", 0, c.start) + 1, c.start)
     )
     if g.get("year"):
         year, relative = int(g["year"]), ""
