@@ -262,3 +262,9 @@ def test_dates_following_year_counts_from_the_year_named_before() -> None:
         "The station opened in 1998. The following year, crews arrived.", APRIL_2016
     )
     assert (opened.value, following.value, following.anchor) == ("1998", "1999", "1998")
+
+
+def test_dates_without_anchor_next_day_counts_only_from_stated_dates() -> None:
+    text = "It docked on 5 May 2016. The next day it rested. On 7 June the next day came."
+    values = [t.value for t in find_timexes(text)]
+    assert values == ["2016-05-05", "2016-05-06", "XXXX-06-07", "XXXX-XX-XX"]

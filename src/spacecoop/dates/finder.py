@@ -44,7 +44,7 @@ def find_timexes(text: str, anchor: dt.date | None = None, *, language: str = "e
         )
     base = anchor or _PLACEHOLDER_ANCHOR
     found = _english(text, base) if language == "en" else foreign_timexes(text, base, language)
-    found = _count_from_previous_day(_merge_time_and_day(text, found))
+    found = _count_from_previous_day(_merge_time_and_day(text, found), anchored=anchor is not None)
     return [_to_timex(text, start, end, reading, anchor) for start, end, reading in found]
 
 
@@ -96,9 +96,12 @@ def _merge_time_and_day(text: str, found: list[tuple[int, int, Reading]]) -> lis
     return merged
 
 
-def _count_from_previous_day(found: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+def _count_from_previous_day(
+    found: list[tuple[int, int, Reading]], *, anchored: bool
+) -> list[tuple[int, int, Reading]]:
     """'The next day', 'two days later', 'the following year': counted from the last date the text
-    named before them, when that date is precise enough for the unit."""
+    named before them, when that date is precise enough for the unit. Without an anchor only dates
+    the text states in full count (the others stand on the placeholder anchor)."""
     previous = ""  # the last ISO-prefix value seen: YYYY, YYYY-MM or YYYY-MM-DD
     for _start, _end, reading in found:
         if reading.after_previous is not None and previous:
@@ -110,7 +113,8 @@ def _count_from_previous_day(found: list[tuple[int, int, Reading]]) -> list[tupl
                 reading.note = f"counted from {previous}, the date named before it"
         match = _ISO_PREFIX.match(reading.value)
         if match:
-            previous = match.group()
+            # without an anchor a date resolved against the placeholder is unknown: nothing to count from
+            previous = match.group() if (anchored or not reading.relative or reading.anchor) else ""
     return found
 
 
@@ -127,7 +131,7 @@ def _shift_value(previous: str, unit: str, amount: int) -> str | None:
 
 def _to_timex(text: str, start: int, end: int, reading: Reading, anchor: dt.date | None) -> Timex:
     value, confidence = reading.value, reading.confidence
-    if reading.relative and anchor is None:
+    if reading.relative and anchor is None and reading.anchor is None:
         confidence = min(confidence, 0.3)
         if reading.relative == "year":
             value = "XXXX" + value[4:]
