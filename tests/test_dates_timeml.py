@@ -45,6 +45,11 @@ def test_dates_timeml_retag_replaces_timexes_and_keeps_other_tags() -> None:
     assert read_timeml(tagged).text == read_timeml(DOC).text  # not one character of text changed
 
 
+def test_dates_timeml_keeps_comments_inside_text() -> None:
+    tagged, written = retag(DOC.replace("The agencies", "<!-- lead --> The agencies"), "demo.tml")
+    assert "<!-- lead --> The agencies" in tagged and len(written) == 2
+
+
 def test_dates_timeml_tids_do_not_collide_with_the_dct() -> None:
     tagged, _ = retag(DOC.replace('tid="t0"', 'tid="t1"'), "demo.tml")
     assert '<TIMEX3 tid="t2" type="DATE" value="2015">' in tagged

@@ -81,6 +81,9 @@ def _tokenize(inner: str, name: str, *, drop_timex: bool) -> list[_Token]:
             tokens.append(_Token(raw, pos, "text"))
             pos += len(raw)
             continue
+        if raw.startswith(("<!", "<?")):  # a comment or processing instruction: kept, never an element
+            tokens.append(_Token(raw, pos, "empty", "", (pos, pos)))
+            continue
         tag = _TAG.fullmatch(raw)
         if tag is None:
             raise UnreadableDocument(name, f"malformed tag {raw[:60]!r} in <TEXT>")
