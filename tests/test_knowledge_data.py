@@ -128,3 +128,12 @@ def test_knowledge_docs_table_matches_the_packaged_counts(knowledge):
         entities = knowledge.of_type(kind)
         assert stated.get(kind) == (len(entities), sum(len(e.forms()) for e in entities)), kind
     assert stated["all"] == (len(knowledge.entities), sum(len(e.forms()) for e in knowledge.entities))
+
+
+def test_knowledge_no_alias_is_a_fragment_of_a_name_split_at_a_comma(knowledge):
+    # An unquoted comma inside a YAML flow list splits "Mitsubishi Heavy Industries, Ltd." in two.
+    fragments = {"ltd", "ltd.", "inc", "inc.", "co.", "s.a.", "llc", "plc", "gmbh", "ag"}
+    for form, entity in knowledge.surface_forms():
+        words = form.split()
+        assert form.lower() not in fragments, (form, entity.id)
+        assert words[0].lower() not in {"and", "of", "for", "&"}, (form, entity.id)
