@@ -292,3 +292,32 @@ def test_knowledge_accepts_one_path_given_on_its_own(tmp_path):
     path = write(tmp_path, "- {id: probe-three, name: Probe Three, type: mission}\n")
     assert load_knowledge(str(path)).get("probe-three") is not None
     assert load_knowledge(path).get("probe-three") is not None
+
+
+def test_knowledge_file_default_type_can_be_overridden_per_entry(tmp_path):
+    path = write(
+        tmp_path,
+        "type: mission\n"
+        "entities:\n"
+        "  - {id: probe-four, name: Probe Four}\n"
+        "  - {id: probe-four-camera, name: P4 Camera, type: instrument, parent: probe-four}\n",
+    )
+    knowledge = load_knowledge([path])
+    assert knowledge.get("probe-four").type == "mission"
+    assert knowledge.get("probe-four-camera").type == "instrument"
+
+
+def test_knowledge_exact_case_true_makes_every_form_case_sensitive(tmp_path):
+    path = write(
+        tmp_path,
+        "- {id: dawnlight, name: Dawnlight, type: mission, aliases: [Dawnlight Probe], exact_case: true}\n",
+    )
+    knowledge = load_knowledge([path])
+    assert knowledge.lookup("Dawnlight Probe").id == "dawnlight"
+    assert knowledge.lookup("dawnlight probe") is None
+
+
+def test_knowledge_folder_ignores_files_that_are_not_yaml(tmp_path):
+    write(tmp_path, "- {id: probe-five, name: Probe Five, type: mission}\n", "entries.yaml")
+    write(tmp_path, "notes for humans, not data", "README.txt")
+    assert load_knowledge([tmp_path]).get("probe-five") is not None
