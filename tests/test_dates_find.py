@@ -64,6 +64,7 @@ def only(text: str, anchor: dt.date | None = APRIL_2016, **kw) -> Timex:
         ("The comet returns after half a century.", "half a century", "DURATION", "P50Y"),
         ("Crews rotate every two years.", "every two years", "SET", "P2Y"),
         ("Docking is planned later in the week.", "the week", "DATE", "2016-W16"),
+        ("The burn starts at 0630 GMT.", "0630 GMT", "TIME", "2016-04-18T06:30"),
         ("Deliveries slipped to Q3 2017.", "Q3 2017", "DATE", "2017-Q3"),
         ("The FY2019 request grew.", "FY2019", "DATE", "2019"),
         ("It was planned for the year 2000.", "the year 2000", "DATE", "2000"),

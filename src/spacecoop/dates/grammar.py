@@ -88,6 +88,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("month_year", r"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
     ("time_ampm", r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*{AMPM}{TZ}"),
     ("time_24", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?:\s+(?P<h>(?i:hours|h)\b))?{TZ}"),
+    (
+        "time_clock",
+        r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC|Z|(?i:hours|hrs|local\s+time))",
+    ),
     ("time_word", r"(?P<word>(?i:noon|midnight|midday))"),
     (
         "weekday",

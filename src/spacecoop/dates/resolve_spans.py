@@ -31,6 +31,10 @@ def r_time_24(g: Groups, c: Context) -> Reading | None:
     return _time(int(g["hour"]), int(g["minute"]), c)
 
 
+def r_time_clock(g: Groups, c: Context) -> Reading | None:
+    return _time(int(g["hour"]), int(g["minute"]), c)
+
+
 def r_time_word(g: Groups, c: Context) -> Reading | None:
     return _time(0 if g["word"].lower() == "midnight" else 12, 0, c)
 
