@@ -194,3 +194,15 @@ def test_browser_hostile_payload_would_run_if_it_were_markup(page):
     page.set_content(f"<html><body>{HOSTILE}</body></html>")
     page.wait_for_function("() => window.__pwned !== undefined", timeout=5000)
     assert page.evaluate("() => window.__pwned") in {"script", "img", "svg"}
+
+
+def test_browser_entity_page_charts_offices_and_lists_partners(server, page):
+    page.goto(server + "/entities")
+    page.click("text=NASA")
+    page.wait_for_selector("svg#offices")
+    bars = page.locator("svg#offices rect.term")
+    assert bars.count() == 2
+    first, second = (bars.nth(i).bounding_box() for i in range(2))
+    assert first["x"] < second["x"]  # Bridenstine's term drawn before Nelson's
+    assert "JAXA" in page.inner_text("ul.partners")
+    shot(page, "10-entity")

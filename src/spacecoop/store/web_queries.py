@@ -314,8 +314,20 @@ def _in_order(ids: list[str], rows) -> list:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def list_facts(conn: Connection, f: FactFilter) -> dict:
-    """A page of facts matching `f`, with the total count."""
+def _brief(conn: Connection, table, ids: list[str]) -> list[dict]:
+    cols = [table.c[n] for n in ("id", "type", "args_json", "date", "status", "confidence")]
+    rows = _in_order(ids, conn.execute(select(*cols).where(table.c.id.in_(ids))))
+    kind = "event" if table is events else "fact"
+    return [
+        {"id": r.id, "kind": kind, "type": r.type, "args": _loads(r.args_json, {}), "date": r.date,
+         "status": r.status, "confidence": r.confidence}
+        for r in rows
+    ]  # fmt: skip
+
+
+def list_facts(conn: Connection, f: FactFilter, brief: bool = False) -> dict:
+    """A page of facts matching `f`, with the total count. `brief` items leave out actors, sources
+    and evidence (the timeline draws hundreds of markers and needs none of them)."""
     resolved = is_resolved(conn)
     if resolved:
 
@@ -324,6 +336,9 @@ def list_facts(conn: Connection, f: FactFilter) -> dict:
 
         total = _count(conn, query, events, f)
         ids = _page_ids(conn, query, events, f)
+        if brief:
+            return {"resolved": True, "total": total, "limit": f.limit, "offset": f.offset,
+                    "items": _brief(conn, events, ids)}  # fmt: skip
         rows = _in_order(ids, conn.execute(_event_query(conn, FactFilter()).where(events.c.id.in_(ids))))
         actors = _event_actors(conn, [r.id for r in rows])
         items = [_event_item(r, actors.get(r.id, [])) for r in rows]
@@ -334,6 +349,9 @@ def list_facts(conn: Connection, f: FactFilter) -> dict:
 
         total = _count(conn, query, facts, f)
         ids = _page_ids(conn, query, facts, f)
+        if brief:
+            return {"resolved": False, "total": total, "limit": f.limit, "offset": f.offset,
+                    "items": _brief(conn, facts, ids)}  # fmt: skip
         rows = _in_order(ids, conn.execute(_fact_query(FactFilter()).where(facts.c.id.in_(ids))))
         items = [_fact_item(r) for r in rows]
     return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
@@ -649,7 +667,7 @@ def _entity_names_list(conn: Connection, ids: list[str]) -> list[dict]:
 
 def timeline(conn: Connection, f: FactFilter) -> dict:
     """Dated facts in date order, at most `f.limit` of them, and how many match in all."""
-    page = list_facts(conn, replace(f, sort="date"))
+    page = list_facts(conn, replace(f, sort="date"), brief=True)
     items = [i for i in page["items"] if i["date"]]
     return {
         "resolved": page["resolved"],

@@ -122,7 +122,7 @@ class RefParams:
 
 
 class EntityPageParams(RefParams):
-    def __init__(self, id: str, limit: int = Limit, offset: int = Offset):
+    def __init__(self, id: str, limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Offset):
         super().__init__(id)
         self.limit, self.offset = limit, offset
 
