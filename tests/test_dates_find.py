@@ -64,6 +64,8 @@ def only(text: str, anchor: dt.date | None = APRIL_2016, **kw) -> Timex:
         ("The comet returns after half a century.", "half a century", "DURATION", "P50Y"),
         ("Crews rotate every two years.", "every two years", "SET", "P2Y"),
         ("Docking is planned later in the week.", "the week", "DATE", "2016-W16"),
+        ("The spacewalk lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("The mission was extended by a year and a half.", "a year and a half", "DURATION", "P1Y6M"),
         ("The burn starts at 0630 GMT.", "0630 GMT", "TIME", "2016-04-18T06:30"),
         ("Deliveries slipped to Q3 2017.", "Q3 2017", "DATE", "2017-Q3"),
         ("The FY2019 request grew.", "FY2019", "DATE", "2019"),

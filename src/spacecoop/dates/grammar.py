@@ -170,7 +170,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("holiday", "{HOLIDAY}"),
     (
         "duration",
-        r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half)?(?:\s+{EXTRA})?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
+        r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+{EXTRA})?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
         r"(?:-(?P<adj>(?i:long|old)))?)(?!-)",
     ),
     ("bare_units", r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes))"),

@@ -82,20 +82,27 @@ def unit_of(word: str) -> str:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """P2Y, PT3H, PXM (amount None), P18M for 1.5 years."""
+    """P2Y, PT3H, PXM (amount None); fractions in the next smaller unit: P1Y6M, PT5H30M, P2DT12H."""
     letter, factor, is_time = lx.UNITS[unit]
     prefix = "PT" if is_time else "P"
     if amount is None:
         return f"{prefix}X{letter}"
     amount *= factor
-    if amount != int(amount):
-        smaller = {"Y": ("M", 12), "M": ("D", 30) if not is_time else ("S", 60), "W": ("D", 7),
-                   "D": ("H", 24), "H": ("M", 60)}.get(letter)  # fmt: skip
-        if smaller:
-            letter2, mult = smaller
-            prefix = "PT" if letter2 in "HS" or (letter2 == "M" and (is_time or letter == "D")) else prefix
-            return f"{prefix}{int(round(amount * mult))}{letter2}"
-    return f"{prefix}{int(amount)}{letter}"
+    whole = int(amount)
+    if amount == whole:
+        return f"{prefix}{whole}{letter}"
+    if letter == "W":  # weeks do not mix with other units in ISO 8601: count days
+        return f"P{round(amount * 7)}D"
+    # the smaller unit, how many make one, and whether it sits in the time part
+    smaller, per, in_time = {"Y": ("M", 12, False), "Q": ("M", 3, False), "D": ("H", 24, True),
+                             "H": ("M", 60, True), "S": ("S", 1, True)}.get(letter, ("D", 30, False))  # fmt: skip
+    if is_time and letter == "M":
+        smaller, per, in_time = "S", 60, True
+    rest = round((amount - whole) * per)
+    head = f"{whole}{letter}" if whole else ""
+    if in_time and not is_time:
+        return f"P{head}T{rest}{smaller}"
+    return f"{prefix}{head}{rest}{smaller}"
 
 
 def shifted(anchor: dt.date, unit: str, amount: int) -> tuple[str, str]:
