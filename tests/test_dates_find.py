@@ -271,3 +271,16 @@ def test_dates_without_anchor_next_day_counts_only_from_stated_dates() -> None:
     text = "It docked on 5 May 2016. The next day it rested. On 7 June the next day came."
     values = [t.value for t in find_timexes(text)]
     assert values == ["2016-05-05", "2016-05-06", "XXXX-06-07", "XXXX-XX-XX"]
+
+
+def test_dates_types_and_precisions_are_from_the_documented_sets() -> None:
+    from spacecoop.dates.model import PRECISIONS, TIMEX_TYPES
+
+    text = (
+        "On Thursday 15 June 2017 at 10 p.m., last year, the 1990s, the 20th century, daily, now, "
+        "two weeks, the third quarter, the first half of 2016, last summer, this week, in March, 1991."
+    )
+    found = find_timexes(text, APRIL_2016)
+    assert len(found) >= 14
+    assert {t.type for t in found} <= set(TIMEX_TYPES)
+    assert {t.precision for t in found} <= set(PRECISIONS)

@@ -454,7 +454,7 @@ _MONTH_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|from|through|to|of
 
 def r_month(g: Groups, c: Context) -> Reading | None:
     name = g["month"]
-    if name.upper().rstrip(".") in ("MAY", "MARCH") and not _MONTH_CONTEXT.search(c.before()):
+    if name.capitalize().rstrip(".") in lx.AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(c.before()):
         return None
     month = month_number(name)
     year = cal.year_for_month(c.anchor, month, c.tense())
