@@ -278,7 +278,7 @@ def test_dates_types_and_precisions_are_from_the_documented_sets() -> None:
 
     text = (
         "On Thursday 15 June 2017 at 10 p.m., last year, the 1990s, the 20th century, daily, now, "
-        "two weeks, the third quarter, the first half of 2016, last summer, this week, in March, 1991."
+        "two weeks, the third quarter, the first half of 2016, last summer, this week, in March; since 1991."
     )
     found = find_timexes(text, APRIL_2016)
     assert len(found) >= 14
