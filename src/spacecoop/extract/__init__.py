@@ -37,6 +37,9 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     for sentence in sentences:
         for extractor in EXTRACTORS:
             facts += extractor(sentence)
+        crafts = [a.name for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
+        if crafts:
+            context.last_craft = crafts[-1]
     return consolidate_agreements(dedupe(facts))
 
 

@@ -1,4 +1,4 @@
-"""One document, one fact per event: a later sentence that reports the same agreement again
+"""One document, one fact per event: a later sentence that reports the same agreement or launch again
 ("NASA has signed an agreement with CNES ... They signed the agreement on Friday") adds to the
 first report instead of standing beside it; states acceding to a multilateral instrument each
 get their own fact."""
@@ -72,6 +72,41 @@ def accessions(fact: Fact) -> list[Fact]:
     return [fact]
 
 
+def _fold(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "", (text or "").lower())
+
+
+def same_launch(a: Fact, b: Fact) -> bool:
+    """Two sentences telling one launch: the rocket, then what it carried."""
+    if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
+        return False
+    va, vb = _fold(a.args.get("vehicle")), _fold(b.args.get("vehicle"))
+    sa, sb = _fold(a.args.get("site")), _fold(b.args.get("site"))
+    if (va and vb and va != vb) or (sa and sb and sa != sb):
+        return False
+    pa = {_fold(p) for p in a.args.get("payloads") or []}
+    pb = {_fold(p) for p in b.args.get("payloads") or []}
+    shared_payload = any(x in y or y in x for x in pa for y in pb if x and y)
+    if pa and pb and not shared_payload:
+        return False
+    return shared_payload or bool(va and va == vb)
+
+
+def merged_launch(first: Fact, later: Fact) -> Fact:
+    args = dict(first.args)
+    args["vehicle"] = args.get("vehicle") or later.args.get("vehicle")
+    args["site"] = args.get("site") or later.args.get("site")
+    payloads = list(args.get("payloads") or [])
+    for payload in later.args.get("payloads") or []:
+        if not any(_fold(payload) in _fold(p) or _fold(p) in _fold(payload) for p in payloads):
+            payloads.append(payload)
+    args["payloads"] = payloads
+    date = first.date
+    if later.date and (not date or len(later.date.iso or "") > len(date.iso or "")):
+        date = later.date
+    return replace(first, args=args, date=date, confidence=max(first.confidence, later.confidence))
+
+
 def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     split = [
@@ -80,13 +115,15 @@ def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
         for part in (accessions(original) if original.type == "agreement" else [original])
     ]
     for fact in split:
-        if fact.type == "agreement":
-            for i, earlier in enumerate(out):
-                if earlier.type == "agreement" and same_agreement(earlier, fact):
-                    out[i] = merged(earlier, fact)
-                    break
-            else:
-                out.append(fact)
+        rules = {"agreement": (same_agreement, merged), "launch": (same_launch, merged_launch)}.get(fact.type)
+        if rules is None:
+            out.append(fact)
+            continue
+        same, merge = rules
+        for i, earlier in enumerate(out):
+            if earlier.type == fact.type and same(earlier, fact):
+                out[i] = merge(earlier, fact)
+                break
         else:
             out.append(fact)
     return out

@@ -120,6 +120,8 @@ class DocContext:
     # the day of the last signing reported, and the last agreement extracted (for "the agreement")
     last_signing_date: DateValue | None = None
     last_agreement: object = None
+    # the craft named last (for "the satellite is scheduled to launch in 2022")
+    last_craft: str | None = None
 
     @property
     def key(self) -> str:

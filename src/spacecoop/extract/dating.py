@@ -33,9 +33,9 @@ def backdated(timex, text: str, anchor: DateValue | None):
 
 def calendar_value(timex) -> DateValue | None:
     """A DATE timex as an ISO-prefix DateValue; durations, sets and vague values give None."""
-    if timex.type != "DATE":
+    if timex.type not in {"DATE", "TIME"}:
         return None
-    value = timex.value[:10]
+    value = timex.value[:10]  # a clock time on a known day ("6:58 a.m. on Monday") dates the event too
     if not _ISO_PREFIX.match(value) or value[:4] < _EARLIEST_YEAR:
         return None
     precision = {4: "year", 7: "month", 10: "day"}[len(value)]

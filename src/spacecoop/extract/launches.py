@@ -86,7 +86,7 @@ def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[
     for actor in sentence.actors:
         if actor.start < start or actor.end > end or actor.start in exclude:
             continue
-        if actor.label == "MISSION" and actor.name not in {"ISS", "International Space Station"}:
+        if actor.label == "MISSION" and "space station" not in actor.name.lower() and actor.name != "ISS":
             names.append(craft_name(sentence, actor))
         elif actor.is_person and _is_crew_context(sentence):
             names.append(actor.name)
@@ -105,7 +105,8 @@ def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[
             name = "".join(group).strip(" ,")
             for part in re.split(r",| and ", name):
                 part = part.strip()
-                if part and part[0].isupper() and part.lower() not in {"the", "two", "first"}:
+                part = re.sub(r"^(?:A|An|The)\s+", "", part)
+                if part and part[0].isupper() and part.lower() not in {"the", "two", "first", "a", "an"}:
                     if not any(part in n or n in part for n in names):
                         names.append(part)
     return names
@@ -140,6 +141,33 @@ _VEHICLE_WORDS = re.compile(
 def vehicle_name(text: str) -> str:
     """The vehicle as the text names it, without the word that says it is one ("H-2A rocket")."""
     return _VEHICLE_WORDS.sub("", clean_name(text))
+
+
+_CRAFT_CODE = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$")
+
+
+def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
+    """What is launched when no craft is named beside the trigger: a code-like name it describes
+    ("CBERS-5, which is expected to be launched"), or, for "the satellite"/"the spacecraft", the
+    craft the text named last."""
+    candidates = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if trigger.dep_ in {"relcl", "acl"}:
+        candidates.append(trigger.head)
+    if trigger.head.dep_ in {"relcl", "acl", "xcomp"} or trigger.dep_ == "xcomp":
+        candidates += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if trigger.head.dep_ in {"relcl", "acl"}:
+            candidates.append(trigger.head.head)
+    for candidate in candidates:
+        if _CRAFT_CODE.match(candidate.text):
+            return [candidate.text]
+        words = {t.lower_ for t in candidate.subtree}
+        if (
+            words & {"satellite", "spacecraft", "probe", "mission", "observatory", "craft"}
+            and (words & {"the", "this", "its"})
+            and sentence.context.last_craft
+        ):
+            return [sentence.context.last_craft]
+    return []
 
 
 def owner(actor: Actor, triggers: list[Token]) -> int:
@@ -185,7 +213,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         }
         first = min([a.start for a in mine] + [trigger.i])
         last = max([a.end for a in mine] + [trigger.i + 1])
-        payloads = payload_names(sentence, first, last, exclude)
+        payloads = payload_names(sentence, first, last, exclude) or subject_craft(sentence, trigger)
         if vehicle is None and not payloads:
             continue
         doc = sentence.sent.doc
