@@ -16,11 +16,11 @@ _MAX_EXACT_LETTERS = 4
 @lru_cache(maxsize=65536)
 def normalise_alias(text: str) -> str:
     """Fold a surface form to its lookup key: accents and case folded, apostrophes dropped
-    ("Europe's" -> "europes", as the scorer does), other punctuation to single spaces, and a
-    leading "the" removed."""
+    ("Europe's" -> "europes", as the scorer does), "&" read as "and", other punctuation to
+    single spaces, and a leading "the" removed."""
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    folded = folded.translate(_DROP_APOSTROPHES)
+    folded = folded.translate(_DROP_APOSTROPHES).replace("&", " and ")
     key = _NON_WORD.sub(" ", folded).strip()
     if key.startswith("the "):
         key = key[4:]
@@ -33,3 +33,8 @@ def is_short_acronym(alias: str) -> bool:
     if not _SHORT_ACRONYM.match(alias):  # cheap test first: most forms are longer words
         return False
     return 2 <= sum(c.isalpha() for c in alias) <= _MAX_EXACT_LETTERS
+
+
+def compact_key(text: str) -> str:
+    """The lookup key without spaces, so "H2A" meets "H-2A" and "Bepi Colombo" meets "BepiColombo"."""
+    return normalise_alias(text).replace(" ", "")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacecoop.knowledge.normalise import is_short_acronym, normalise_alias
+from spacecoop.knowledge.normalise import compact_key, is_short_acronym, normalise_alias
 
 ENTITY_TYPES = (
     "agency",
@@ -26,6 +26,7 @@ ENTITY_TYPES = (
 # When one surface names entities of several types ("Soyuz" the rocket and the spacecraft),
 # lookup prefers the earlier type here; callers that know the context pass `types`.
 TYPE_PREFERENCE = {name: rank for rank, name in enumerate(ENTITY_TYPES)}
+_NON_ALNUM = re.compile(r"[\W_]+")
 _POSSESSIVE = re.compile(r"^(?P<base>.+?)(?:'s|\u2019s|'|\u2019)$")
 _TRAILING_PARENTHESIS = re.compile(r"^(?P<base>.+?)\s*\((?P<inside>[^()]+)\)$")
 # A flight or unit number after a family name: "-18", " 47", " F47", " No. 2", " N°2", " VA250",
@@ -95,20 +96,26 @@ class Knowledge:
     _by_key: dict[str, list[tuple[str, KnownEntity]]] = field(init=False, repr=False, compare=False)
     _exact: dict[str, list[KnownEntity]] = field(init=False, repr=False, compare=False)
     _demonyms: dict[str, list[KnownEntity]] = field(init=False, repr=False, compare=False)
+    _by_compact: dict[str, list[KnownEntity]] = field(init=False, repr=False, compare=False)
+    _exact_compact: dict[str, list[KnownEntity]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id = {e.id: e for e in self.entities}
         by_key: dict[str, list[tuple[str, KnownEntity]]] = {}
         exact: dict[str, list[KnownEntity]] = {}
         demonyms: dict[str, list[KnownEntity]] = {}
+        by_compact: dict[str, list[KnownEntity]] = {}
+        exact_compact: dict[str, list[KnownEntity]] = {}
         for entity in self.entities:
             for form in entity.forms():
                 if entity.needs_exact_case(form):
                     _add_unique(exact.setdefault(form, []), entity)
+                    _add_unique(exact_compact.setdefault(_squeeze(form), []), entity)
                 else:
                     bucket = by_key.setdefault(normalise_alias(form), [])
                     if all(e is not entity for _, e in bucket):
                         bucket.append((form, entity))
+                    _add_unique(by_compact.setdefault(compact_key(form), []), entity)
             for demonym in entity.demonyms:
                 key = demonym if entity.needs_exact_case(demonym) else normalise_alias(demonym)
                 _add_unique(demonyms.setdefault(key, []), entity)
@@ -116,6 +123,8 @@ class Knowledge:
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_demonyms", demonyms)
+        object.__setattr__(self, "_by_compact", by_compact)
+        object.__setattr__(self, "_exact_compact", exact_compact)
 
     def get(self, entity_id: str) -> KnownEntity | None:
         return self._by_id.get(entity_id)
@@ -129,6 +138,11 @@ class Knowledge:
             _add_unique(found, entity)
         for _, entity in self._by_key.get(normalise_alias(surface), []):
             _add_unique(found, entity)
+        if not found:
+            found = list(self._by_compact.get(compact_key(surface), []))
+            found += [
+                e for e in self._exact_compact.get(_squeeze(_without_article(surface)), []) if e not in found
+            ]
         if not found:
             found = list(self._demonyms.get(_without_article(surface), []))
             found += [e for e in self._demonyms.get(normalise_alias(surface), []) if e not in found]
@@ -254,6 +268,11 @@ def _generation(knowledge: Knowledge, entity: KnownEntity) -> int:
 def _add_unique(items: list[KnownEntity], entity: KnownEntity) -> None:
     if all(e is not entity for e in items):
         items.append(entity)
+
+
+def _squeeze(form: str) -> str:
+    # Case kept, punctuation and spaces gone: "H2-A" meets the exact-case "H2A".
+    return _NON_ALNUM.sub("", form)
 
 
 def _without_article(surface: str) -> str:
