@@ -183,11 +183,20 @@ def test_dates_ordinary_words_are_not_dates() -> None:
         ("fr", "Le budget a augmenté l'année dernière.", "l'année dernière", "2015"),
         ("de", "Der Start ist am 29. Mai geplant.", "29. Mai", "2016-05-29"),
         ("it", "Il lancio è previsto per il 29 maggio 2024.", "29 maggio 2024", "2024-05-29"),
+        ("fr", "La réunion a eu lieu lundi dernier.", "lundi dernier", "2016-04-11"),
+        ("fr", "Le satellite sera lancé en octobre.", "octobre", "2016-10"),
+        ("fr", "Les essais reprendront fin 2019.", "fin 2019", "2019"),
+        ("de", "Der Start ist Anfang Mai geplant.", "Anfang Mai", "2016-05"),
+        ("es", "El acuerdo se firmó en marzo de 2018.", "marzo de 2018", "2018-03"),
     ],
 )
 def test_dates_other_languages(language: str, text: str, expression: str, value: str) -> None:
     timex = only(text, language=language)
     assert (timex.text, timex.value) == (expression, value)
+
+
+def test_dates_french_month_name_alone_is_not_a_date() -> None:
+    assert find_timexes("Mars est une planète; il a mis mars en marche.", APRIL_2016, language="fr") == []
 
 
 def test_dates_to_date_value_gives_iso_prefixes() -> None:

@@ -28,11 +28,14 @@ def _grammar(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, 
     direction = _names(lx.FOREIGN_DIRECTION.get(language, {})) or "(?!x)x"
     relative = "|".join(f"(?:{p})" for p in lx.FOREIGN_RELATIVE.get(language, {}))
     ago = lx.FOREIGN_AGO.get(language, ("(?!x)x", {}))[0]
+    month_words = _names(lx.FOREIGN_MONTH_WORDS.get(language, {})) or "(?!x)x"
+    lone_month = rf"(?P<lone>(?P<mword>{month_words})\s*(?P<month3>{_names(months)})(?!\s+(?:de\s+)?\d)(?:\s+(?P<dir3>{direction}))?)"
+    lone_weekday = rf"(?P<wd>(?P<weekday2>{_names(weekdays)})(?!\s+\d)(?:\s+(?P<dir2>{direction}))?)"
     pattern = (
         rf"(?<!\w)(?:(?P<dm>{weekday}{_DAY}\s+(?:de\s+)?{month}(?:\s+(?:de\s+)?{_YEAR})?(?:\s+(?P<dir>{direction}))?)"
         rf"|(?P<my>{month.replace('<month>', '<month2>')}\s+(?:de\s+)?{_YEAR.replace('<year>', '<year2>')})"
-        rf"|(?P<rel>{relative or '(?!x)x'})|(?P<ago>{ago})"
-        rf"|(?P<y>(?<![\d.,])(?P<year3>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)))(?!\w)"
+        rf"|(?P<rel>{relative or '(?!x)x'})|(?P<ago>{ago})|{lone_month}|{lone_weekday}"
+        rf"|(?P<y>(?:(?P<ymword>{month_words})\s*)?(?<![\d.,])(?P<year3>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)))(?!\w)"
     )
     return re.compile(pattern, re.IGNORECASE), months, weekdays
 
@@ -55,10 +58,48 @@ def foreign_timexes(text: str, anchor: dt.date, language: str) -> list[tuple[int
             value, precision = shifted(anchor, unit, -int(m.group("n")))
             reading = Reading("DATE", value, precision, relative="full")
         elif m.group("y"):
-            reading = Reading("DATE", m.group("year3"), "year")
+            words = {k.lower(): v for k, v in lx.FOREIGN_MONTH_WORDS.get(language, {}).items()}
+            mod = words.get((m.group("ymword") or "").lower()) or None
+            found.append(
+                (
+                    m.start() if mod else m.start("year3"),
+                    m.end(),
+                    Reading("DATE", m.group("year3"), "year", mod=mod),
+                )
+            )
+            continue
+        elif m.group("lone"):
+            reading, start = _lone_month(m, anchor, language, months), m.start("month3")
+            if reading is not None and reading.mod:
+                start = m.start()
+            if reading:
+                found.append((start, m.end(), reading))
+            continue
+        elif m.group("wd"):
+            direction = _direction(language, m.group("dir2")) or "past"  # news reports what happened
+            day = cal.nearest_weekday(anchor, weekdays[m.group("weekday2").lower()], direction)
+            reading = Reading("DATE", day.isoformat(), "day", relative="full")
         if reading:
             found.append((m.start(), m.end(), reading))
     return found
+
+
+def _direction(language: str, word: str | None) -> str | None:
+    return lx.FOREIGN_DIRECTION.get(language, {}).get((word or "").lower())
+
+
+def _lone_month(m, anchor: dt.date, language: str, months: dict[str, int]) -> Reading | None:
+    month = months[m.group("month3").lower()]
+    direction = _direction(language, m.group("dir3"))
+    if direction == "past":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif direction == "future":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year
+    words = {k.lower(): v for k, v in lx.FOREIGN_MONTH_WORDS[language].items()}
+    mod = words.get(re.sub(r"\s+", " ", m.group("mword").lower())) or None
+    return Reading("DATE", f"{year}-{month:02d}", "month", relative="year", mod=mod)
 
 
 def _day_month(m, text, anchor, language, months, weekdays) -> Reading | None:

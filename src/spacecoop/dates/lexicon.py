@@ -215,9 +215,21 @@ FOREIGN_AGO: dict[str, tuple[str, dict[str, str]]] = {
     "it": (r"(?P<n>\d+) (?P<unit>anni|mesi|settimane|giorni) fa",
            {"anni": "year", "mesi": "month", "settimane": "week", "giorni": "day"}),
 }  # fmt: skip
+# Words before a month named alone that make it a date ("en mai"), with the TimeML mod some carry.
+FOREIGN_MONTH_WORDS: dict[str, dict[str, str]] = {
+    "fr": {"en": "", "depuis": "", "jusqu'en": "", "début": "START", "fin": "END", "mi-": "MID", "courant": ""},
+    "de": {"im": "", "seit": "", "bis": "", "Anfang": "START", "Ende": "END", "Mitte": "MID"},
+    "it": {"a": "", "ad": "", "da": "", "nel mese di": "", "entro": "", "inizio": "START", "fine": "END",
+           "metà": "MID"},
+    "es": {"en": "", "desde": "", "hasta": "", "a principios de": "START", "a finales de": "END",
+           "a mediados de": "MID"},
+    "pt": {"em": "", "desde": "", "até": "", "no início de": "START", "no final de": "END"},
+}  # fmt: skip
 # Words after a French date pointing back or forward ("le 16 mai dernier").
 FOREIGN_DIRECTION: dict[str, dict[str, str]] = {
     "fr": {"dernier": "past", "passé": "past", "prochain": "future"},
     "de": {},
     "it": {"scorso": "past", "prossimo": "future"},
+    "es": {"pasado": "past", "próximo": "future"},
+    "pt": {"passado": "past", "próximo": "future"},
 }
