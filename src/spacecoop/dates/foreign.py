@@ -76,7 +76,8 @@ def foreign_timexes(text: str, anchor: dt.date, language: str) -> list[tuple[int
                 found.append((start, m.end(), reading))
             continue
         elif m.group("wd"):
-            direction = _direction(language, m.group("dir2")) or "past"  # news reports what happened
+            # "lundi dernier": strictly before today; a weekday alone: the latest (news reports what happened)
+            direction = {"past": "last", "future": "next"}.get(_direction(language, m.group("dir2")), "past")
             day = cal.nearest_weekday(anchor, weekdays[m.group("weekday2").lower()], direction)
             reading = Reading("DATE", day.isoformat(), "day", relative="full")
         if reading:
