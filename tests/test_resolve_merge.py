@@ -451,3 +451,84 @@ def test_merge_odd_arguments_and_unknown_types_are_kept_not_fatal():
     launch = next(e for e in events if e.type == "launch")
     assert launch.date == "2017" and launch.args["payloads"] == ["Foo-1"]
     assert next(e for e in events if e.type == "funding").args["amount"] == "3 MEUR"
+
+
+def test_merge_cut_off_title_is_completed_from_its_sentence():
+    dated = make_fact(
+        "agreement",
+        "page1",
+        "Today the cooperation rests on an Agreement between ESA and the Government of the Russian "
+        "Federation on Partnership in the Use of Outer Space, signed in Paris on 11 February 2003.",
+        date="2003-02-11",
+        status="signed",
+        parties=["ESA", "Russia"],
+        title="Agreement between ESA and the Government",
+    )
+    undated = make_fact(
+        "agreement",
+        "page2",
+        "There is a framework agreement between ESA and the government of the Russian Federation on "
+        "partnership in the use of outer space, and work is under way.",
+        status="in_force",
+        parties=["ESA", "Russia"],
+        title="framework agreement between ESA and the government",
+    )
+    other = make_fact(
+        "agreement",
+        "page1",
+        "In 1991 came the ESA-Russia Framework Agreement.",
+        date="1991",
+        status="signed",
+        parties=["ESA", "Russia"],
+        title="ESA-Russia Framework Agreement",
+        start=400,
+    )
+    events = sorted(_events([dated, undated, other], of_type="agreement"), key=lambda e: e.date)
+    assert [len(e.sources) for e in events] == [1, 2]
+    assert events[1].args["title"].endswith("on Partnership in the Use of Outer Space")
+
+
+def test_merge_reports_without_subject_join_the_only_signing_of_that_month():
+    facts = [
+        make_fact(
+            "agreement",
+            "a",
+            date="2021-05-04",
+            status="signed",
+            parties=["NASA", "JAXA"],
+            title="agreement on lunar surface exploration",
+        ),
+        make_fact(
+            "agreement", "b", date="2021-05", status="signed", parties=["JAXA", "NASA"], title="an agreement"
+        ),
+        make_fact("agreement", "c", date="2021-05-04", status="signed", parties=["NASA", "JAXA"]),
+    ]
+    (event,) = _events(facts, of_type="agreement")
+    assert len(event.sources) == 3 and event.date == "2021-05-04"
+
+
+def test_merge_report_without_subject_stays_alone_when_two_signings_fit_or_only_the_year_is_known():
+    two = [
+        make_fact(
+            "agreement",
+            "a",
+            date="2021-05-04",
+            status="signed",
+            parties=["NASA", "JAXA"],
+            title="agreement on lunar surface exploration",
+        ),
+        make_fact(
+            "agreement",
+            "b",
+            date="2021-05-20",
+            status="signed",
+            parties=["NASA", "JAXA"],
+            title="agreement on a Mars sample return orbiter",
+        ),
+        make_fact(
+            "agreement", "c", date="2021-05", status="signed", parties=["NASA", "JAXA"], title="an agreement"
+        ),
+    ]
+    assert len(_events(two, of_type="agreement")) == 3
+    year_only = [two[0], make_fact("agreement", "d", date="2021", status="signed", parties=["NASA", "JAXA"])]
+    assert len(_events(year_only, of_type="agreement")) == 2

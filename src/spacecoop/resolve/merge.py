@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from itertools import combinations
 
 from spacecoop.models import Event, Fact, FactSource
+from spacecoop.resolve.clustering import cluster_views
 from spacecoop.resolve.dates import (
     calendar_prefix,
     common_prefix,
@@ -16,19 +16,11 @@ from spacecoop.resolve.dates import (
     start_of,
 )
 from spacecoop.resolve.entities import EntityIndex
-from spacecoop.resolve.matching import (
-    MAX_DAY_GAP,
-    MAX_LAUNCH_SLIP_DAYS,
-    FactView,
-    block_keys,
-    dates_agree,
-    match_score,
-)
+from spacecoop.resolve.matching import FactView
 from spacecoop.resolve.names import short_hash
 from spacecoop.resolve.office_names import office_label
 from spacecoop.resolve.slots import fact_mentions
-from spacecoop.resolve.titles import content_words
-from spacecoop.resolve.unionfind import UnionFind
+from spacecoop.resolve.titles import completed_title, subject_words
 
 _AGREEMENT_STATUS_ORDER = ("terminated", "signed", "in_force", "expected")
 
@@ -71,7 +63,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         roles=tuple(sorted(roles)),
         date=date,
         readings=readings,
-        subject=content_words(fact.args.get("title"), party_names)
+        subject=subject_words(fact.args.get("title"), fact.evidence.text, party_names)
         if fact.type == "agreement"
         else frozenset(),
         reported=calendar_prefix(reported),
@@ -93,85 +85,6 @@ def merge_facts(
     time, so a launch reported planned and later done is done. Same input in any order, same output."""
     views = fact_views(facts, entity_index, doc_dates)
     return [_event(group, entity_index) for group in cluster_views(views)]
-
-
-def cluster_views(views: list[FactView]) -> list[list[FactView]]:
-    """Groups of views that report one event, each sorted by fact id, groups sorted."""
-    union = UnionFind()
-    members: dict[str, list[FactView]] = {}
-    for view in views:
-        union.add(view.fact_id)
-        members[view.fact_id] = [view]
-    roles: dict[tuple, list[FactView]] = defaultdict(list)
-    blocks: dict[tuple, list[FactView]] = defaultdict(list)
-    for view in views:
-        if view.type == "role":
-            person = view.one("person")
-            if person:
-                roles[(person, view.one("organization"), view.office)].append(view)
-            continue
-        for key in block_keys(view):
-            blocks[key].append(view)
-    for group in roles.values():
-        for view in group[1:]:
-            _join(union, members, group[0].fact_id, view.fact_id)
-    pairs: dict[tuple[str, str], float] = {}
-    for block in blocks.values():
-        for a, b in combinations(block, 2):
-            key = (a.fact_id, b.fact_id) if a.fact_id < b.fact_id else (b.fact_id, a.fact_id)
-            if key in pairs:
-                continue
-            result = match_score(a, b)
-            if result is not None:
-                pairs[key] = result[0]
-    # Strongest matches first; a join that would put conflicting dates in one event is refused, so
-    # an undated report cannot chain two different years together.
-    for (a, b), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
-        ra, rb = union.find(a), union.find(b)
-        if ra != rb and all(_fits(x, y) for x in members[ra] for y in members[rb]):
-            _join(union, members, ra, rb)
-    _attach_undated_meetings(views, union, members)
-    groups = [
-        sorted(members[root], key=lambda v: v.fact_id) for root in {union.find(v.fact_id) for v in views}
-    ]
-    return sorted(groups, key=lambda g: g[0].fact_id)
-
-
-def _attach_undated_meetings(
-    views: list[FactView], union: UnionFind, members: dict[str, list[FactView]]
-) -> None:
-    """An undated report of a meeting joins the one dated meeting of exactly the same people, when
-    they are known to have met only once; otherwise it stays on its own."""
-    dated: dict[frozenset[str], set[str]] = defaultdict(set)
-    for view in views:
-        people = view.ids("participant")
-        if view.type == "meeting" and view.readings and len(people) >= 2:
-            dated[people].add(union.find(view.fact_id))
-    for view in views:
-        if view.type != "meeting" or view.readings or len(members[union.find(view.fact_id)]) != 1:
-            continue
-        roots = dated.get(view.ids("participant"), set())
-        if len(roots) == 1:
-            _join(union, members, next(iter(roots)), view.fact_id)
-
-
-def _join(union: UnionFind, members: dict[str, list[FactView]], a: str, b: str) -> None:
-    ra, rb = union.find(a), union.find(b)
-    if ra == rb:
-        return
-    union.join(ra, rb)
-    root = union.find(ra)
-    other = rb if root == ra else ra
-    members[root] = members[root] + members.pop(other)
-
-
-def _fits(x: FactView, y: FactView) -> bool:
-    if x.type == "agreement" and (x.fact.status == "expected") != (y.fact.status == "expected"):
-        return False
-    tolerance = MAX_LAUNCH_SLIP_DAYS if x.type == "launch" else MAX_DAY_GAP
-    if dates_agree(x, y, tolerance) is not None:
-        return True
-    return x.type == "launch" and x.fact.status != y.fact.status and (x.date or "")[:4] == (y.date or "")[:4]
 
 
 def _event(views: list[FactView], index: EntityIndex) -> Event:
@@ -301,15 +214,17 @@ def _args(
         return max(counts, key=lambda n: (counts[n], n)) if counts else None
 
     if kind == "agreement":
-        titled = [v for v in views if v.fact.args.get("title")]
-        best = max(
-            titled, key=lambda v: (v.fact.confidence, len(v.fact.args["title"]), v.fact_id), default=None
-        )
+        party_names = [n for r, e in entities if r == "party" for n in _names_of(index, e)]
+        # The title that says most about the subject, then the most confident report's.
+        titled = [v for v in views if isinstance(v.fact.args.get("title"), str) and v.fact.args["title"]]
+        best = max(titled, key=lambda v: (len(v.subject), v.fact.confidence, v.fact_id), default=None)
         return {
             "parties": names("party"),
             "signatories": names("signatory"),
             "place": one("place"),
-            "title": best.fact.args["title"] if best else None,
+            "title": completed_title(best.fact.args["title"], best.fact.evidence.text, party_names)
+            if best
+            else None,
         }
     if kind == "launch":
         return {"vehicle": one("vehicle"), "site": one("site"), "payloads": names("payload")}

@@ -14,7 +14,8 @@ _GENERIC_TEXT = """a an the of on in and for to with by from at its their this t
     agreement agreements accord accords arrangement arrangements memorandum understanding mou
     contract contracts treaty protocol framework frame cooperation cooperative cooperate
     collaboration collaborative bilateral joint space field fields area areas sign signed signing
-    letter intent implementing general"""
+    letter intent implementing general government governments
+    be is are was were will would shall has have that which who whose"""
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 _WORD = re.compile(r"[^\W_]+")
 
@@ -27,6 +28,33 @@ def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str
     for name in names:
         excluded.update(_WORD.findall(fold(name)))
     return frozenset(_stem(w) for w in _WORD.findall(fold(title)) if w not in excluded and len(w) > 1)
+
+
+# What may follow a cut-off title in its sentence and still be the title: "... between ESA and the
+# Government | of the Russian Federation on Cooperation in ...", up to punctuation or a relative clause.
+_CONTINUATION = re.compile(
+    r"(?:\s+(?:of|on|in|for|to|concerning|regarding|about)\b"
+    r"(?:(?!\s(?:that|which|who|whose|where|when)\b)[^,.;:()])*)",
+    re.IGNORECASE,
+)
+
+
+def completed_title(title: str | None, evidence: str, names: Iterable[str] = ()) -> str | None:
+    """The title, or, when it names no subject ("the agreement between ESA and the Government"),
+    the title completed by the words that follow it in the evidence ("... of the Russian Federation
+    on Cooperation and Partnership in the Exploration and Use of Outer Space")."""
+    if not isinstance(title, str) or not title.strip() or content_words(title, names):
+        return title if isinstance(title, str) else None
+    title = title.strip()
+    at = evidence.lower().find(title.lower())
+    rest = _CONTINUATION.match(evidence, at + len(title)) if at >= 0 else None
+    return evidence[at : rest.end()].strip() if rest else title
+
+
+def subject_words(title: str | None, evidence: str, names: Iterable[str] = ()) -> frozenset[str]:
+    """`content_words` of the `completed_title`."""
+    names = list(names)
+    return content_words(completed_title(title, evidence, names), names)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float | None:
