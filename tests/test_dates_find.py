@@ -293,3 +293,8 @@ def test_dates_types_and_precisions_are_from_the_documented_sets() -> None:
     assert len(found) >= 14
     assert {t.type for t in found} <= set(TIMEX_TYPES)
     assert {t.precision for t in found} <= set(PRECISIONS)
+
+
+def test_dates_an_expression_never_spans_a_run_of_blanks() -> None:
+    assert find_timexes("May" + " " * 5000 + "5", APRIL_2016) == []
+    assert [t.text for t in find_timexes("signed on March\n5, 2016", APRIL_2016)] == ["March\n5, 2016"]

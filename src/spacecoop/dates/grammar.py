@@ -237,19 +237,26 @@ def _expand(pattern: str) -> str:
 _START = r"(?<![\w'$£€.])(?:(?<!-)|(?<=\d-))"
 
 
+def _bounded_spaces(pattern: str) -> str:
+    """Words of one expression are a few spaces apart at most (a line break in wrapped text counts):
+    never let a match run across a page of blanks."""
+    return pattern.replace(r"\s+", r"\s{1,3}").replace(r"\s*", r"\s{0,3}")
+
+
 @lru_cache(maxsize=1)
 def english_grammar() -> Grammar:
     """Compile the rule table once per process."""
     alternatives = []
     groups = []
     for index, (_name, pattern) in enumerate(RULES):
-        body = _expand(pattern)
+        body = _bounded_spaces(_expand(pattern))
         local = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", body)))
         body = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{index}>", body)
         alternatives.append(f"(?P<r{index}>{body})")
         groups.append(tuple((g, f"{g}__{index}") for g in local))
-    regex = _START + MOD_PREFIX + "(?:" + "|".join(alternatives) + r")(?![\w])"
-    singles = tuple(re.compile(_START + MOD_PREFIX + "(?:" + a + r")(?![\w])") for a in alternatives)
+    mod_prefix = _bounded_spaces(MOD_PREFIX)
+    regex = _START + mod_prefix + "(?:" + "|".join(alternatives) + r")(?![\w])"
+    singles = tuple(re.compile(_START + mod_prefix + "(?:" + a + r")(?![\w])") for a in alternatives)
     return Grammar(
         re.compile(regex), re.compile(_trigger()), tuple(n for n, _ in RULES), tuple(groups), singles
     )
