@@ -37,6 +37,8 @@ def _grammar(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, 
         rf"|(?P<rel>{relative or '(?!x)x'})|(?P<ago>{ago})|{lone_month}|{lone_weekday}"
         rf"|(?P<y>(?:(?P<ymword>{month_words})\s*)?(?<![\d.,])(?P<year3>1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)))(?!\w)"
     )
+    # as in English, the words of one expression are at most three blanks apart
+    pattern = pattern.replace(r"\s+", r"\s{1,3}").replace(r"\s*", r"\s{0,3}")
     return re.compile(pattern, re.IGNORECASE), months, weekdays
 
 
