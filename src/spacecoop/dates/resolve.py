@@ -194,7 +194,7 @@ def r_rel_season(g: Groups, c: Context) -> Reading | None:
     if (
         not rel
         and not g["season"][0].isupper()
-        and not re.search(r"(?i)\b(?:in|this|during|by|until|since)\s+$", c.before())
+        and not re.search(r"(?i)\b(?:in|this|during|by|until|since|early|late|mid|the)[\s-]+$", c.before())
     ):
         return None
     now = cal.season_index(c.anchor)

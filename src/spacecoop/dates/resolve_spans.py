@@ -105,7 +105,9 @@ def r_duration(g: Groups, c: Context) -> Reading | None:
         return None
     if (g.get("adj") or "").lower() == "old" or re.match(r"(?i)\s+old\b", c.after(6)):
         return None  # an age ("a 6-year-old", "52 years old")
-    if unit == "quarter" and re.match(r"\s+of\b", c.after(4)):
+    if unit == "quarter" and re.match(
+        r"(?i)\s+of\s+(?:the|a|an|its|their|all|this|that|these|those|our|his|her|[$\d])\b", c.after(16)
+    ):
         return None  # "three-quarters of the budget" is a fraction
     return Reading("DURATION", duration_value(amount, unit), "duration")
 
