@@ -103,7 +103,7 @@ def test_web_api_timeline_and_graph_by_period(client):
 
 def test_web_api_search_with_facets(client):
     result = client.get("/api/search", params={"q": "lunar"}).json()
-    assert result["engine"] == "fts5"
+    assert result["engine"] == "fts5" and result["facts"]["capped"] is False
     assert result["facts"]["total"] == 2 and result["documents"]["total"] == 2
     publishers = {f["value"] for f in result["documents"]["facets"]["publisher"]}
     assert publishers == {"NASA", "ESA"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -38,6 +39,8 @@ NETWORK_TYPES = ("agreement", "meeting")
 # Argument keys that hold actors in the exchange format, for stores without resolution.
 ACTOR_ARGS = ("parties", "organizations", "participants", "signatories", "person", "organization")
 SORTS = {"date", "-date", "confidence", "-confidence", "type"}
+# Search counts and facets over the best matches only, so a common word answers as fast as a rare one.
+SEARCH_CAP = 2000
 # Characters that mark search hits inside snippets; templates turn them into <mark> after escaping.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 
@@ -962,50 +965,77 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
                 "actor": [],
             },
         }
-    matched = _event_hits(match) if fts else select(events.c.id).where(_like(events.c.args_json, s.q))
-    year = func.substr(events.c.date, 1, 4)
-    conditions = {"hits": events.c.id.in_(matched)}
-    if s.type:
-        conditions["type"] = events.c.type == s.type
-    if s.year:
-        conditions["year"] = year == s.year
-    if s.actor:
-        conditions["actor"] = events.c.id.in_(
-            select(event_entities.c.event_id).where(
-                event_entities.c.entity_id.in_(entity_ids_for(conn, s.actor))
+    candidates = _event_candidates(conn, s, match, fts)
+    meta = {}
+    for chunk in _chunks(candidates):
+        rows = conn.execute(select(events.c.id, events.c.type, events.c.date).where(events.c.id.in_(chunk)))
+        meta.update({r.id: (r.type, (r.date or "")[:4] or None) for r in rows})
+    actors_of: dict[str, set[str]] = {}
+    for chunk in _chunks(candidates):
+        rows = conn.execute(
+            select(event_entities.c.event_id, event_entities.c.entity_id).where(
+                event_entities.c.event_id.in_(chunk), event_entities.c.role.in_(ACTOR_ROLES)
             )
         )
-    stmt = _event_query(conn, FactFilter()).where(*conditions.values())
-    total = _total(conn, stmt)
-    rows = conn.execute(stmt.order_by(*_order(events, "date")).limit(s.limit).offset(s.offset)).all()
-    actors = _event_actors(conn, [r.id for r in rows])
+        for event_id, entity_id in rows:
+            actors_of.setdefault(event_id, set()).add(entity_id)
+    wanted_actors = set(entity_ids_for(conn, s.actor)) if s.actor else set()
+    tests = {
+        "type": lambda e: meta[e][0] == s.type,
+        "year": lambda e: meta[e][1] == s.year,
+        "actor": lambda e: bool(actors_of.get(e, set()) & wanted_actors),
+    }
+    active = {k: t for k, t in tests.items() if getattr(s, k)}
+    hits = [e for e in candidates if e in meta and all(t(e) for t in active.values())]
 
-    def others(name: str):
+    def keeping_others(name: str) -> list[str]:
         # Facet counts keep every other filter, so each facet shows where a click would lead.
-        return and_(*(c for k, c in conditions.items() if k != name))
+        return [e for e in candidates if e in meta and all(t(e) for k, t in active.items() if k != name)]
 
-    actor_rows = conn.execute(
-        select(
-            entities.c.id, entities.c.name, func.count(func.distinct(event_entities.c.event_id)).label("n")
-        )
-        .select_from(event_entities.join(entities, entities.c.id == event_entities.c.entity_id))
-        .where(
-            event_entities.c.role.in_(ACTOR_ROLES),
-            event_entities.c.event_id.in_(select(events.c.id).where(others("actor"))),
-        )
-        .group_by(entities.c.id, entities.c.name)
-        .order_by(func.count(func.distinct(event_entities.c.event_id)).desc(), entities.c.name)
-        .limit(15)
-    ).all()
+    type_counts = Counter(meta[e][0] for e in keeping_others("type"))
+    year_counts = Counter(meta[e][1] for e in keeping_others("year") if meta[e][1])
+    actor_counts = Counter(a for e in keeping_others("actor") for a in actors_of.get(e, ()))
+    top_actors = sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+    names = entity_names(conn, {a for a, _ in top_actors})
+    page_ids = hits[s.offset : s.offset + s.limit]
+    rows = _in_order(
+        page_ids, conn.execute(_event_query(conn, FactFilter()).where(events.c.id.in_(page_ids)))
+    )
+    actors = _event_actors(conn, page_ids)
     return {
-        "total": total,
+        "total": len(hits),
+        # Facets and totals count the best SEARCH_CAP matches; more exist when this is true.
+        "capped": len(candidates) >= SEARCH_CAP,
         "items": [_event_item(r, actors.get(r.id, [])) for r in rows],
         "facets": {
-            "type": _facet(conn, events.c.type, others("type")),
-            "year": _facet(conn, year, others("year")),
-            "actor": [{"value": r.name, "id": r.id, "count": r.n} for r in actor_rows],
+            "type": _counted(type_counts),
+            "year": _counted(year_counts),
+            "actor": [{"value": names.get(a, {}).get("name", a), "id": a, "count": n} for a, n in top_actors],
         },
     }
+
+
+def _counted(counts: Counter) -> list[dict]:
+    return [{"value": v, "count": n} for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
+
+
+def _chunks(ids: list[str], size: int = 900) -> list[list[str]]:
+    # Stay under the bound-parameter limit of older SQLite builds.
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _event_candidates(conn: Connection, s: SearchFilter, match: str, fts: bool) -> list[str]:
+    """The ids of the events matching the words, best first, at most SEARCH_CAP of them."""
+    if fts:
+        found = conn.execute(
+            text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q ORDER BY rank LIMIT :n"),
+            {"q": match, "n": SEARCH_CAP},
+        )
+        return list(dict.fromkeys(found.scalars()))
+    stmt = (
+        select(events.c.id).where(_like(events.c.args_json, s.q)).order_by(events.c.date.desc(), events.c.id)
+    )
+    return list(conn.execute(stmt.limit(SEARCH_CAP)).scalars())
 
 
 # --- home --------------------------------------------------------------------------------------
