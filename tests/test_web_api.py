@@ -237,3 +237,20 @@ def test_web_docs_list_every_route_and_command(client):
         assert f"`{path}`" in text or f"`{path}?" in text or f"{path}`" in text, path
     for command in ("spacecoop serve", "spacecoop export"):
         assert command in text
+
+
+@pytest.mark.slow
+def test_web_api_upload_ingests_a_document_with_the_token(tmp_path, nlp):
+    db = build_store(tmp_path / "up.db", resolved=False)
+    app = create_app(Settings(db=db, upload_token="s3cret"))
+    app.state.nlp = nlp  # the session's pipeline, loaded once
+    guarded = TestClient(app)
+    body = b"Paris, 3 March 2024. NASA and ESA signed an agreement on lunar exploration in Paris on 3 March 2024.\n"
+    auth = {"Authorization": "Bearer s3cret"}
+    first = guarded.post("/api/documents?filename=upload_note.txt", content=body, headers=auth)
+    assert first.status_code == 201, first.text
+    assert first.json()["key"] == "upload_note" and first.json()["created"] is True
+    again = guarded.post("/api/documents?filename=upload_note.txt", content=body, headers=auth)
+    assert again.status_code == 200 and again.json()["created"] is False
+    stored = guarded.get("/api/documents/upload_note").json()
+    assert "lunar exploration" in stored["text"]
