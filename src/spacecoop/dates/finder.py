@@ -19,6 +19,7 @@ from spacecoop.errors import BadQuery
 _PLACEHOLDER_ANCHOR = dt.date(2000, 6, 15)
 _MASKS = {"day": "XXXX-XX-XX", "month": "XXXX-XX", "year": "XXXX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
           "half": "XXXX-HX", "decade": "XXX", "century": "XX"}  # fmt: skip
+_RELATIVE_PERIOD = re.compile(r"(?i)(?:this|that|last|next)\s+(?:year|month|week|quarter|decade|century)\b")
 _JOIN_TIME_DATE = re.compile(r"\s*,?\s*(?:on\s+)?")
 SUPPORTED_LANGUAGES = ("en", "fr", "de", "it", "es", "pt")
 
@@ -60,6 +61,8 @@ def _english(text: str, anchor: dt.date) -> list[tuple[int, int, Reading]]:
         if reading is None:
             return False
         mod_word = m.group("mod")
+        if mod_word and mod_word.lower() in ("earlier", "later") and not _RELATIVE_PERIOD.match(text, start):
+            mod_word = None  # "earlier this month" is one expression; in "earlier Friday" it is an adverb
         if mod_word:
             reading.mod = reading.mod or lx.MODIFIERS.get(re.sub(r"\s+", " ", mod_word.lower())) or None
             start = m.start()

@@ -86,6 +86,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("date_mdy", r"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
     ("date_dmy", r"(?:{WEEKDAY},?\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"),
     ("month_year", r"{MONTH}(?:\s+of)?,?\s+{YEAR}"),
+    ("month_rel_year", r"{MONTH}(?:\s+of)?\s+(?P<yrel>(?i:this|last|next))\s+(?i:year)"),
     ("time_ampm", r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*{AMPM}{TZ}"),
     ("time_24", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?:\s+(?P<h>(?i:hours|h)\b))?{TZ}"),
     (
@@ -126,7 +127,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "half_quarter",
         r"(?:(?:(?P<poss>(?i:this|last|next)\s+(?i:year))|(?P<pyear>1[5-9]\d\d|20\d\d))'s\s+)?"
-        r"(?:(?P<the>(?i:the))\s+)?(?:(?P<tyear>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<adj>(?i:fiscal|latest|current|"
+        r"(?:(?P<the>(?i:the))\s+(?![a-zA-Z0-9]+-(?i:quarter|half)\b))?(?:(?P<tyear>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<adj>(?i:fiscal|latest|current|"
         r"year-earlier|year-ago|same|comparable|previous|most\s+recent|recent|just-ended|just\s+ended|"
         r"comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?i:fiscal)[\s-]+)?(?:{ORD}[\s-]+)?"
         r"(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|half))(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?"

@@ -96,6 +96,11 @@ def _check_weekday(reading: Reading, day: dt.date, weekday: int, year_stated: bo
 r_date_mdy = r_date_dmy = _day_month
 
 
+def r_month_rel_year(g: Groups, c: Context) -> Reading | None:
+    year = c.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+    return Reading("DATE", f"{year}-{month_number(g['month']):02d}", "month", relative="full")
+
+
 def r_month_year(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}", "month")
 
