@@ -70,6 +70,8 @@ MACROS: dict[str, str] = {
     "REFWORD": _group("word", _alternation(lx.REFERENCE_WORDS)),
     "EXTRA": r"(?i:more|additional|other|straight|consecutive|full|long|short)",
     "DECADE_WORD": "(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    # "a week or so", "a year or two", "two years or more": the vague tail belongs to the expression
+    "OR_SO": r"(?:\s+(?i:or)\s+(?P<or_so>(?i:so|more|less|longer|two|three)))?",
     "TENS": _TENS,
     "ONES": _ONES,
     "TZ": r"(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CES?T|JST|MSK)\b)?",
@@ -106,7 +108,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     ("day_part", r"(?P<rel>(?i:this|last|yesterday|tomorrow|tonight|today))\s+{PART}"),
     ("day_word", r"(?P<word>(?i:today|yesterday|tomorrow|tonight))"),
-    ("ago", r"{NUM}[\s-]+{UNIT}\s+(?P<dir>(?i:ago|earlier|from\s+now|hence|later|back))"),
+    ("ago", r"{NUM}[\s-]+{UNIT}{OR_SO}\s+(?P<dir>(?i:ago|earlier|from\s+now|hence|later|back))"),
     (
         "vague_ago",
         r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?P<dir>(?i:ago|earlier|from\s+now|hence))",
@@ -115,7 +117,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "span",
         r"(?i:the\s+)?(?P<rel>(?i:past|last|next|coming|previous|following|first|latest|final|recent|"
-        r"remaining|ensuing|upcoming|preceding))\s+{NUM}[\s-]+{UNIT}",
+        r"remaining|ensuing|upcoming|preceding))\s+{NUM}[\s-]+{UNIT}{OR_SO}",
     ),
     ("the_span", r"(?i:the)\s+{NUM}(?:\s+{EXTRA})?[\s-]+{UNIT}(?<=[sS])"),
     ("rel_month", r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+{MONTH}(?!\s+\d)"),
@@ -172,7 +174,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "duration",
         r"(?:{NUM}(?P<and_half>\s+and\s+a\s+half|\s+1/2|\s*½)?(?:\s+{EXTRA})?[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?"
-        r"(?:-(?P<adj>(?i:long|old)))?)(?!-)",
+        r"(?:-(?P<adj>(?i:long|old)))?{OR_SO})(?!-)",
     ),
     ("bare_units", r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes))"),
     (

@@ -56,7 +56,7 @@ def r_span(g: Groups, c: Context) -> Reading | None:
     unit = unit_of(g["unit"])
     if unit not in lx.UNITS:
         return None
-    return Reading("DURATION", duration_value(number_value(g["num"]), unit), "duration")
+    return Reading("DURATION", duration_value(number_value(g["num"]), unit), "duration", mod=_or_so_mod(g))
 
 
 def r_the_span(g: Groups, c: Context) -> Reading | None:
@@ -109,7 +109,14 @@ def r_duration(g: Groups, c: Context) -> Reading | None:
         r"(?i)\s+of\s+(?:the|a|an|its|their|all|this|that|these|those|our|his|her|[$\d])\b", c.after(16)
     ):
         return None  # "three-quarters of the budget" is a fraction
-    return Reading("DURATION", duration_value(amount, unit), "duration")
+    return Reading("DURATION", duration_value(amount, unit), "duration", mod=_or_so_mod(g))
+
+
+def _or_so_mod(g: Groups) -> str | None:
+    word = (g.get("or_so") or "").lower()
+    return {"more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS"}.get(
+        word, "APPROX" if word else None
+    )
 
 
 def r_bare_units(g: Groups, c: Context) -> Reading | None:
