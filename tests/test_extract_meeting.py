@@ -25,3 +25,18 @@ def test_extract_meeting_planned(nlp):
     text = "NASA Administrator Bill Nelson will meet ISRO chairman S. Somanath in Bengaluru next week."
     [fact] = facts_of(nlp, text, "2023-06-01", "meeting")
     assert fact["status"] == "planned"
+
+
+def test_extract_meeting_handover_between_two_people_takes_the_reported_day(nlp):
+    text = (
+        "On 3 May 2023, a sample of the asteroid was handed over to the agency. The handover took place "
+        "at the institute between Dr. Aiko Tanaka, curator at JAXA, and Dr. Mark Reid, curator at NASA."
+    )
+    [fact] = facts_of(nlp, text, None, "meeting")
+    assert {"Aiko Tanaka", "Mark Reid"} <= set(fact["participants"])
+    assert fact["date"] == "2023-05-03"
+
+
+def test_extract_meeting_cabinet_meeting_is_not_a_meeting_of_parties(nlp):
+    text = "At its cabinet meeting on Wednesday, the government appointed Marie Dubois as President of CNES."
+    assert facts_of(nlp, text, "2021-04-15", "meeting") == []

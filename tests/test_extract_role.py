@@ -110,3 +110,23 @@ def test_extract_long_document_is_analysed_in_chunks(nlp):
     [role] = [f for f in analyzed.facts if f.type == "role"]
     assert text[role.evidence.start : role.evidence.end].startswith("ESA Director General Jan Woerner")
     assert analyzed.sentences[-1].end <= len(text)
+
+
+def test_extract_role_who_heads_the_organisation(nlp):
+    found = roles(
+        nlp, "The plan was presented by Yuri Koptev, who headed the Russian Space Agency at the time."
+    )
+    assert ("Yuri Koptev", "Russian Space Agency") in found
+
+
+def test_extract_role_envoy_belongs_to_the_sending_state(nlp):
+    found = roles(nlp, "Also present was Indian Ambassador to France Jawed Ashraf.")
+    assert ("Jawed Ashraf", "India") in found
+    assert ("Jawed Ashraf", "France") not in found
+
+
+def test_extract_role_honorific_between_office_and_name(nlp):
+    found = roles(
+        nlp, "The accord was signed by the Minister of Science Prof. Amara Diallo on behalf of Senegal."
+    )
+    assert ("Amara Diallo", "Senegal") in found

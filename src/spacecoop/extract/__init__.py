@@ -31,6 +31,7 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     sentences = sentence_contexts(context)
     facts: list[Fact] = []
     for sentence in sentences:
+        sentence.prior_event_date = context.last_event_date
         facts += extract_roles(sentence)
         note_event_date(sentence)
     facts += contact_roles(context)

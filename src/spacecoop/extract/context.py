@@ -160,6 +160,8 @@ class SentenceContext:
     index: int
     actors: list[Actor]
     timexes: list
+    # the day of the last event reported before this sentence (set while reading in order)
+    prior_event_date: DateValue | None = None
 
     @property
     def text(self) -> str:

@@ -13,8 +13,36 @@ from spacecoop.models import Fact
 _CALL_WORDS = {"phone", "telephone", "téléphonique", "video", "call", "conversation", "telefonata"}
 
 
+_INSTITUTIONAL = {
+    "cabinet",
+    "board",
+    "council",
+    "committee",
+    "general",
+    "annual",
+    "press",
+    "plenary",
+    "shareholders",
+    "parliamentary",
+    "team",
+    "staff",
+}
+_CEREMONY = {"ceremony", "handover", "signing", "took", "held", "exchanged"}
+
+
 def meeting_trigger(sentence: SentenceContext):
+    # "The handover took place ... between Dr. A, ..., and Dr. B": two named people face to face
+    words = {t.lower_ for t in sentence.sent}
     for token in sentence.sent:
+        if token.lower_ == "between" and words & _CEREMONY:
+            after = [a for a in sentence.persons() if a.start > token.i]
+            if len(after) >= 2:
+                return token
+    for token in sentence.sent:
+        if token.lower_ in {"meeting", "meetings"} and any(
+            c.lower_ in _INSTITUTIONAL for c in token.children if c.dep_ in {"compound", "amod"}
+        ):
+            continue  # "at its cabinet meeting": an institution sitting, not two parties meeting
         word = token.lower_
         before = token.doc[max(sentence.sent.start, token.i - 2) : token.i].text.lower()
         if re.search(r"\b(?:after|following|during|at|on)\s+(?:the|his|her|their|this|that)$", before) or (
@@ -53,7 +81,12 @@ def extract_meetings(sentence: SentenceContext) -> list[Fact]:
     if not participants and len(organizations) < 2:
         return []
     date = nearest_date(sentence, trigger.idx)
-    status = status_from(date, tense_of(sentence, trigger.i, trigger.i + 1), context.date, "planned", "done")
+    tense = tense_of(sentence, trigger.i, trigger.i + 1)
+    if date is None and tense == "past":
+        date = (
+            sentence.prior_event_date
+        )  # "On 22 August, X was handed over. The handover took place between ..."
+    status = status_from(date, tense, context.date, "planned", "done")
     if len(organizations) >= 2:
         context.parties = organizations[:2]
     return [

@@ -28,7 +28,10 @@ ROLE_PATTERNS = tuple(
             0.9,
         ),
         # not when the office is already another person's apposition ("A, CEO of X, B, CEO of Y")
-        ("office-of-org-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),?(?P<persons>P)", 0.85),
+        ("office-of-org-person", rf"{_OFFICE}ot?(?P<org>[OC])(?P<persons>P)", 0.85),
+        ("office-of-org-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)", 0.85),
+        # "X, who heads Roscosmos", "Y led ESA"
+        ("person-heads-org", r"(?P<persons>P),?v?(?P<verb>h)o?t?(?P<org>[OC])", 0.7),
         (
             "person-office-of-org",
             rf"(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
@@ -75,7 +78,7 @@ def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | Non
         if not (document_date and document_date.iso and compare_iso(v.iso, document_date.iso) > 0)
     ]
     carried = not stated
-    event = stated[0] if stated else context.last_event_date
+    event = stated[0] if stated else sentence.prior_event_date
     if event is None or not event.iso:
         return document_date
     if carried and (document_date is None or not document_date.iso):
@@ -147,6 +150,10 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             if not persons:
                 continue
             office = None
+            if "verb" in pattern.groupindex and match.group("verb"):
+                office = (
+                    "President" if "presid" in units[match.start("verb")].text(sentence).lower() else "Head"
+                )
             if "office" in pattern.groupindex and match.group("office"):
                 first, last = match.span("office")
                 if "title" in pattern.groupindex and match.group("title"):

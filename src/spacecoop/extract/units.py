@@ -62,6 +62,29 @@ _SIMPLE = {
     "–": ",",
     "-": ",",
 }
+# verbs of heading an organisation: "X, who heads Roscosmos"
+_SIMPLE.update(
+    dict.fromkeys(
+        (
+            "heads",
+            "headed",
+            "leads",
+            "led",
+            "chairs",
+            "chaired",
+            "presided",
+            "presides",
+            "directs",
+            "directed",
+        ),
+        "h",
+    )
+)
+_SIMPLE["over"] = "o"
+# honorifics carry no structure: "the Minister ... Prof. Isa Pantami" reads as office + name
+_SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"}
+# an envoy's office names the host state, not the sender: "Philippine Ambassador to Japan"
+_ENVOYS = {"ambassador", "envoy", "consul", "ambassadors"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +129,7 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
             i += office_len
             continue
         token = doc[i]
-        if not token.is_space:
+        if not token.is_space and token.lower_ not in _SKIPPED:
             units.append(Unit(_SIMPLE.get(token.lower_, "w"), i, i + 1))
         i += 1
     # fold to a fixed point: "the Agency of the Russian Federation (Roscosmos)" takes two steps
@@ -152,6 +175,15 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
             last = nxt[2] if nxt[1].code == "t" else nxt[1]
             out.append(Unit("O", unit.start, last.end, unit.actor))
             i += 4 if nxt[1].code == "t" else 3
+            continue
+        if (
+            unit.code == "F"
+            and doc[unit.end - 1].lower_ in _ENVOYS
+            and codes(nxt[:2]) in {"oC", "oO"}
+            and (doc[nxt[0].start].lower_ == "to")
+        ):
+            out.append(Unit("F", unit.start, nxt[1].end))
+            i += 3
             continue
         if unit.code == "F":
             end, j = unit.end, i + 1
