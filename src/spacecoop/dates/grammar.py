@@ -1,8 +1,9 @@
 """The grammar of English temporal expressions: a table of rules built from the lexicon.
 
-Each rule is a name and a pattern written with macros ({MONTH}, {DAY}, {NUM}, ...). All rules are
-joined into one regular expression, tried in table order at each position (more specific first), so
-the whole text is scanned once. The resolver (resolve.py) turns each rule's groups into a value.
+Each rule is a name and a pattern written with macros ({MONTH}, {DAY}, {NUM}, ...). The rules are
+joined into one regular expression whose alternatives are tried in table order (more specific
+first). The text is scanned once for the words an expression can start with, and the grammar is
+tried only there. The resolvers (resolve.py, resolve_spans.py) turn each rule's groups into a value.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _unit_forms() -> str:
     return _alternation(forms)
 
 
-_NUMBER_WORDS = [w for w in lx.NUMBER_WORDS if not w.endswith(("a", "an"))] + ["a", "an", "half a", "half an"]
+_NUMBER_WORDS = list(lx.NUMBER_WORDS)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 
