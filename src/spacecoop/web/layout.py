@@ -99,28 +99,51 @@ def zoom_range(first_year: int, last_year: int) -> dict:
     return {"out": out, "halves": halves}
 
 
+def _unit_positions(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A seeded spring layout stretched to fill the unit square (same data, same picture)."""
+    if len(g) == 1:
+        return {next(iter(g)): (0.5, 0.5)}
+    raw = nx.spring_layout(g, seed=7, weight="weight", k=2.0 / math.sqrt(len(g)), iterations=100)
+    xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+    dx, dy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    return {n: ((x - min(xs)) / dx, (y - min(ys)) / dy) for n, (x, y) in raw.items()}
+
+
+def _blocks(g: nx.Graph) -> list[nx.Graph]:
+    """Connected groups of actors, each laid out in its own band; pairs and singletons share one."""
+    parts = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
+    large = [g.subgraph(c) for c in parts if len(c) > 2]
+    small = [n for c in parts if len(c) <= 2 for n in c]
+    return large[:5] + ([g.subgraph(small + [n for c in large[5:] for n in c])] if small or large[5:] else [])
+
+
 def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
-    """Positions for the network's nodes (a seeded spring layout: same data, same picture)."""
+    """Positions for the network's nodes: each connected group gets a band as wide as its size."""
     g = nx.Graph()
     g.add_nodes_from(n["id"] for n in graph["nodes"])
     for e in graph["edges"]:
         g.add_edge(e["source"], e["target"], weight=e["weight"])
-    positions = (
-        nx.spring_layout(g, seed=7, weight="weight", k=1.6 / math.sqrt(max(len(g), 1))) if len(g) else {}
-    )
-    pad = 60
+    pad = 50
+    positions: dict[str, tuple[float, float]] = {}
+    blocks = _blocks(g) if len(g) else []
+    shares = [math.sqrt(len(b)) for b in blocks]
+    left = float(pad)
+    for block, share in zip(blocks, shares, strict=True):
+        band = (width - 2 * pad) * share / sum(shares)
+        inner = 0.12 * band if len(blocks) > 1 else 0.0
+        for node, (ux, uy) in _unit_positions(block).items():
+            positions[node] = (left + inner / 2 + ux * (band - inner), pad + uy * (height - 2 * pad))
+        left += band
     top_weight = max((n["weight"] for n in graph["nodes"]), default=1)
-    nodes = []
-    for n in graph["nodes"]:
-        px, py = positions.get(n["id"], (0.0, 0.0))
-        nodes.append(
-            {
-                **n,
-                "x": round(pad + (px + 1) / 2 * (width - 2 * pad), 1),
-                "y": round(pad + (py + 1) / 2 * (height - 2 * pad), 1),
-                "r": round(6 + 14 * math.sqrt(n["weight"] / top_weight), 1),
-            }
-        )
+    nodes = [
+        {
+            **n,
+            "x": round(positions[n["id"]][0], 1),
+            "y": round(positions[n["id"]][1], 1),
+            "r": round(5 + 11 * math.sqrt(n["weight"] / top_weight), 1),
+        }
+        for n in graph["nodes"]
+    ]
     at = {n["id"]: n for n in nodes}
     top_edge = max((e["weight"] for e in graph["edges"]), default=1)
     edges = [
