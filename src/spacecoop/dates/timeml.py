@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacecoop.dates.finder import find_timexes
@@ -202,8 +202,6 @@ def retag(source: str, name: str = "<string>", *, language: str = "en") -> tuple
 
 
 def _moved(timex: Timex, span: tuple[int, int], text: str) -> Timex:
-    from dataclasses import replace
-
     return replace(timex, start=span[0], end=span[1], text=text[span[0] : span[1]])
 
 
