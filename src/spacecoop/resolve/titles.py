@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacecoop.resolve.names import fold
 
@@ -24,10 +25,14 @@ def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str
     """The subject words of a title, lightly stemmed, without generic words or the parties' names."""
     if not isinstance(title, str) or not title:
         return frozenset()
-    excluded = set(_GENERIC)
-    for name in names:
-        excluded.update(_WORD.findall(fold(name)))
+    excluded = _excluded_words(tuple(names))
     return frozenset(_stem(w) for w in _WORD.findall(fold(title)) if w not in excluded and len(w) > 1)
+
+
+@lru_cache(maxsize=4096)
+def _excluded_words(names: tuple[str, ...]) -> frozenset[str]:
+    # Cached: the same parties (with all their aliases) come back for every report of their agreements.
+    return _GENERIC.union(*(_WORD.findall(fold(name)) for name in names))
 
 
 # What may follow a cut-off title in its sentence and still be the title: "... between ESA and the
