@@ -227,7 +227,8 @@ def test_knowledge_missing_user_file_is_a_clear_error(tmp_path):
         ("H-2A (Launch Vehicle No. 42)", "h-iia", "Launch Vehicle No. 42"),
         ("Ariane 5 VA250", "ariane-5", "VA250"),
         ("Progress MS-15", "progress-spacecraft", "15"),
-        ("CFOSat (China-France Oceanography Satellite)", "cfosat", "China-France Oceanography Satellite"),
+        ("CFOSat (China-France Oceanography Satellite)", "cfosat", ""),
+        ("Sentinel-1B (second unit)", "sentinel-1b", "second unit"),
         ("Long March 2C", "long-march-2c", ""),
         ("PSLV-C37", "pslv", "C37"),
         ("LVM3-M4", "lvm3", "M4"),
@@ -324,3 +325,20 @@ def test_knowledge_folder_ignores_files_that_are_not_yaml(tmp_path):
     write(tmp_path, "- {id: probe-five, name: Probe Five, type: mission}\n", "entries.yaml")
     write(tmp_path, "notes for humans, not data", "README.txt")
     assert load_knowledge([tmp_path]).get("probe-five") is not None
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Federal Space Agency of the Russian Federation (Roscosmos)", "roscosmos"),
+        ("China National Space Administration (CNSA)", "cnsa"),
+        ("the Ruritanian Rocket Office (CNES)", "cnes"),
+        ("SWOT (a new ocean mission)", "swot"),
+    ],
+)
+def test_knowledge_lookup_reads_a_name_with_its_expansion_in_parentheses(knowledge, surface, expected):
+    assert knowledge.lookup(surface).id == expected
+
+
+def test_knowledge_lookup_refuses_a_name_whose_parts_disagree(knowledge):
+    assert knowledge.lookup("NASA (CNES)") is None

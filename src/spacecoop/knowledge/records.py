@@ -151,6 +151,8 @@ class Knowledge:
             shorter = self._without_qualifier(surface)
             if shorter is not None:
                 found = self.lookup_all(shorter)
+        if not found:
+            found = self._by_parenthesis(surface)
         if types:
             found = [e for e in found if e.type in types]
         return sorted(found, key=lambda e: TYPE_PREFERENCE.get(e.type, len(TYPE_PREFERENCE)))
@@ -165,6 +167,16 @@ class Knowledge:
             return rest
         return None
 
+    def _by_parenthesis(self, surface: str) -> list[KnownEntity]:
+        # "Federal Space Agency of the Russian Federation (Roscosmos)", "SWOT (Surface Water and
+        # Ocean Topography)": either part may be the known one; when both are, they must agree.
+        match = _TRAILING_PARENTHESIS.match(" ".join(surface.split()))
+        if not match:
+            return []
+        outside, inside = self.lookup_all(match["base"]), self.lookup_all(match["inside"])
+        both = [e for e in outside if e in inside]
+        return both or (outside if not inside else inside if not outside else [])
+
     def lookup(self, surface: str, types: tuple[str, ...] = ()) -> KnownEntity | None:
         """The entity a surface form names, or None when unknown or when it is ambiguous between
         two entities of the preferred type ("CSA" alone could be several agencies)."""
@@ -176,18 +188,21 @@ class Knowledge:
 
     def lookup_series(self, surface: str, types: tuple[str, ...] = ()) -> tuple[KnownEntity, str] | None:
         """The entity a numbered flight or unit belongs to, with its designation: "Soyuz MS-18"
-        -> (Soyuz MS, "18"), "H-IIA F47" -> (H-IIA, "F47"), "CFOSat (China-France Oceanography
-        Satellite)" -> (CFOSAT, "China-France ..."). A surface the knowledge names as a whole is
-        returned with an empty designation; None when neither the whole nor its base is known."""
-        whole = self.lookup(surface, types)
-        if whole is not None:
-            return whole, ""
+        -> (Soyuz MS, "18"), "H-IIA F47" -> (H-IIA, "F47"), "H-2A (Launch Vehicle No. 42)" ->
+        (H-IIA, "Launch Vehicle No. 42"). A surface the knowledge names as a whole, or with its
+        expansion in parentheses ("CFOSat (China-France Oceanography Satellite)"), comes with an
+        empty designation; None when neither the whole nor its base is known."""
         text = " ".join(surface.split())
         parenthesis = _TRAILING_PARENTHESIS.match(text)
         if parenthesis:
             base = self.lookup(parenthesis["base"], types)
             if base is not None:
-                return base, parenthesis["inside"].strip()
+                expansion = base in self.lookup_all(parenthesis["inside"])
+                return base, "" if expansion else parenthesis["inside"].strip()
+        whole = self.lookup(text, types)
+        if whole is not None:
+            return whole, ""
+        if parenthesis:
             text = parenthesis["base"]
         numbered = _TRAILING_NUMBER.match(text)
         if numbered:
