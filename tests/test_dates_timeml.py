@@ -96,6 +96,16 @@ def test_dates_cli_timeml_and_eval_time(tmp_path: Path) -> None:
     assert "relaxed      50.00  100.00   66.67" in standalone.stdout
 
 
+def test_dates_cli_timeml_writes_the_good_files_and_names_the_bad_one(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.tml").write_text(DOC, encoding="utf-8")
+    (tmp_path / "in" / "broken.tml").write_text("<TimeML><DOCID>x</DOCID></TimeML>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["timeml", str(tmp_path / "in"), str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert "broken.tml: no <TEXT> element" in result.output
+    assert (tmp_path / "out" / "good.tml").exists() and not (tmp_path / "out" / "broken.tml").exists()
+
+
 def test_dates_cli_eval_time_names_a_missing_prediction(tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
     (tmp_path / "pred").mkdir()

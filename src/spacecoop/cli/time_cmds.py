@@ -29,10 +29,14 @@ _language_option = click.option(
 def timeml_command(in_dir: Path, out_dir: Path, language: str) -> None:
     """Tag every .tml file of IN_DIR with our TIMEX3s (anchored on its DCT) into OUT_DIR."""
     try:
-        report = retag_directory(in_dir, out_dir, language=language)
+        report, failures = retag_directory(in_dir, out_dir, language=language)
     except SpacecoopError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{len(report)} files, {sum(n for _, n in report)} timexes written to {out_dir}")
+    for failure in failures:
+        click.echo(f"skipped {failure}", err=True)
+    if failures:
+        raise click.ClickException(f"{len(failures)} file(s) could not be read")
 
 
 @click.command("eval-time")

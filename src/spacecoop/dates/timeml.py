@@ -212,16 +212,30 @@ def _open_tag(timex: Timex, tid: str) -> str:
     return f"<TIMEX3 {attrs}>"
 
 
-def retag_directory(in_dir: Path, out_dir: Path, *, language: str = "en") -> list[tuple[str, int]]:
-    """Write every .tml file of `in_dir` to `out_dir` with our TIMEX3 tags; (file name, timex count) each."""
+def retag_directory(
+    in_dir: Path, out_dir: Path, *, language: str = "en"
+) -> tuple[list[tuple[str, int]], list[UnreadableDocument]]:
+    """Write every .tml file of `in_dir` to `out_dir` with our TIMEX3 tags.
+
+    Returns (file name, timex count) for each file written and the errors of the files that could
+    not be read; one bad file does not stop the others."""
     files = sorted(Path(in_dir).glob("*.tml"))
     if not files:
         raise UnreadableDocument(str(in_dir), "no .tml files in this directory")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    report = []
+    written_files: list[tuple[str, int]] = []
+    failures: list[UnreadableDocument] = []
     for path in files:
-        source = path.read_text(encoding="utf-8")
-        tagged, written = retag(source, str(path), language=language)
+        try:
+            source = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            failures.append(UnreadableDocument(str(path), f"not UTF-8 text ({error.reason})"))
+            continue
+        try:
+            tagged, written = retag(source, str(path), language=language)
+        except UnreadableDocument as error:
+            failures.append(error)
+            continue
         (Path(out_dir) / path.name).write_text(tagged, encoding="utf-8")
-        report.append((path.name, len(written)))
-    return report
+        written_files.append((path.name, len(written)))
+    return written_files, failures
