@@ -93,7 +93,8 @@ def document_raw(conn: Connection, p: RefParams) -> dict:
 
 def present_document(doc: dict) -> dict:
     spans = [(f["evidence_start"], f["evidence_end"], f["id"]) for f in doc["facts"]]
-    return {"runs": layout.highlight_runs(doc["text"] or "", spans)}
+    labels = {f["id"]: f"{f['type']}: {f['label']}" for f in doc["facts"]}
+    return {"runs": layout.highlight_runs(doc["text"] or "", spans), "labels": labels}
 
 
 def entities(conn: Connection, p: ListParams) -> dict:
