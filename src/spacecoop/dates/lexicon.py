@@ -139,6 +139,7 @@ FUTURE_CUES = (
     "expected", "expects", "expect", "is to", "are to", "upcoming", "next", "coming", "intends",
     "aims", "due", "set to", "forthcoming", "would", "hopes", "hope", "to be held", "is set",
     "will be", "won't", "starting", "begins", "opens", "ahead", "supposed to", "as soon as", "might",
+    "effective", "payable", "until",
 )  # fmt: skip
 PAST_CUES = (
     "was", "were", "had", "did", "said", "told", "ago", "last", "earlier", "previously", "took",
