@@ -164,6 +164,7 @@ def main() -> None:
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (spacecoop serve --workers)")
     parser.add_argument("--keep", help="build the store at this path and keep it")
     parser.add_argument("--reuse", action="store_true", help="with --keep: reuse a store built before")
     args = parser.parse_args()

@@ -254,3 +254,13 @@ def test_web_api_upload_ingests_a_document_with_the_token(tmp_path, nlp):
     assert again.status_code == 200 and again.json()["created"] is False
     stored = guarded.get("/api/documents/upload_note").json()
     assert "lunar exploration" in stored["text"]
+
+
+def test_web_cmds_serve_refuses_a_missing_store(tmp_path):
+    from click.testing import CliRunner
+
+    from spacecoop.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code != 0 and "absent.db" in result.output
+    assert not (tmp_path / "absent.db").exists()  # serving never creates a store

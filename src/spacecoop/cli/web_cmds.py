@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -23,7 +24,14 @@ EXPORT_FORMATS = ("csv", "facts", "jsonld", "turtle", "graphml", "parquet")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
-def serve_command(db: str | None, host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (one per core).",
+)
+def serve_command(db: str | None, host: str, port: int, workers: int) -> None:
     """Serve the web UI and the JSON API over the store, read-only.
 
     Uploads (POST /api/documents) stay off unless SPACECOOP_UPLOAD_TOKEN is set."""
@@ -39,7 +47,19 @@ def serve_command(db: str | None, host: str, port: int) -> None:
     except SpacecoopError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"spacecoop: serving {settings.db} on http://{host}:{port}  (API: /help)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Several processes need an import path; each builds its app from the environment.
+    os.environ["SPACECOOP_DB"] = settings.db
+    uvicorn.run(
+        "spacecoop.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @click.command("export")

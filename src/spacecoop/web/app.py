@@ -93,6 +93,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 503, "the store could not answer this query; see the server log")
 
 
+def app_from_env() -> FastAPI:
+    """The app over the store named by SPACECOOP_DB: the factory `spacecoop serve --workers N` gives uvicorn."""
+    from spacecoop.settings import settings_from_env
+
+    return create_app(settings_from_env())
+
+
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     """The web application over `settings.db` (or `engine`), read-only apart from the upload route."""
     from spacecoop.web.routes import register
