@@ -152,7 +152,7 @@ def test_queries_entity_profile_by_alias_gathers_everything(store):
 
 
 def test_queries_person_profile_lists_offices_held_and_office_at_a_date(store):
-    profile = entity_profile(store, "Le Gall")
+    profile = entity_profile(store, "Mr Le Gall")
     assert profile["name"] == "Jean-Yves Le Gall"
     assert [(t["office"], t["organization"]["name"]) for t in profile["offices_held"]] == [
         ("President", "CNES")
@@ -166,6 +166,8 @@ def test_queries_person_profile_lists_offices_held_and_office_at_a_date(store):
 def test_queries_unknown_entity_is_not_found(store):
     with pytest.raises(NotFound, match="Atlantis"):
         entity_profile(store, "Atlantis")
+    # A surname finds its bearer even when no report used it alone.
+    assert entity_profile(store, "Komarov")["name"] == "Igor Komarov"
 
 
 def test_cli_who_prints_holder_and_evidence(store, tmp_db):

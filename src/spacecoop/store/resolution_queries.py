@@ -11,7 +11,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from spacecoop.errors import BadQuery, NotFound
 from spacecoop.models import OfficeTerm
-from spacecoop.resolve.names import name_key
+from spacecoop.resolve.names import name_key, parse_person
 from spacecoop.resolve.office_names import split_office_query
 from spacecoop.resolve.offices import held_on
 from spacecoop.store import schema
@@ -162,6 +162,11 @@ def find_entity_ids(conn: Connection, name: str) -> list[str]:
             + conn.execute(select(a.c.entity_id, a.c.alias)).all()
         )
         found = {r[0] for r in rows if name_key(r[1]) == key}
+    if not found:
+        # A surname alone ("Le Gall", "Mr Komarov") finds the people who bear it.
+        surname = parse_person(text).surname
+        people = conn.execute(select(e.c.id, e.c.name).where(e.c.type == "person")).all()
+        found = {r.id for r in people if surname and parse_person(r.name).surname == surname}
     if not found:
         return []
     counts = dict(
