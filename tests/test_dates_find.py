@@ -129,6 +129,8 @@ def test_dates_dated_list_takes_the_document_year() -> None:
         ("The crew is scheduled to undock on Tuesday.", "2018-06-26"),
         ("The crew returned to Earth on Tuesday.", "2018-06-19"),
         ("NASA said on Tuesday that the rover was healthy.", "2018-06-19"),
+        ("The crew could leave as soon as Tuesday, officials said.", "2018-06-26"),
+        ("On Tuesday, officials said the test failed.", "2018-06-19"),
     ],
 )
 def test_dates_tense_decides_an_unanchored_weekday(text: str, value: str) -> None:
@@ -142,6 +144,8 @@ def test_dates_tense_decides_an_unanchored_weekday(text: str, value: str) -> Non
         ("The telescope launched in March.", "2018-03"),
         ("The telescope was shipped in October.", "2017-10"),
         ("The telescope will ship this October.", "2018-10"),
+        ("In September, the agency announced plans to build it.", "2017-09"),
+        ("The new tariff is effective January.", "2019-01"),
     ],
 )
 def test_dates_tense_decides_an_unanchored_month(text: str, value: str) -> None:

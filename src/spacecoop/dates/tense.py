@@ -19,6 +19,7 @@ _CUES = re.compile(
 # -ed words that are not past verbs.
 _NOT_PAST = frozenset({"need", "speed", "red", "bed", "seed", "indeed", "hundred", "based", "feed", "proceed",
                        "exceed", "succeed", "united", "limited", "related", "expected", "scheduled", "planned"})  # fmt: skip
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"')]|$)")
 _REPORTING = frozenset({"said", "told", "reported", "announced"})
 # "will be named": a participle after a form of "be" takes its tense from the auxiliary before it.
 _PASSIVE = re.compile(r"(?i)\b(?:be|is|are|being|get|gets)\s+$")
@@ -48,8 +49,13 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         word = m.group().lower()
         if word == "next" and text.startswith(" to", m.end()):
             continue  # "next to the embassy" is a place
-        if m.start() >= end and word in _REPORTING and "," in text[end : m.start()]:
-            continue  # "..., Castro said": the report, not the event the time phrase belongs to
+        if (
+            m.start() >= end
+            and word in _REPORTING
+            and "," in text[end : m.start()]
+            and _CLAUSE_END.match(text, m.end())
+        ):
+            continue  # "..., Castro said.": the report, not the event the time phrase belongs to
         if kind == "past" and (
             m.group().lower() in _NOT_PAST or _PASSIVE.search(text, max(0, m.start() - 8), m.start())
         ):
