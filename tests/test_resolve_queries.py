@@ -147,6 +147,11 @@ def test_queries_entity_profile_by_alias_gathers_everything(store):
     assert [a["status"] for a in profile["agreements"]] == ["signed", "expected"]
     assert [link["kind"] for link in profile["agreements"][1]["links"]] == ["realised_as"]
     assert [m["date"] for m in profile["meetings"]] == ["2016-03-12"]
+    # The people of an event come with the office they held on its date.
+    assert {p["name"]: p["offices"] for p in profile["meetings"][0]["people"]} == {
+        "Igor Komarov": ["Head of Roscosmos"],
+        "Jean-Yves Le Gall": ["President of CNES"],
+    }
     assert profile["partners"][0]["name"] == "CNES" and profile["partners"][0]["events"] == 3
     assert [d["key"] for d in profile["documents"]] == ["visit-2016", "plan-2017", "deal-2018"]
 
@@ -182,6 +187,7 @@ def test_cli_entity_json_and_text(store, tmp_db):
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["offices"][0]["person"]["name"] == "Jean-Yves Le Gall"
     text = CliRunner().invoke(cli, ["entity", "CNES", "--db", tmp_db])
+    assert "Igor Komarov (Head of Roscosmos)" in text.output
     assert "President: Jean-Yves Le Gall" in text.output and "Partners: Roscosmos (3)" in text.output
 
 

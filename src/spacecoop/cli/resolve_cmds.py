@@ -131,7 +131,12 @@ def render_profile(profile: dict[str, Any]) -> str:
 
 
 def _summary(event: dict[str, Any]) -> str:
-    args = event["args"]
+    args = dict(event["args"])
+    # People shown with the office they held that day: "Igor Komarov (Head of Roscosmos)".
+    offices = {p["name"]: p["offices"] for p in event.get("people", []) if p["offices"]}
+    for key in ("participants", "signatories"):
+        if isinstance(args.get(key), list):
+            args[key] = [f"{n} ({', '.join(offices[n])})" if n in offices else n for n in args[key]]
     keys = {
         "agreement": ("parties", "title"),
         "meeting": ("participants", "organizations", "place"),

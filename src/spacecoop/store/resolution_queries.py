@@ -241,6 +241,7 @@ def _events_of(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         ordered.setdefault(r.id, r)
     if not ordered:
         return []
+    people = event_people(conn, {r.id: r.date for r in ordered.values()})
     docs: dict[str, list[str]] = {}
     for event_id, doc_key in conn.execute(
         select(s.c.event_id, s.c.doc_key).where(s.c.event_id.in_(list(ordered))).order_by(s.c.doc_key)
@@ -259,9 +260,36 @@ def _events_of(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
             "conflicts": json.loads(r.conflicts_json),
             "as": sorted(set(roles[r.id])),
             "documents": docs.get(r.id, []),
+            "people": people.get(r.id, []),
         }
         for r in ordered.values()
     ]
+
+
+def event_people(conn: Connection, events: dict[str, str | None]) -> dict[str, list[dict[str, Any]]]:
+    """The people of each event (event id -> its date) with the offices they held on that date,
+    so a meeting reads "Igor Komarov (Head of Roscosmos)"."""
+    if not events:
+        return {}
+    ee, e = schema.event_entities, schema.entities
+    rows = conn.execute(
+        select(ee.c.event_id, ee.c.entity_id, ee.c.role, e.c.name)
+        .join(e, e.c.id == ee.c.entity_id)
+        .where(ee.c.event_id.in_(list(events)), e.c.type == "person")
+        .order_by(ee.c.event_id, e.c.name, ee.c.role)
+    ).all()
+    person_ids = {r.entity_id for r in rows}
+    terms = _terms(conn, schema.offices.c.person.in_(person_ids)) if person_ids else []
+    org_names = _names(conn, {t.organization for t in terms})
+    found: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        date = events[r.event_id]
+        held = [t for t in terms if t.person == r.entity_id and date and held_on(t, date)]
+        offices = sorted({f"{t.office} of {org_names.get(t.organization, t.organization)}" for t in held})
+        listed = found.setdefault(r.event_id, [])
+        if all(p["id"] != r.entity_id for p in listed):
+            listed.append({"id": r.entity_id, "name": r.name, "as": r.role, "offices": offices})
+    return found
 
 
 def _partners(
