@@ -31,6 +31,7 @@ def test_web_api_health_and_overview(client):
     overview = client.get("/api/overview").json()
     assert overview["documents"] == 4 and overview["resolved"] is True
     assert overview["by_type"]["agreement"] == 5
+    assert [(a["id"], a["events"]) for a in overview["top_entities"][:2]] == [("nasa", 4), ("esa", 3)]
 
 
 def test_web_api_facts_filters_page_and_sort(client):

@@ -268,7 +268,7 @@ def _fact_query(f: FactFilter, by_date: bool = False) -> Select:
         stmt = stmt.where(facts.c.date <= _until_bound(f.until))
     if f.entity:
         # Before resolution, names sit only inside the arguments' JSON.
-        stmt = stmt.where(_like(facts.c.args_json, json.dumps(f.entity)))
+        stmt = stmt.where(_like(facts.c.args_json, json.dumps(f.entity, ensure_ascii=False)))
     if f.q:
         stmt = stmt.where(or_(_like(facts.c.evidence_text, f.q), _like(facts.c.args_json, f.q)))
     return stmt
@@ -1036,6 +1036,24 @@ def _event_candidates(conn: Connection, s: SearchFilter, match: str, fts: bool) 
         select(events.c.id).where(_like(events.c.args_json, s.q)).order_by(events.c.date.desc(), events.c.id)
     )
     return list(conn.execute(stmt.limit(SEARCH_CAP)).scalars())
+
+
+def top_actors(conn: Connection, n: int = 8) -> list[dict]:
+    """The actors in the most agreements and meetings (empty before resolution)."""
+    count = func.count(func.distinct(event_entities.c.event_id))
+    rows = conn.execute(
+        select(entities.c.id, entities.c.name, entities.c.type, count.label("events"))
+        .select_from(
+            event_entities.join(entities, entities.c.id == event_entities.c.entity_id).join(
+                events, events.c.id == event_entities.c.event_id
+            )
+        )
+        .where(event_entities.c.role.in_(NETWORK_ROLES), events.c.type.in_(NETWORK_TYPES))
+        .group_by(entities.c.id, entities.c.name, entities.c.type)
+        .order_by(count.desc(), entities.c.id)
+        .limit(n)
+    )
+    return [r._asdict() for r in rows]
 
 
 # --- home --------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def _label(items: list[dict]) -> list[dict]:
 def home(conn: Connection, _params: None = None) -> dict:
     data = wq.overview(conn)
     data["recent"] = _label(wq.list_facts(conn, wq.FactFilter(sort="-date", limit=8))["items"])
-    data["top_entities"] = wq.graph(conn, max_nodes=8)["nodes"]
+    data["top_entities"] = wq.top_actors(conn, 8)
     return data
 
 
