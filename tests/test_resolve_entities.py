@@ -212,3 +212,23 @@ def test_entities_signatory_named_by_office_is_an_office_not_a_person():
     index = resolve_entities([fact], [], small_knowledge())
     entity = index.get(index.entity_id(fact.id, "signatories", "ESA Director General"))
     assert entity.type == "office"
+
+
+def test_document_aliases_common_nouns_are_not_names():
+    assert find_document_aliases("He thanked NASA, the agency, for its help.") == []
+    assert find_document_aliases("They met JAXA, the space agency, on Monday.") == []
+
+
+def test_entities_description_given_to_two_names_joins_neither():
+    docs = [
+        make_document("d1", "Officials of Zorbia Orbital, the national space agency, attended."),
+        make_document("d2", "Officials of Quenta Rockets, the national space agency, attended."),
+    ]
+    facts = [
+        make_fact("agreement", "d1", parties=["Zorbia Orbital", "ESA"], title="a"),
+        make_fact("agreement", "d2", parties=["Quenta Rockets", "ESA"], title="b"),
+        make_fact("agreement", "d3", parties=["National Space Agency", "ESA"], title="c"),
+    ]
+    index = resolve_entities(facts, docs, small_knowledge())
+    ids = {_ids(index, f, "parties")[0] for f in facts}
+    assert len(ids) == 3

@@ -115,6 +115,8 @@ def _appositions(text: str) -> list[DocumentAlias]:
         desc_words = desc.split()
         if not desc_words or len(desc_words) > 7 or fold(desc_words[-1]) not in ORG_HEADS:
             continue
+        if len(desc_words) < 3 and not any(w[:1].isupper() for w in desc_words):
+            continue  # "NASA, the agency," or "the space agency": a common noun, not another name
         link = (match.group("link") or "").strip().split(" ")[0].lower()
         kind = {"or": "alternative", "also": "alternative", "known": "alternative"}.get(link, "description")
         if link in ("formerly", "previously"):
