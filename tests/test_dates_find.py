@@ -71,6 +71,7 @@ def only(text: str, anchor: dt.date | None = APRIL_2016, **kw) -> Timex:
         ("The third-quarter results beat forecasts.", "third-quarter", "DATE", "2016-Q3"),
         ("Earlier Friday, the crew slept.", "Friday", "DATE", "2016-04-15"),
         ("Repairs will take two years or more.", "two years or more", "DURATION", "P2Y"),
+        ("A hearing is set for the week of May 2.", "the week of May 2", "DATE", "2016-W18"),
         ("Deliveries slipped to Q3 2017.", "Q3 2017", "DATE", "2017-Q3"),
         ("The FY2019 request grew.", "FY2019", "DATE", "2019"),
         ("It was planned for the year 2000.", "the year 2000", "DATE", "2000"),

@@ -73,6 +73,7 @@ MACROS: dict[str, str] = {
     "DECADE_WORD": "(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
     # "a week or so", "a year or two", "two years or more": the vague tail belongs to the expression
     "OR_SO": r"(?:\s+(?i:or)\s+(?P<or_so>(?i:so|more|less|longer|two|three)))?",
+    "MONTHNAME": _alternation([n for ns in lx.EN_MONTHS.values() for n in ns], caps=True),
     "TENS": _TENS,
     "ONES": _ONES,
     "TZ": r"(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CES?T|JST|MSK)\b)?",
@@ -86,6 +87,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?![\d:]))?",
     ),
     ("slash_date", r"(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<yy>\d{4}|\d\d)(?![\d/])"),
+    (
+        "week_of",
+        r"(?i:the\s+week\s+of)\s+(?:{MONTH}\s+{DAY}|(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTHNAME}))(?:,?\s+{YEAR})?",
+    ),
     ("date_mdy", r"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
     ("date_dmy", r"(?:{WEEKDAY},?\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?"),
     ("month_year", r"{MONTH}(?:\s+of)?,?\s+{YEAR}"),

@@ -96,6 +96,18 @@ def _check_weekday(reading: Reading, day: dt.date, weekday: int, year_stated: bo
 r_date_mdy = r_date_dmy = _day_month
 
 
+def r_week_of(g: Groups, c: Context) -> Reading | None:
+    """'the week of March 6': the ISO week holding that day."""
+    reading = _day_month(
+        {**g, "month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"], "weekday": None}, c
+    )
+    if reading is None:
+        return None
+    reading.value = cal.iso_week(dt.date.fromisoformat(reading.value))
+    reading.precision = "week"
+    return reading
+
+
 def r_month_rel_year(g: Groups, c: Context) -> Reading | None:
     year = c.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
     return Reading("DATE", f"{year}-{month_number(g['month']):02d}", "month", relative="full")
