@@ -116,6 +116,12 @@ def test_dates_consistent_weekday_is_not_flagged() -> None:
     assert (timex.value, timex.confidence, timex.note, timex.alternatives) == ("2018-06-15", 1.0, None, ())
 
 
+def test_dates_impossible_day_keeps_the_month_and_says_why() -> None:
+    timex = only("The contract was dated 31 February 2016.")
+    assert (timex.text, timex.value, timex.precision) == ("31 February 2016", "2016-02", "month")
+    assert timex.confidence < 1.0 and "day 31 does not exist in February 2016" in timex.note
+
+
 def test_dates_dated_list_takes_the_document_year() -> None:
     text = "Schedule of the campaign\n22 April: launch of the cargo ship\n3 December: undocking\n"
     found = find_timexes(text, dt.date(2018, 1, 5))

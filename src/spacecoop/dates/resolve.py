@@ -64,8 +64,9 @@ def _day_month(g: Groups, c: Context) -> Reading | None:
     else:
         year, relative = cal.year_for_day(c.anchor, month, day_number, c.tense()), "year"
     day = cal.valid_date(year, month, day_number)
-    if day is None:
-        return None
+    if day is None:  # "31 February": keep what is certain, the month, and say why
+        note = f"day {day_number} does not exist in {dt.date(year, month, 1).strftime('%B')} {year}"
+        return Reading("DATE", f"{year}-{month:02d}", "month", relative=relative, confidence=0.5, note=note)
     reading = Reading("DATE", day.isoformat(), "day", relative=relative)
     if dated_list:
         reading.note = "dated list entry: year taken from the document date"
@@ -101,7 +102,7 @@ def r_week_of(g: Groups, c: Context) -> Reading | None:
     reading = _day_month(
         {**g, "month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"], "weekday": None}, c
     )
-    if reading is None:
+    if reading is None or reading.precision != "day":
         return None
     reading.value = cal.iso_week(dt.date.fromisoformat(reading.value))
     reading.precision = "week"
