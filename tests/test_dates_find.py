@@ -122,6 +122,11 @@ def test_dates_impossible_day_keeps_the_month_and_says_why() -> None:
     assert timex.confidence < 1.0 and "day 31 does not exist in February 2016" in timex.note
 
 
+def test_dates_feb_29_without_a_year_goes_to_a_leap_year() -> None:
+    assert only("The probe flew by on Feb. 29.", dt.date(2017, 3, 1)).value == "2016-02-29"
+    assert only("The probe will fly by on Feb. 29.", dt.date(2017, 3, 1)).value == "2020-02-29"
+
+
 def test_dates_dated_list_takes_the_document_year() -> None:
     text = "Schedule of the campaign\n22 April: launch of the cargo ship\n3 December: undocking\n"
     found = find_timexes(text, dt.date(2018, 1, 5))

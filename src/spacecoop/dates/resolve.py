@@ -64,6 +64,10 @@ def _day_month(g: Groups, c: Context) -> Reading | None:
     else:
         year, relative = cal.year_for_day(c.anchor, month, day_number, c.tense()), "year"
     day = cal.valid_date(year, month, day_number)
+    if day is None and (month, day_number) == (2, 29) and relative:  # the nearest leap year the tense allows
+        step = 1 if c.tense() == "future" else -1
+        year = next(y for y in range(year + step, year + 5 * step, step) if cal.valid_date(y, 2, 29))
+        day = dt.date(year, 2, 29)
     if day is None:  # "31 February": keep what is certain, the month, and say why
         note = f"day {day_number} does not exist in {dt.date(year, month, 1).strftime('%B')} {year}"
         return Reading("DATE", f"{year}-{month:02d}", "month", relative=relative, confidence=0.5, note=note)
