@@ -113,6 +113,9 @@ def test_queries_who_held_answers_with_the_holder_and_the_sources(store):
     assert "Komarov" in holder["sources"][0]["evidence"]
     (later,) = who_held(store, "Roscosmos Director General", "2019")
     assert later["person"]["name"] == "Dmitry Rogozin"
+    # Titles in other languages go through the knowledge's office names.
+    (french,) = who_held(store, "Directeur général de Roscosmos", "2019")
+    assert french["person"]["name"] == "Dmitry Rogozin"
 
 
 def test_queries_who_held_between_sightings_gives_the_last_known_holder(store):

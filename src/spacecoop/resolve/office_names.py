@@ -4,6 +4,7 @@ are all its head), and how a query such as "Head of Roscosmos" splits into offic
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacecoop.resolve.names import fold
@@ -78,22 +79,36 @@ def looks_like_office(surface: str) -> bool:
     return bool(_OFFICE_WORDS.search(fold(surface)))
 
 
-def split_office_query(text: str) -> tuple[str, str]:
+def split_office_query(text: str, known_title: Callable[[str], str | None] | None = None) -> tuple[str, str]:
     """ "Head of Roscosmos" -> ("Head", "Roscosmos"); "ESA Director General" -> ("Head", "ESA");
-    "Roscosmos head" -> ("Head", "Roscosmos"). Raises ValueError when no office title is found."""
+    "Roscosmos head" -> ("Head", "Roscosmos"). `known_title` maps a title in another language to its
+    English name ("Président" -> "President"), so "Président du CNES" works too. Raises ValueError
+    when no office title is found."""
+
+    def label_of(title: str) -> str | None:
+        if fold(title) in _TITLE_TO_LABEL:
+            return _TITLE_TO_LABEL[fold(title)]
+        english = known_title(title) if known_title else None
+        return office_label(english) if english else None
+
     stripped = text.strip()
-    match = re.match(r"^(?P<office>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>.+)$", stripped, re.IGNORECASE)
-    if match and fold(match.group("office")) in _TITLE_TO_LABEL:
-        return _TITLE_TO_LABEL[fold(match.group("office"))], match.group("org").strip()
+    match = _OFFICE_OF.match(stripped)
+    if match and (label := label_of(match.group("office"))):
+        return label, match.group("org").strip()
     words = stripped.split()
     # Longest title at the end ("ESA Director General") or at the start ("Director General ESA").
     for size in range(min(4, len(words) - 1), 0, -1):
         tail, head = " ".join(words[-size:]), " ".join(words[:size])
-        if fold(tail) in _TITLE_TO_LABEL:
-            return _TITLE_TO_LABEL[fold(tail)], " ".join(words[:-size]).removesuffix("'s").strip()
-        if fold(head) in _TITLE_TO_LABEL:
-            return _TITLE_TO_LABEL[fold(head)], " ".join(words[size:]).strip()
+        if label := label_of(tail):
+            return label, " ".join(words[:-size]).removesuffix("'s").strip()
+        if label := label_of(head):
+            return label, " ".join(words[size:]).strip()
     if match:
-        office = match.group("office").strip()
-        return office_label(office), match.group("org").strip()
+        return office_label(match.group("office").strip()), match.group("org").strip()
     raise ValueError(f"{text!r}: no office title found (try 'Head of ORGANISATION')")
+
+
+_OFFICE_OF = re.compile(
+    r"^(?P<office>.+?)\s+(?:(?:of|at|for|du|de\s+la|de|des|der|von)\s+|de\s+l['’]\s*)(?:the\s+)?(?P<org>\S.*)$",
+    re.IGNORECASE,
+)

@@ -37,7 +37,7 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
     organisation or an office it is never seen with; BadQuery for a date that is not ISO."""
     check_iso_date(on_date, "date")
     try:
-        office, org_text = split_office_query(office_text)
+        office, org_text = split_office_query(office_text, _known_title)
     except ValueError as error:
         raise BadQuery(str(error)) from error
     with store.engine.connect() as conn:
@@ -76,6 +76,14 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
             }
             for t in sorted(held, key=lambda t: (t.start or "", t.person))
         ]
+
+
+def _known_title(title: str) -> str | None:
+    """The knowledge's English name for an office title in any language ("Directeur général")."""
+    from spacecoop.knowledge import load_knowledge
+
+    found = load_knowledge().lookup(title, ("office",))
+    return found.name if found is not None else None
 
 
 def office_at(store: Store, person_entity_id: str, date: str) -> list[dict[str, Any]]:
