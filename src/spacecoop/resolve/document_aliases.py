@@ -8,9 +8,12 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacecoop.resolve.names import fold
+from spacecoop.models import Document
+from spacecoop.resolve.names import capitals, fold, name_key
 
 # Words an organisation's or a place's full name ends with; an apposition or a bracketed
 # expansion must end with one of them to count as a name and not as an ordinary phrase.
@@ -123,3 +126,48 @@ def _appositions(text: str) -> list[DocumentAlias]:
             kind = "former"
         found.append(DocumentAlias(match.group("name").strip(), desc, kind, match.start()))
     return found
+
+
+def declared_aliases(documents: Iterable[Document]) -> list[tuple[str, str, str]]:
+    """Every (name, alias, kind) the documents declare, sorted; the spelling of a description
+    taken from a document that writes it as a proper name."""
+    documents = list(documents)
+    found = set()
+    for document in documents:
+        for alias in find_document_aliases(document.text):
+            found.add((alias.name, alias.alias, alias.kind))
+    # A description given to several different names ("the national space agency") is a common
+    # noun phrase, not a name: it joins nothing.
+    named: dict[str, set[str]] = defaultdict(set)
+    for name, alias, kind in found:
+        if kind in ("description", "alternative"):
+            named[name_key(alias)].add(name_key(name))
+    found = {
+        f for f in found if f[2] not in ("description", "alternative") or len(named[name_key(f[1])]) == 1
+    }
+    spelled = _proper_spellings({alias for _, alias, kind in found if kind == "description"}, documents)
+    return sorted((name, spelled.get(alias, alias), kind) for name, alias, kind in found)
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|de|du|des))+")
+
+
+def _proper_spellings(descriptions: set[str], documents: list[Document]) -> dict[str, str]:
+    """ "the Russian federal space agency" is also written "the Russian Federal Space Agency"
+    elsewhere: the capitalised spelling, where some document uses it, is the one to show. One pass
+    over each document's capitalised word runs, whatever the number of descriptions."""
+    wanted = {name_key(d): d for d in descriptions if d != d.title()}
+    if not wanted:
+        return {}
+    sizes = {len(key.split()) for key in wanted}
+    best: dict[str, str] = {}
+    for document in documents:
+        for match in _CAPITALISED_RUN.finditer(document.text):
+            words = match.group(0).split()
+            for size in sizes:
+                for start in range(len(words) - size + 1):
+                    form = " ".join(words[start : start + size])
+                    key = name_key(form)
+                    if key in wanted and capitals(form) > capitals(best.get(key, wanted[key])):
+                        best[key] = form
+    return {wanted[key]: form for key, form in best.items()}

@@ -79,6 +79,11 @@ def name_key(text: str) -> str:
     return _LEADING_ARTICLE.sub("", fold(text))
 
 
+def capitals(text: str) -> int:
+    """How many capital letters: the most capitalised spelling of a name is the one shown."""
+    return sum(c.isupper() for c in text)
+
+
 def slug(text: str) -> str:
     return name_key(text).replace(" ", "-") or "unnamed"
 
