@@ -532,3 +532,28 @@ def test_merge_report_without_subject_stays_alone_when_two_signings_fit_or_only_
     assert len(_events(two, of_type="agreement")) == 3
     year_only = [two[0], make_fact("agreement", "d", date="2021", status="signed", parties=["NASA", "JAXA"])]
     assert len(_events(year_only, of_type="agreement")) == 2
+
+
+def test_merge_reports_placing_one_signing_in_two_cities_keep_both():
+    facts = [
+        make_fact(
+            "agreement",
+            "a",
+            date="2019-03-01",
+            status="signed",
+            parties=["ESA", "JAXA"],
+            title="Martian Moons eXploration cooperation",
+            place="Paris",
+        ),
+        make_fact(
+            "agreement",
+            "b",
+            date="2019-03-01",
+            status="signed",
+            parties=["ESA", "JAXA"],
+            title="agreement on Martian Moons eXploration",
+            place="Tokyo",
+        ),
+    ]
+    (event,) = _events(facts, of_type="agreement")
+    assert event.conflicts == ("place: sources disagree: Paris (a); Tokyo (b)",)

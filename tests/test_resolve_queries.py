@@ -16,6 +16,7 @@ from spacecoop.store.resolution_queries import entity_profile, office_at, who_he
 from tests.test_resolve_support import make_document, make_fact
 
 _TEXTS = {
+    "archive-1999": ("1999-05-04", "Yuri Koptev, head of the Russian Space Agency, opened the conference."),
     "visit-2016": (
         "2016-03-12",
         "Roscosmos chief Igor Komarov met CNES President Jean-Yves Le Gall in Paris on 12 March 2016.",
@@ -60,6 +61,18 @@ def _facts(key: str) -> list:
                 place="Paris",
                 **evidence,
             ),
+        ]
+    if key == "archive-1999":
+        return [
+            make_fact(
+                "role",
+                key,
+                date=date,
+                person="Yuri Koptev",
+                role="head",
+                organization="Russian Space Agency",
+                **evidence,
+            )
         ]
     if key == "plan-2017":
         return [
@@ -116,6 +129,13 @@ def test_queries_who_held_answers_with_the_holder_and_the_sources(store):
     # Titles in other languages go through the knowledge's office names.
     (french,) = who_held(store, "Directeur général de Roscosmos", "2019")
     assert french["person"]["name"] == "Dmitry Rogozin"
+
+
+def test_queries_who_held_before_the_agency_existed_answers_with_its_predecessor(store):
+    (holder,) = who_held(store, "Head of Roscosmos", "1999")
+    assert holder["person"]["name"] == "Yuri Koptev"
+    assert holder["organization"]["name"] == "Russian Space Agency"
+    assert holder["held"] == "in office"
 
 
 def test_queries_who_held_between_sightings_gives_the_last_known_holder(store):

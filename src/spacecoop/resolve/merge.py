@@ -93,6 +93,7 @@ def _event(views: list[FactView], index: EntityIndex) -> Event:
     sources = tuple(_source(v) for v in ordered)
     conflicts: list[str] = []
     status = _status(kind, ordered, conflicts)
+    _place_conflicts(ordered, index, conflicts)
     if kind == "role":
         # A role's dates are the days it was seen held, not readings of one date: the first one.
         date = min((v.date for v in views if v.date), key=start_of, default=None)
@@ -113,6 +114,20 @@ def _event(views: list[FactView], index: EntityIndex) -> Event:
         conflicts=tuple(conflicts),
         entities=entities,
     )
+
+
+def _place_conflicts(ordered: list[FactView], index: EntityIndex, conflicts: list[str]) -> None:
+    """Reports that put one event in two places: both kept, the disagreement noted."""
+    places: dict[str, list[str]] = defaultdict(list)
+    for view in ordered:
+        for role, entity_id in view.roles:
+            if role == "place":
+                places[index.name(entity_id)].append(view.fact.doc)
+    if len(places) > 1:
+        listed = "; ".join(
+            f"{name} ({', '.join(sorted(set(docs)))})" for name, docs in sorted(places.items())
+        )
+        conflicts.append(f"place: sources disagree: {listed}")
 
 
 def _source(view: FactView) -> FactSource:

@@ -44,7 +44,10 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
         org_ids = find_entity_ids(conn, org_text)
         if not org_ids:
             raise NotFound(f"{org_text!r}: no organisation of that name or alias in the store")
-        terms = _terms(conn, schema.offices.c.organization.in_(org_ids))
+        # The organisation's predecessors and successors answer for the years it did not exist
+        # (the Head of Roscosmos in 2003 was the head of Rosaviakosmos).
+        lineage = _lineage(conn, org_ids[0])
+        terms = _terms(conn, schema.offices.c.organization.in_(set(org_ids) | lineage))
         known = sorted({t.office for t in terms})
         chosen = [t for t in terms if t.office == office]
         for fallback in _FALLBACK_OFFICES.get(office, ()):
@@ -56,10 +59,14 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
             raise NotFound(
                 f"{office_text!r}: no holder of {office!r} seen for {org_text} (offices seen: {offices})"
             )
+        own_started = any(t.organization in org_ids and _started_by(t, on_date) for t in chosen)
+        if own_started:
+            # Once the organisation itself has holders, its predecessors' open terms are over.
+            chosen = [t for t in chosen if t.organization in org_ids]
         held = [t for t in chosen if held_on(t, on_date)]
         status = "in office"
         if not held:
-            before = [t for t in chosen if t.start and t.start[: len(on_date)] <= on_date[: len(t.start)]]
+            before = [t for t in chosen if _started_by(t, on_date)]
             held = [max(before, key=lambda t: (t.start or "", t.person))] if before else []
             status = "last known"
         names = _names(conn, {t.person for t in held} | {t.organization for t in held})
@@ -76,6 +83,27 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
             }
             for t in sorted(held, key=lambda t: (t.start or "", t.person))
         ]
+
+
+def _started_by(term: OfficeTerm, date: str) -> bool:
+    return bool(term.start) and term.start[: len(date)] <= date[: len(term.start)]
+
+
+def _lineage(conn: Connection, entity_id: str) -> set[str]:
+    """The entity with every predecessor and successor, followed link by link."""
+    e = schema.entities
+    found, queue = set(), [entity_id]
+    while queue:
+        current = queue.pop()
+        if current in found:
+            continue
+        found.add(current)
+        row = conn.execute(
+            select(e.c.predecessors_json, e.c.successors_json).where(e.c.id == current)
+        ).first()
+        if row is not None:
+            queue.extend(json.loads(row.predecessors_json) + json.loads(row.successors_json))
+    return found
 
 
 def _known_title(title: str) -> str | None:
