@@ -117,12 +117,17 @@ def _total(conn: Connection, stmt: Select) -> int:
 # --- entities ----------------------------------------------------------------------------------
 
 
-def entity_ids_for(conn: Connection, name: str) -> list[str]:
-    """Entity ids whose id, name or alias is `name` (case-insensitive)."""
+def _entity_ids_select(name: str):
+    """Ids of the entities whose id, name or alias is `name` (case-insensitive), as a subquery."""
     low = name.strip().lower()
     by_name = select(entities.c.id).where(or_(entities.c.id == name, func.lower(entities.c.name) == low))
     by_alias = select(aliases.c.entity_id).where(func.lower(aliases.c.alias) == low)
-    return sorted({r[0] for r in conn.execute(by_name.union(by_alias))})
+    return by_name.union(by_alias)
+
+
+def entity_ids_for(conn: Connection, name: str) -> list[str]:
+    """Entity ids whose id, name or alias is `name` (case-insensitive)."""
+    return sorted({r[0] for r in conn.execute(_entity_ids_select(name))})
 
 
 def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict]:
@@ -234,7 +239,8 @@ def _event_query(conn: Connection, f: FactFilter, by_date: bool = False) -> Sele
     if f.until:
         stmt = stmt.where(events.c.date <= _until_bound(f.until))
     if f.entity:
-        ids = entity_ids_for(conn, f.entity)
+        # Resolved in the same statement: one round trip, whatever name or alias was given.
+        ids = _entity_ids_select(f.entity)
         stmt = stmt.where(
             events.c.id.in_(select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ids)))
         )
