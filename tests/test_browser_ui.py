@@ -136,6 +136,20 @@ def test_browser_timeline_zoom_and_filter(server, page):
     assert page.locator("svg#timeline .marker").count() == 1
 
 
+def test_browser_timeline_drag_zooms_to_the_dragged_dates(server, page):
+    page.goto(server + "/timeline?type=agreement")
+    box = page.locator("svg#timeline").bounding_box()
+    # Drag across the left half of the chart, in the empty space between the lanes' labels.
+    y = box["y"] + box["height"] * 0.9
+    page.mouse.move(box["x"] + box["width"] * 0.06, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.3, y, steps=5)
+    page.mouse.up()
+    page.wait_for_url("**since=2019-**")
+    assert "type=agreement" in page.url  # the other filters stay
+    assert 0 < page.locator("svg#timeline .marker").count() < 5
+
+
 def test_browser_network_click_an_edge(server, page):
     page.goto(server + "/network")
     page.wait_for_selector("svg#network line.edge")

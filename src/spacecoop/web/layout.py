@@ -80,6 +80,11 @@ def timeline_layout(items: list[dict], since: str | None, until: str | None) -> 
         "ticks": ticks,
         "first_year": int(lo),
         "last_year": int(hi) - 1,
+        # What the page's script needs to turn a dragged stretch of the axis back into dates.
+        "lo": lo,
+        "hi": hi,
+        "margin": MARGIN,
+        "plot": plot,
     }
 
 
