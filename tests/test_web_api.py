@@ -52,6 +52,20 @@ def test_web_api_facts_filters_page_and_sort(client):
     assert period["total"] == 2
 
 
+def test_web_api_facts_csv_follows_the_filters(client):
+    import csv
+    import io
+
+    response = client.get("/api/facts.csv", params={"type": "launch"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["summary"] for r in rows] == [
+        "Ariane 5 with two telecommunication satellites from Guiana Space Centre",
+        "H3 with HTV-X1 from Tanegashima",
+    ]
+    assert client.get("/api/facts.csv", params={"type": "nope"}).status_code == 400
+
+
 def test_web_api_fact_shows_sources_conflicts_and_falls_back_to_document_facts(client):
     event = client.get("/api/facts/ev-nasa-jaxa-lunar").json()
     assert len(event["source_list"]) == 2 and event["conflicts"]

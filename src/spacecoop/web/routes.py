@@ -112,6 +112,17 @@ def _raw_json(request: Request, params: Annotated[RefParams, Depends()]) -> Resp
     return JSONResponse(_data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params))
 
 
+def _facts_csv(request: Request, params: Annotated[FactParams, Depends()]) -> Response:
+    """The facts list with the same filters, as CSV (one page: at most `limit` rows)."""
+    with request.app.state.engine.connect() as conn:
+        data = views.facts(conn, params)
+    return Response(
+        views.facts_as_csv(data),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="spacecoop-facts.csv"'},
+    )
+
+
 def _health(request: Request) -> Response:
     """Liveness: answers without touching the store."""
     return JSONResponse({"status": "ok"})
@@ -124,6 +135,7 @@ def _help(request: Request) -> Response:
 def register(app: FastAPI) -> None:
     """Add every page, its JSON twin and the API-only routes to `app`."""
     app.add_api_route("/api/health", _health, methods=["GET"], summary="Liveness")
+    app.add_api_route("/api/facts.csv", _facts_csv, methods=["GET"], summary="Facts as CSV")
     app.add_api_route("/api/documents/{id}/raw", _raw_json, methods=["GET"], summary="Raw original (JSON)")
     app.add_api_route(
         "/api/documents", upload_document, methods=["POST"], status_code=201, summary="Upload a document"

@@ -3,6 +3,8 @@ as is; the HTML route adds presentation (positions, runs of text) with the match
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from typing import Any
 
@@ -69,6 +71,22 @@ def facts(conn: Connection, p: FactParams) -> dict:
     _label(page["items"])
     page["filter"] = p.filter.__dict__
     return page
+
+
+def facts_as_csv(data: dict) -> str:
+    """A facts page as CSV: one row per fact, lists joined with '; '."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["id", "type", "date", "status", "confidence", "summary", "actors", "sources", "evidence"]
+    )
+    for item in data["items"]:
+        actors = "; ".join(a["name"] for a in item["actors"])
+        writer.writerow(
+            [item["id"], item["type"], item["date"], item["status"], item["confidence"], item["label"],
+             actors, item["sources"], item["evidence"]]
+        )  # fmt: skip
+    return out.getvalue()
 
 
 def fact(conn: Connection, p: RefParams) -> dict:
