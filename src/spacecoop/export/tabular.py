@@ -66,7 +66,7 @@ def fact_rows(store: Store) -> list[dict[str, Any]]:
         row.update({name: _as_list(args.get(name)) for name in LIST_COLUMNS[:5]})
         row.update({name: _as_text(args.get(name)) for name in TEXT_ARGS})
         row["date_alternatives"] = _as_list(r["date_alternatives"])
-        row["args_json"] = json.dumps(args, ensure_ascii=False, sort_keys=True)
+        row["args_json"] = r["args_json"]  # as the store keeps it: canonical JSON already
         rows.append(row)
     return rows
 

@@ -1092,12 +1092,13 @@ def overview(conn: Connection) -> dict:
 
 
 def export_facts(conn: Connection) -> list[dict]:
-    """Every per-document fact with its arguments decoded and the event it was merged into."""
+    """Every per-document fact with its arguments decoded (and as stored, `args_json`) and the
+    event it was merged into."""
     event_of = dict(conn.execute(select(event_sources.c.fact_id, event_sources.c.event_id)).all())
     rows = conn.execute(select(facts).order_by(facts.c.doc_key, facts.c.evidence_start, facts.c.id))
     return [
         {
-            **{k: v for k, v in r._asdict().items() if not k.endswith("_json")},
+            **{k: v for k, v in r._asdict().items() if k != "date_alternatives_json"},
             "args": _loads(r.args_json, {}),
             "date_alternatives": _loads(r.date_alternatives_json, []),
             "event_id": event_of.get(r.id),
