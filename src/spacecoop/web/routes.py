@@ -68,14 +68,14 @@ def _no_params() -> None:
     return None
 
 
-def _data(request: Request, page: Page, params) -> dict:
+def _data(request: Request, view: Callable, params) -> dict:
     with request.app.state.engine.connect() as conn:
-        return page.view(conn, params)
+        return view(conn, params)
 
 
 def _json_route(page: Page) -> Callable:
     def endpoint(request: Request, params: Annotated[Any, Depends(page.params or _no_params)]) -> Response:
-        return JSONResponse(_data(request, page, params))
+        return JSONResponse(_data(request, page.view, params))
 
     endpoint.__doc__ = page.summary
     return endpoint
@@ -83,14 +83,12 @@ def _json_route(page: Page) -> Callable:
 
 def _html_route(page: Page) -> Callable:
     def endpoint(request: Request, params: Annotated[Any, Depends(page.params or _no_params)]) -> Response:
-        data = _data(request, page, params)
+        data = _data(request, page.view, params)
         api_url = page.api_path.format(**request.path_params)
         if request.url.query:
             api_url += "?" + request.url.query
         context = {"data": data, "page": page.name, "api_url": api_url, "params": dict(request.query_params)}
-        if page.extras:
-            with request.app.state.engine.connect() as conn:
-                context.update({name: view(conn, params) for name, _, view in page.extras})
+        context.update({name: _data(request, view, params) for name, _, view in page.extras})
         if page.present:
             context.update(page.present(data))
         return templates.TemplateResponse(request, page.template, context)
@@ -100,7 +98,7 @@ def _html_route(page: Page) -> Callable:
 
 def _raw_text(request: Request, params: Annotated[RefParams, Depends()]) -> Response:
     """A document's raw original, as plain text (never interpreted as a page)."""
-    raw = _data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params)
+    raw = _data(request, views.document_raw, params)
     return PlainTextResponse(
         raw["raw_text"] or "",
         headers={"Content-Security-Policy": "sandbox; default-src 'none'"},
@@ -109,15 +107,13 @@ def _raw_text(request: Request, params: Annotated[RefParams, Depends()]) -> Resp
 
 def _raw_json(request: Request, params: Annotated[RefParams, Depends()]) -> Response:
     """A document's raw original text, before cleaning."""
-    return JSONResponse(_data(request, Page("raw", "", "", views.document_raw, RefParams, "", ""), params))
+    return JSONResponse(_data(request, views.document_raw, params))
 
 
 def _facts_csv(request: Request, params: Annotated[FactParams, Depends()]) -> Response:
     """The facts list with the same filters, as CSV (one page: at most `limit` rows)."""
-    with request.app.state.engine.connect() as conn:
-        data = views.facts(conn, params)
     return Response(
-        views.facts_as_csv(data),
+        views.facts_as_csv(_data(request, views.facts, params)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="spacecoop-facts.csv"'},
     )
