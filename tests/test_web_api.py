@@ -279,3 +279,15 @@ def test_web_cmds_serve_refuses_a_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code != 0 and "absent.db" in result.output
     assert not (tmp_path / "absent.db").exists()  # serving never creates a store
+
+
+def test_web_api_an_empty_store_still_answers_every_page(tmp_path):
+    from spacecoop.store.core import Store
+
+    Store.open(str(tmp_path / "empty.db")).close()
+    empty = TestClient(create_app(Settings(db=str(tmp_path / "empty.db"))))
+    for path in ("/", "/timeline", "/network", "/facts", "/documents", "/entities", "/offices", "/search?q=moon",
+                 "/api/timeline/years", "/api/graph", "/api/facts.csv"):  # fmt: skip
+        response = empty.get(path)
+        assert response.status_code == 200, path
+    assert "The store is empty" in empty.get("/").text
