@@ -94,8 +94,10 @@ def build_graph(store: Store) -> Graph:
         g.add((node, RDFS.label, Literal(e["name"])))
         for alias in e["aliases"]:
             g.add((node, SC.alias, Literal(alias)))
-        if e["wikidata"]:
+        if e["wikidata"] and re.fullmatch(r"Q\d+", e["wikidata"]):
             g.add((node, OWL.sameAs, WD[e["wikidata"]]))
+        elif e["wikidata"]:
+            g.add((node, SC.wikidata, Literal(e["wikidata"])))  # not an item id: keep it, unlinked
         for other in e["predecessors"]:
             g.add((node, SC.predecessor, iri("entity", other)))
         for other in e["successors"]:
