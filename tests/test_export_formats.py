@@ -116,3 +116,13 @@ def test_export_command_writes_a_file_and_reports_a_missing_store(tmp_path):
     assert len(tabular.read_csv(str(out))) == FACTS_IN_SAMPLE
     missing = CliRunner().invoke(cli, ["export", "--format", "csv", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code != 0 and "none.db" in missing.output
+
+
+@pytest.mark.parametrize("fmt, rdf_format", [("turtle", "turtle"), ("jsonld", "json-ld")])
+def test_export_rdf_stream_says_exactly_what_the_graph_says(store, fmt, rdf_format):
+    from rdflib.compare import isomorphic
+
+    written = io.BytesIO()
+    export(store, fmt, written)
+    parsed = Graph().parse(data=written.getvalue().decode("utf-8"), format=rdf_format)
+    assert isomorphic(parsed, rdf.build_graph(store))  # quotes, brackets and markup in text survive
