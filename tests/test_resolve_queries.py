@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from spacecoop.cli import cli
 from spacecoop.errors import BadQuery, NotFound
-from spacecoop.models import AnalyzedDocument
+from spacecoop.models import AnalyzedDocument, Mention, Span
 from spacecoop.resolve import resolve_store
 from spacecoop.store import Store
 from spacecoop.store.resolution_queries import entity_profile, office_at, who_held
@@ -19,7 +19,8 @@ _TEXTS = {
     "archive-1999": ("1999-05-04", "Yuri Koptev, head of the Russian Space Agency, opened the conference."),
     "visit-2016": (
         "2016-03-12",
-        "Roscosmos chief Igor Komarov met CNES President Jean-Yves Le Gall in Paris on 12 March 2016.",
+        "Roscosmos chief Igor Komarov met CNES President Jean-Yves Le Gall at the GIFAS stand in Paris "
+        "on 12 March 2016.",
     ),
     "plan-2017": ("2017-05-10", "CNES and Roscosmos are preparing an agreement on lunar dust studies."),
     "deal-2018": (
@@ -113,7 +114,9 @@ def store(tmp_db):
     with Store.open(tmp_db) as opened:
         for key, (date, text) in _TEXTS.items():
             document = make_document(key, text, date)
-            opened.save_analyzed(AnalyzedDocument(document, (), (), tuple(_facts(key))))
+            at = text.find("GIFAS")
+            mentions = (Mention("GIFAS", "ORG", Span(at, at + 5, "GIFAS"), "gifas"),) if at >= 0 else ()
+            opened.save_analyzed(AnalyzedDocument(document, (), mentions, tuple(_facts(key))))
         resolve_store(opened)
         yield opened
 
@@ -189,6 +192,13 @@ def test_queries_person_profile_lists_offices_held_and_office_at_a_date(store):
     assert {p["name"] for p in profile["partners"]} == {"Igor Komarov", "Dmitry Rogozin"}
     assert office_at(store, profile["id"], "2016-03-12")[0]["organization"]["name"] == "CNES"
     assert office_at(store, "person:igor-komarov", "2010") == []
+
+
+def test_queries_actor_only_mentioned_in_a_document_has_a_profile(store):
+    profile = entity_profile(store, "gifas")
+    assert profile["id"] == "gifas"
+    assert [d["key"] for d in profile["documents"]] == ["visit-2016"]
+    assert profile["meetings"] == [] and profile["agreements"] == []
 
 
 def test_queries_unknown_entity_is_not_found(store):

@@ -45,11 +45,17 @@ def document_dates(documents: Iterable[Document]) -> dict[str, str]:
     return dates
 
 
-def resolve_all(facts: Iterable[Fact], documents: Iterable[Document], knowledge: KnowledgeLike) -> Resolution:
-    """Entities, events, offices and lifecycle links from every fact and document."""
+def resolve_all(
+    facts: Iterable[Fact],
+    documents: Iterable[Document],
+    knowledge: KnowledgeLike,
+    mentioned: Iterable[str] = (),
+) -> Resolution:
+    """Entities, events, offices and lifecycle links from every fact and document. `mentioned`:
+    knowledge ids found in the documents' text (see `resolve_entities`)."""
     facts = list(facts)
     documents = list(documents)
-    index = resolve_entities(facts, documents, knowledge)
+    index = resolve_entities(facts, documents, knowledge, mentioned)
     dates: Mapping[str, str] = document_dates(documents)
     events = merge_facts(facts, index, dates)
     return Resolution(
@@ -68,7 +74,9 @@ def entity_countries(index: EntityIndex) -> dict[str, str]:
 def resolve_store(store: Store) -> Resolution:
     """Re-run resolution over everything in the store and save the result in its place."""
     from spacecoop.knowledge import load_knowledge
+    from spacecoop.store.resolution_queries import mentioned_entity_ids
 
-    resolution = resolve_all(store.all_facts(), store.all_documents(), load_knowledge())
+    mentioned = mentioned_entity_ids(store)
+    resolution = resolve_all(store.all_facts(), store.all_documents(), load_knowledge(), mentioned)
     store.save_resolution(resolution)
     return resolution

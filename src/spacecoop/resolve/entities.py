@@ -59,9 +59,14 @@ class EntityIndex:
 
 
 def resolve_entities(
-    facts: Iterable[Fact], documents: Iterable[Document], knowledge: KnowledgeLike
+    facts: Iterable[Fact],
+    documents: Iterable[Document],
+    knowledge: KnowledgeLike,
+    mentioned: Iterable[str] = (),
 ) -> EntityIndex:
-    """Resolve every mention in the facts' arguments to one canonical Entity. The same facts and
+    """Resolve every mention in the facts' arguments to one canonical Entity. `mentioned` holds the
+    knowledge ids the pipeline found in the documents' text: those entities are included even
+    when no fact names them, so every actor a document mentions has a profile. The same facts and
     documents in any order give the same index."""
     identified = sorted(((f.id, f) for f in facts), key=lambda pair: pair[0])
     doc_aliases = declared_aliases(documents)
@@ -80,6 +85,8 @@ def resolve_entities(
                 graph.add_mention(kind, surface, slot)
     for name, alias, kind in doc_aliases:
         graph.add_declaration(name, alias, kind)
+    for entity_id in sorted(set(mentioned)):
+        graph.add_known(entity_id)
     mention_ids: dict[MentionKey, str] = {}
     entities = graph.entities()
     for fact_id, fact in identified:

@@ -50,6 +50,7 @@ class NameGraph:
         self.former: list[tuple[tuple[str, str], tuple[str, str]]] = []
         self._resolved: dict[tuple[str, str], str] | None = None
         self._entities: dict[str, Entity] = {}
+        self._known: list[KnownLike] = []
 
     def add_mention(self, kind: str, surface: str, slot: Slot) -> None:
         node = (kind, name_key(surface))
@@ -191,8 +192,16 @@ class NameGraph:
         self._entities[older_id] = _replace(older, successors=_sorted_union(older.successors, [newer_id]))
         self._entities[newer_id] = _replace(newer, predecessors=_sorted_union(newer.predecessors, [older_id]))
 
+    def add_known(self, entity_id: str) -> None:
+        """Include a known entity the documents mention even if no fact names it."""
+        known = self.knowledge.get(entity_id)
+        if known is not None:
+            self._known.append(known)
+
     def entities(self) -> list[Entity]:
         self._resolve()
+        for known in sorted(self._known, key=lambda k: k.id):
+            self._known_entity(known, [])
         return list(self._entities.values())
 
     def entity_of(self, kind: str, surface: str) -> str:

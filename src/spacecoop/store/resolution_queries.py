@@ -178,6 +178,14 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
         return profile
 
 
+def mentioned_entity_ids(store: Store) -> set[str]:
+    """The knowledge ids the pipeline tied to mentions in any stored document."""
+    m = schema.mentions
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(m.c.entity_id).where(m.c.entity_id.is_not(None)).distinct())
+        return {entity_id for (entity_id,) in rows}
+
+
 def find_entity_ids(conn: Connection, name: str) -> list[str]:
     """Entity ids for an id, a name or an alias, exact matches (any case) first, then names that
     fold to the same key ("Woerner" = "Wörner"). Sorted so the best match comes first."""
