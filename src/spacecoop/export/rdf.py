@@ -197,17 +197,33 @@ def count_facts(g: Graph) -> int:
     return len(set(g.subjects(RDF.type, SC.Fact)))
 
 
+def _turtle_terms(manager: NamespaceManager):
+    # Our own IRI shortening: rdflib's asks its namespace trie about every new IRI, which grows
+    # with each fact and makes a large export quadratic.
+    local = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+    def term(t: Node) -> str:
+        if isinstance(t, URIRef):
+            for prefix, namespace in PREFIXES.items():
+                if t.startswith(namespace) and local.fullmatch(t[len(namespace) :]):
+                    return f"{prefix}:{t[len(namespace) :]}"
+            return t.n3()
+        return t.n3(manager)
+
+    return term
+
+
 def write_turtle(store: Store, out: BinaryIO) -> int:
     manager = NamespaceManager(Graph(), bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         manager.bind(prefix, namespace)
-    for prefix, namespace in PREFIXES.items():
         out.write(f"@prefix {prefix}: <{namespace}> .\n".encode())
+    term = _turtle_terms(manager)
     facts = 0
     for subject, pairs in blocks(store):
         facts += (RDF.type, SC.Fact) in pairs
-        lines = [f"    {p.n3(manager)} {o.n3(manager)}" for p, o in pairs]
-        out.write(f"\n{subject.n3(manager)}\n".encode() + " ;\n".join(lines).encode("utf-8") + b" .\n")
+        lines = [f"    {term(p)} {term(o)}" for p, o in pairs]
+        out.write(f"\n{term(subject)}\n".encode() + " ;\n".join(lines).encode("utf-8") + b" .\n")
     return facts
 
 
