@@ -116,3 +116,17 @@ def test_seeds_heads_of_roscosmos_come_out_in_order_with_evidence(resolution):
         surname = names[term.person].split()[-1]
         evidence = [s.evidence.text for i in term.event_ids for s in events[i].sources]
         assert evidence and all(surname in text for text in evidence)
+
+
+def test_seeds_resolution_does_not_depend_on_input_order(seed_documents):
+    import random
+
+    facts = _gold_facts()
+    documents = [replace(d, id=d.key) for d in seed_documents]
+    knowledge = load_knowledge()
+    expected = resolve_all(facts, documents, knowledge)
+    rng = random.Random(11)
+    for _ in range(5):
+        rng.shuffle(facts)
+        rng.shuffle(documents)
+        assert resolve_all(facts, documents, knowledge) == expected
