@@ -234,7 +234,7 @@ def main() -> None:
     print(
         f"{args.requests} requests per route (search {args.requests // 4}), {args.clients} concurrent clients"
     )
-    print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"load average at the end of the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, shared")
     print(f"{'route':<24} {'p50 ms':>8} {'p95 ms':>8} {'p95/baseline':>13}  target")
     for name, times in results.items():
         p50, p95 = percentile(times, 50), percentile(times, 95)
