@@ -195,6 +195,11 @@ def test_web_api_pages_escape_untrusted_text(client):
         assert "&lt;script&gt;" in html or "&lt;img" in html, path
 
 
+def test_web_api_person_page_charts_the_offices_held(client):
+    html = client.get("/entities/bill-nelson").text
+    assert 'class="row-label"' in html and "Administrator, NASA" in html
+
+
 def test_web_api_bad_page_parameters_render_an_html_error(client):
     response = client.get("/timeline?since=banana")
     assert response.status_code == 400

@@ -134,7 +134,17 @@ def entity(conn: Connection, p: EntityPageParams) -> dict:
 
 
 def present_entity(data: dict) -> dict:
-    return {"chart": layout.office_chart(data["offices"], date.today().isoformat())}
+    chart = layout.office_chart(data["offices"], date.today().isoformat())
+    names = {o["organization"]: o["organization_name"] for o in data["offices"]}
+    for row in chart["rows"]:
+        # On an agency's page the office says enough; on a person's, name the organization too.
+        other = row["organization"] != data["id"]
+        row["label"] = (
+            f"{row['office']}, {names.get(row['organization'], row['organization'])}"
+            if other
+            else row["office"]
+        )
+    return {"chart": chart}
 
 
 def offices(conn: Connection, p: OfficeParams) -> dict:
