@@ -54,3 +54,15 @@ def test_layout_office_chart_bars_follow_time():
     first, second = chart["bars"]
     assert first["x"] < second["x"] and second["open"] and not first["open"]
     assert len(chart["rows"]) == 1
+
+
+def test_layout_timeline_skips_dates_it_cannot_place():
+    items = [
+        {"id": "1", "type": "launch", "date": "2019-SU", "status": "done"},
+        {"id": "2", "type": "launch", "date": "summer", "status": "done"},
+        {"id": "3", "type": "launch", "date": "2019-02-30", "status": "done"},
+    ]
+    drawn = layout.timeline_layout(items, None, None)
+    assert {m["item"]["id"] for m in drawn["markers"]} == {"1", "3"}  # 2019-SU sits in 2019
+    assert layout.office_chart([{"office": "Head", "organization": "x", "person": "p", "start": "soon",
+                                 "end": None}], "2020-01-01")["bars"] == []  # fmt: skip

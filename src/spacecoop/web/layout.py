@@ -4,6 +4,7 @@ split of a document's text into highlighted runs. Pure functions of plain data."
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import networkx as nx
@@ -15,9 +16,22 @@ HAPPENED = {"done", "signed", "in_force", None}
 TIMELINE_WIDTH, LANE_HEIGHT, MARGIN = 1000, 70, 40
 
 
+ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def placeable(iso: str | None) -> bool:
+    """True for dates a chart can place: ISO prefixes (TimeML values such as 2019-SU are not)."""
+    match = ISO_PREFIX.match(iso or "")
+    return bool(match) and 1 <= int(match.group(2) or 1) <= 12 and 1 <= int(match.group(3) or 1) <= 31
+
+
 def year_fraction(iso: str) -> float:
-    """An ISO prefix as a decimal year; a year or month alone sits at its middle."""
-    parts = [int(p) for p in iso.split("-")[:3]]
+    """An ISO prefix as a decimal year; a year or month alone sits at its middle. Anything after
+    the prefix (a TimeML season or quarter) is ignored."""
+    match = ISO_PREFIX.match(iso)
+    if not match:
+        raise ValueError(f"{iso!r} is not an ISO date prefix")
+    parts = [int(p) for p in match.groups() if p]
     year = parts[0]
     if len(parts) == 1:
         return year + 0.5
@@ -25,7 +39,8 @@ def year_fraction(iso: str) -> float:
     if len(parts) == 2:
         return year + (month - 0.5) / 12
     start = date(year, 1, 1).toordinal()
-    return year + (date(year, month, parts[2]).toordinal() - start + 0.5) / 366
+    day = min(parts[2], 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+    return year + (date(year, month, day).toordinal() - start + 0.5) / 366
 
 
 def marker_kind(status: str | None) -> str:
@@ -36,7 +51,7 @@ def marker_kind(status: str | None) -> str:
 
 def timeline_layout(items: list[dict], since: str | None, until: str | None) -> dict:
     """Where each dated item goes: one lane per fact type, x by date within [since, until]."""
-    dated = [i for i in items if i.get("date")]
+    dated = [i for i in items if placeable(i.get("date"))]
     if since:
         lo = float(int(since[:4]))
     elif dated:
@@ -167,6 +182,11 @@ def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
 
 def office_chart(offices: list[dict], today: str, width: int = 900, row: int = 28) -> dict:
     """One bar per term, one row per office, x by date: who held which office when."""
+    offices = [
+        {**o, "start": o.get("start") if placeable(o.get("start")) else None,
+         "end": o.get("end") if placeable(o.get("end")) else None}
+        for o in offices
+    ]  # fmt: skip
     dated = [o for o in offices if o.get("start") or o.get("end")]
     if not dated:
         return {"rows": [], "bars": [], "ticks": [], "width": width, "height": 0}
