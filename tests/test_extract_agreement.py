@@ -80,3 +80,19 @@ def test_extract_agreement_weekday_conflict_keeps_stated_day(nlp):
     [fact] = agreements(nlp, text, published="2018-06-15")
     assert fact["date"] == "2018-06-15"
     assert "2018-06-14" in fact.get("date_alternatives", [])
+
+
+def test_extract_agreement_headline_without_a_verb_finishes(nlp):
+    # a sentence whose root is a noun: the search for the governing verb must stop at the root
+    text = "Accord de coopération spatiale : une étape pour les deux agences."
+    assert isinstance(agreements(nlp, text), list)
+
+
+def test_extract_agreement_topic_hung_under_the_last_party_stays_in_the_title(nlp):
+    text = (
+        "Today, the cooperation rests on an Agreement between ESA and the Government of Japan on "
+        "Cooperation in Earth Observation, signed in Paris on 3 March 2010."
+    )
+    [fact] = agreements(nlp, text, published="2012-01-01")
+    assert "Earth Observation" in fact["title"]
+    assert set(fact["parties"]) == {"ESA", "Japan"}

@@ -8,6 +8,7 @@ agreement nouns ("a framework agreement on space science") with the verb that si
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -15,7 +16,6 @@ from spacecoop.extract.context import Actor, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated, nearest_date
 from spacecoop.extract.lexicon import (
     AGREEMENT_NOUNS,
-    EXPECTED_CUES,
     IN_FORCE_CUES,
     QUALIFIED_AGREEMENT_NOUNS,
     SIGN_VERBS,
@@ -57,7 +57,8 @@ def _when_or_where(token: Token, timexes) -> bool:
     if any(t.start < end and t.end > start for t in timexes):
         return True
     objects = [c for c in token.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME", "GPE", "FAC", "LOC"} for o in objects)
+    # LOC is left out: "the Use of Outer Space" is a subject, not a place
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME", "GPE", "FAC"} for o in objects)
 
 
 def phrase_end(prep: Token, timexes) -> int:
@@ -81,6 +82,8 @@ def title_span(token: Token, timexes=()) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or child.text in {",", "("}:
             break
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "by"}:
+            continue  # the parties, not the subject
         if child.dep_ == "prep":
             if _when_or_where(child, timexes) and not any(
                 c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME", "GPE", "FAC", "LOC"}
@@ -178,8 +181,10 @@ def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, 
         parties = party_names(actors_in_tokens(sentence, sentence.sent.start, trigger.i), context)
     if not parties:
         # "CNES and Roscosmos have been putting the finishing touches to discussions on an agreement"
-        root = trigger.sent.root
-        for child in root.children:
+        governor = trigger.head
+        while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+            governor = governor.head
+        for child in governor.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i < trigger.i:
                 parties = party_names(
                     actors_in_tokens(sentence, child.left_edge.i, child.right_edge.i + 1), context
@@ -256,11 +261,13 @@ def status_of(
             return "expected", 0.8
         if "to" in aux and verb.head.tag_ in {"VBD", "VBN"}:
             return "signed", 0.6  # "met ... to sign an agreement": the narrated purpose was fulfilled
+        if "to" in aux and any(c.lower_ in {"first", "second", "last", "only"} for c in verb.head.children):
+            return "signed", 0.7  # "the first agency to sign a memorandum with X"
         if "to" in aux:
             return "expected", 0.6
         return "signed", 0.85
     if (
-        window & EXPECTED_CUES
+        window & _EXPECTED_NEAR
         or words & {"negotiations", "negotiating", "drafting", "finishing"}
         or re.search(
             r"\b(?:expected|set|due|scheduled|planned|going|is|are) to be signed\b|\bwill (?:sign|be signed)\b",
@@ -273,15 +280,30 @@ def status_of(
         return "signed", 0.7
     if window & IN_FORCE_CUES or words & {"based", "under"}:
         return "in_force", 0.6
-    if (
-        date is not None
-        and date.iso
-        and sentence.context.date
-        and sentence.context.date.iso
-        and (compare_iso(date.iso, sentence.context.date.iso) > 0)
-    ):
-        return "expected", 0.5
     return "signed", 0.5
+
+
+# words just before an agreement noun that make it one still to come
+_EXPECTED_NEAR = {
+    "will",
+    "would",
+    "expected",
+    "plan",
+    "plans",
+    "planned",
+    "future",
+    "upcoming",
+    "proposed",
+    "prospective",
+    "draft",
+    "negotiate",
+    "negotiating",
+    "finalise",
+    "finalize",
+    "touches",
+    "discussions",
+    "new",
+}
 
 
 _AGREEMENT_PLANNING = {
@@ -304,9 +326,12 @@ _AGREEMENT_PLANNING = {
 
 
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
-    """The sentence reports an agreement, not a passing mention ("to facilitate arrangements")."""
+    """The sentence reports an agreement, not a passing mention ("to facilitate arrangements") or a
+    definition ("The Accords are non-binding multilateral agreements between ...")."""
     if verb is not None:
         return True
+    if trigger.dep_ == "attr" and not any(c.dep_ == "expl" for c in trigger.head.children):
+        return False  # "X are agreements between ...", but not "There is an agreement between ..."
     doc = sentence.sent.doc
     near = {
         t.lower_ for t in doc[max(sentence.sent.start, trigger.i - 8) : min(sentence.sent.end, span[1] + 4)]
@@ -360,6 +385,9 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
         if refers_back(token, span) and enrich_previous(sentence, signatories, place):
             continue
         title = with_topic(sentence.sent.doc[span[0] : span[1]].text.strip(" ,;:"), token, verb, span)
+        topic = nested_topic(token)
+        if topic and topic not in title:
+            title = f"{title} {topic}"
         parties = historical_names(parties, date)
         facts.append(agreement_fact(sentence, parties, signatories, place, title, status, date, confidence))
         if len(parties) >= 2:
@@ -369,9 +397,28 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
 
 
 def refers_back(trigger: Token, span: tuple[int, int]) -> bool:
-    """ "The agreement was signed here by ...": a bare definite noun names one already reported."""
+    """ "The agreement was signed here by ...": a bare definite noun names one already reported;
+    "the agreement between ESA and X on Y" names a new one."""
     dets = {c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}}
-    return bool(dets & {"the", "this", "that", "these"}) and span[1] - span[0] == 1
+    parties_named = any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in trigger.children)
+    return bool(dets & {"the", "this", "that", "these"}) and span[1] - span[0] == 1 and not parties_named
+
+
+def nested_topic(trigger: Token) -> str:
+    """ "an Agreement between ESA and the Government of X on Cooperation in Y": the parse hangs the
+    topic under the last party; it still names the agreement."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "with"}:
+            for token in child.subtree:
+                if (
+                    token.dep_ == "prep"
+                    and token.lower_ in {"on", "for", "concerning", "regarding"}
+                    and (not _when_or_where(token, ()))
+                ):
+                    # to the end of the party phrase: the parse may hang the rest on another party
+                    end = max(phrase_end(token, ()), child.right_edge.i)
+                    return trigger.doc[token.i : end + 1].text
+    return ""
 
 
 def enrich_previous(sentence: SentenceContext, signatories: list[str], place: str | None) -> bool:
@@ -379,6 +426,14 @@ def enrich_previous(sentence: SentenceContext, signatories: list[str], place: st
     previous = sentence.context.last_agreement
     if previous is None:
         return False
+    # "the Philippine and Japanese governments ... signing" then "PhilSA ... signed the agreement with JAXA":
+    # the agencies of those states are the parties that signed
+    knowledge = sentence.context.knowledge
+    named = [a for a in sentence.actors if a.is_org and a.kind == "agency"]
+    if knowledge is not None and len(named) >= 2:
+        countries = {getattr(knowledge.lookup(a.name), "country", None) for a in named}
+        if countries and countries == set(previous.args.get("parties") or []):
+            previous.args["parties"] = [a.name for a in named]
     if signatories and not previous.args.get("signatories"):
         previous.args["signatories"] = list(signatories)
     if place and not previous.args.get("place"):
@@ -418,7 +473,11 @@ def enumeration_facts(sentence: SentenceContext) -> list[Fact]:
             continue
         base = sentence.sent.start_char
         item_parties = party_names(
-            [a for a in sentence.actors if base + text.find(item) <= a.start_char < base + group.start()],
+            [
+                a
+                for a in sentence.actors
+                if base + text.find(item) <= a.start_char < base + group.start() and a.kind is not None
+            ],
             sentence.context,
         )
         for year, count in _YEAR_COUNT.findall(group.group(1)):
@@ -435,7 +494,7 @@ def enumeration_facts(sentence: SentenceContext) -> list[Fact]:
             )
             if count:
                 fact.args["count"] = int(count)
-            facts.append(fact)
+            facts.append(replace(fact, notes=("construction: enumeration",)))
     return facts
 
 

@@ -42,6 +42,9 @@ def _dates_fit(a: Fact, b: Fact) -> bool:
 
 
 def same_agreement(a: Fact, b: Fact) -> bool:
+    # items of an enumeration ("contracts (2001, 2003 (2))") are told once each, by design
+    if "construction: enumeration" in a.notes + b.notes:
+        return False
     if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
         return False
     pa, pb = set(a.args["parties"]), set(b.args["parties"])
@@ -107,8 +110,25 @@ def merged_launch(first: Fact, later: Fact) -> Fact:
     return replace(first, args=args, date=date, confidence=max(first.confidence, later.confidence))
 
 
+def _summary(fact: Fact) -> bool:
+    """ "X and Y sign cooperation agreements": a plural that sums up agreements told one by one."""
+    return fact.type == "agreement" and bool(
+        re.match(r"^(?:\w+\s+){0,3}agreements\b", fact.args.get("title") or "")
+    )
+
+
+def drop_summaries(facts: list[Fact]) -> list[Fact]:
+    agreements = [f for f in facts if f.type == "agreement" and not _summary(f)]
+    return [
+        f
+        for f in facts
+        if not (_summary(f) and any(set(f.args["parties"]) & set(a.args["parties"]) for a in agreements))
+    ]
+
+
 def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
+    facts = drop_summaries(facts)
     split = [
         part
         for original in facts
