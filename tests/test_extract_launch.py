@@ -61,3 +61,11 @@ def test_extract_launch_in_an_agreement_title_is_not_a_launch(nlp):
         "They signed agreements on the implementation of Soyuz launches from the Guiana Space Centre (2005)."
     )
     assert launches(nlp, text, published="2009-05-12") == []
+
+
+def test_extract_launch_rocket_phrase_belongs_to_the_launch(nlp):
+    text = "The CFOSAT satellite was launched on a Long March 2C rocket from Jiuquan on 29 October."
+    [fact] = launches(nlp, text, published="2018-10-30")
+    assert fact["vehicle"] == "Long March 2C"
+    assert fact["site"] == "Jiuquan"
+    assert any("CFOSAT" in p for p in fact["payloads"])

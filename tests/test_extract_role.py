@@ -130,3 +130,13 @@ def test_extract_role_honorific_between_office_and_name(nlp):
         nlp, "The accord was signed by the Minister of Science Prof. Amara Diallo on behalf of Senegal."
     )
     assert ("Amara Diallo", "Senegal") in found
+
+
+def test_extract_role_org_led_by_office_holder(nlp):
+    found = roles(nlp, "At the time NASA was led by Administrator Daniel Goldin.", published="1998-02-01")
+    assert found[("Daniel Goldin", "NASA")]["role"] == "Administrator"
+
+
+def test_extract_role_news_site_is_not_an_employer(nlp):
+    found = roles(nlp, "Reid Wiseman, commander, spoke to reporters.", publisher="Example Daily News")
+    assert not found

@@ -187,6 +187,9 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
     """ "a Soyuz rocket lifted off": the rocket and its lift-off are one launch."""
     merged: list[Token] = []
     for trigger in triggers:
+        # "was launched on a Long March 2C rocket": the rocket phrase belongs to the launch before it
+        if merged and trigger.lower_ in {"rocket", "launcher"} and trigger.i - merged[-1].i <= 8:
+            continue
         if merged and trigger.i - merged[-1].i <= 3:
             merged[-1] = trigger
         else:

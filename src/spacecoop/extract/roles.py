@@ -32,6 +32,8 @@ ROLE_PATTERNS = tuple(
         ("office-of-org-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)", 0.85),
         # "X, who heads Roscosmos", "Y led ESA"
         ("person-heads-org", r"(?P<persons>P),?v?(?P<verb>h)o?t?(?P<org>[OC])", 0.7),
+        # "NASA was led by Administrator Daniel Goldin"
+        ("org-led-by-person", rf"(?P<org>[OC])v(?P<verb>h)b{_OFFICE}?(?P<persons>P)", 0.7),
         (
             "person-office-of-org",
             rf"(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
@@ -121,7 +123,9 @@ def implied_organization(office: str, sentence: SentenceContext, context: DocCon
             if known is not None and known.country:
                 return known.country
         return None
-    return publisher
+    # a staff member named in an agency's own release belongs to that agency; a news site is no employer
+    known = knowledge.lookup(publisher) if publisher and knowledge is not None else None
+    return known.name if known is not None and known.type in {"agency", "company", "organization"} else None
 
 
 def note_event_date(sentence: SentenceContext) -> None:

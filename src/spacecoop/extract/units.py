@@ -81,6 +81,7 @@ _SIMPLE.update(
     )
 )
 _SIMPLE["over"] = "o"
+_SIMPLE["by"] = "b"
 # honorifics carry no structure: "the Minister ... Prof. Isa Pantami" reads as office + name
 _SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"}
 # an envoy's office names the host state, not the sender: "Philippine Ambassador to Japan"

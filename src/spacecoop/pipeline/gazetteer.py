@@ -164,11 +164,13 @@ class Gazetteer:
         self.by_key: dict[str, object] = {}
         exact: dict[str, list] = {}
         folded: dict[str, list] = {}
-        for surface, entity in self.knowledge.surface_forms():
+        # the knowledge says which names need their exact case: acronyms, and ordinary words
+        # that name something ("Hope", "Progress")
+        for surface, entity, exact_case in self.knowledge.matcher_forms():
             if entity.type not in LABEL_OF_KIND or not surface.strip():
                 continue
             self.by_key[entity.id] = entity
-            target = exact if is_acronym(surface) else folded
+            target = exact if exact_case or is_acronym(surface) else folded
             target.setdefault(entity.id, []).append(surface)
         tokenizer = nlp.tokenizer
         for key, surfaces in exact.items():
