@@ -140,3 +140,20 @@ def test_extract_role_org_led_by_office_holder(nlp):
 def test_extract_role_news_site_is_not_an_employer(nlp):
     found = roles(nlp, "Reid Wiseman, commander, spoke to reporters.", publisher="Example Daily News")
     assert not found
+
+
+def test_extract_role_presided_over_the_agency_named_before(nlp):
+    text = (
+        "The French cabinet appointed a new head of CNES on Wednesday. "
+        "She replaced Marc Lenoir, who presided over the agency since 2015."
+    )
+    found = roles(nlp, text, published="2021-04-15")
+    assert found[("Marc Lenoir", "CNES")]["role"] == "President"
+
+
+def test_extract_role_minister_named_like_an_organisation(nlp):
+    text = (
+        "The accord was signed by the Minister of Science and Innovation Dr. Kwame Mensah on behalf of Ghana."
+    )
+    found = roles(nlp, text, published="2023-01-10")
+    assert ("Kwame Mensah", "Ghana") in found

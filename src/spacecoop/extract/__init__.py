@@ -34,6 +34,9 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
         sentence.prior_event_date = context.last_event_date
         facts += extract_roles(sentence)
         note_event_date(sentence)
+        agencies = [a.name for a in sentence.actors if a.kind == "agency"]
+        if agencies:
+            context.last_agency = agencies[-1]
     facts += contact_roles(context)
     for sentence in sentences:
         for extractor in EXTRACTORS:

@@ -122,6 +122,8 @@ class DocContext:
     last_agreement: object = None
     # the craft named last (for "the satellite is scheduled to launch in 2022")
     last_craft: str | None = None
+    # the agency named last (for "X, who presided over the agency since 2013")
+    last_agency: str | None = None
 
     @property
     def key(self) -> str:

@@ -31,7 +31,7 @@ ROLE_PATTERNS = tuple(
         ("office-of-org-person", rf"{_OFFICE}ot?(?P<org>[OC])(?P<persons>P)", 0.85),
         ("office-of-org-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)", 0.85),
         # "X, who heads Roscosmos", "Y led ESA"
-        ("person-heads-org", r"(?P<persons>P),?v?(?P<verb>h)o?t?(?P<org>[OC])", 0.7),
+        ("person-heads-org", r"(?P<persons>P),?v?(?P<verb>h)o?t?(?P<org>[OCa])", 0.7),
         # "NASA was led by Administrator Daniel Goldin"
         ("org-led-by-person", rf"(?P<org>[OC])v(?P<verb>h)b{_OFFICE}?(?P<persons>P)", 0.7),
         (
@@ -165,7 +165,8 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                 office = sentence.sent.doc[units[first].start : units[last - 1].end].text
             org = None
             if "org" in pattern.groupindex and match.group("org"):
-                org = units[match.start("org")].actor.name
+                unit = units[match.start("org")]
+                org = unit.actor.name if unit.actor is not None else context.last_agency
             if office is None:
                 office = "crew member" if _crew_context(sentence) else "member"
                 confidence = min(confidence, 0.5)

@@ -82,6 +82,8 @@ _SIMPLE.update(
 )
 _SIMPLE["over"] = "o"
 _SIMPLE["by"] = "b"
+# "the agency": the agency the text named last (resolved by the role extractor)
+_SIMPLE["agency"] = "a"
 # honorifics carry no structure: "the Minister ... Prof. Isa Pantami" reads as office + name
 _SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"}
 # an envoy's office names the host state, not the sender: "Philippine Ambassador to Japan"

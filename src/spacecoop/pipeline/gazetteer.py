@@ -99,7 +99,8 @@ def repair_person_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int
     for ent in ents:
         if ent.label_ == "ORG" and not ent.kb_id_:
             # "Minister of Communications" is a title, not an organisation
-            if ent[0].lower_ in _PERSON_TITLES:
+            words = [t for t in ent if t.lower_ not in {"the", "a", "an"}]
+            if words and words[0].lower_ in _PERSON_TITLES:
                 dropped.add(ent.start)
             # "Digital Economy Prof. Isa Pantami": a name after an honorific inside an ORG
             for token in ent[:-1]:
@@ -113,7 +114,8 @@ def repair_person_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], set[int
             if doc[ent.start - 1].lower_ in _PERSON_TITLES and all(t.is_title for t in ent):
                 people.append(Span(doc, ent.start, ent.end, label="PERSON"))
     # "Alain Ratier, Director General of ...": title-case words before a comma and an office
-    taken_all = {i for e in ents for i in range(e.start, e.end)}
+    # (also when the NER took the name for an organisation)
+    taken_all = {i for e in ents if e.kb_id_ or e.label_ != "ORG" for i in range(e.start, e.end)}
     for token in doc[2:-2]:
         if token.text == "," and doc[token.i + 1].lower_ in _PERSON_TITLES | {"deputy", "vice", "executive"}:
             start = token.i
