@@ -96,3 +96,11 @@ def test_extract_agreement_topic_hung_under_the_last_party_stays_in_the_title(nl
     [fact] = agreements(nlp, text, published="2012-01-01")
     assert "Earth Observation" in fact["title"]
     assert set(fact["parties"]) == {"ESA", "Japan"}
+
+
+def test_extract_agreement_purpose_names_it_and_possessive_state_is_not_a_party(nlp):
+    text = "India's ISRO and France's CNES signed an agreement on Tuesday to jointly build a thermal imaging satellite."
+    [fact] = agreements(nlp, text, published="2022-03-04")
+    assert set(fact["parties"]) == {"ISRO", "CNES"}
+    assert "thermal imaging satellite" in fact["title"]
+    assert fact["date"] == "2022-03-01"

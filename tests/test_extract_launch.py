@@ -69,3 +69,14 @@ def test_extract_launch_rocket_phrase_belongs_to_the_launch(nlp):
     assert fact["vehicle"] == "Long March 2C"
     assert fact["site"] == "Jiuquan"
     assert any("CFOSAT" in p for p in fact["payloads"])
+
+
+def test_extract_launch_blasted_off_atop_a_rocket_is_one_launch(nlp):
+    text = (
+        "Russia's Progress MS-20 cargo ship blasted off from the Baikonur cosmodrome atop a "
+        "Soyuz-2.1a rocket on Thursday, Roscosmos said."
+    )
+    [fact] = launches(nlp, text, published="2022-03-04")
+    assert fact["vehicle"] == "Soyuz-2.1a"
+    assert fact["payloads"] == ["Progress MS-20"]
+    assert fact["date"] == "2022-03-03"

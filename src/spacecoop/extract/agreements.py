@@ -80,6 +80,14 @@ def title_span(token: Token, timexes=()) -> tuple[int, int]:
         left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
+        # "an agreement to jointly build a satellite": the purpose names the agreement
+        if (
+            child.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and any(t.pos_ in {"NOUN", "PROPN"} for t in child.subtree)
+        ):
+            right = max(right, child.right_edge.i)
+            continue
         if child.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or child.text in {",", "("}:
             break
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "by"}:
@@ -116,7 +124,19 @@ def sign_verb(token: Token) -> Token | None:
 
 def party_names(actors: list[Actor], context) -> list[str]:
     names: list[str] = []
+    starts = {a.start: a for a in actors}
+    doc = context.doc
     for actor in actors:
+        # "France's CNES": the state is the agency's, the agency is the party
+        owned = starts.get(actor.end + 1)
+        if (
+            actor.kind == "government"
+            and actor.end < len(doc)
+            and doc[actor.end].text in {"'s", "’s"}
+            and owned is not None
+            and owned.is_org
+        ):
+            continue
         if actor.is_party:
             name = actor.name
         elif actor.is_person and (known := context.recall(actor.name)) and known[2]:
@@ -204,6 +224,17 @@ def with_topic(title: str, trigger: Token, verb: Token | None, span: tuple[int, 
             if _when_or_where(child, ()):
                 continue
             return f"{title} {trigger.doc[child.i : phrase_end(child, ()) + 1].text}"
+        # "signed an agreement on Tuesday to jointly build a satellite"
+        if (
+            child.dep_ in {"advcl", "xcomp"}
+            and child.i > trigger.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and any(t.pos_ in {"NOUN", "PROPN"} for t in child.subtree)
+        ):
+            end = child.right_edge.i
+            while end > child.i and trigger.doc[end].is_punct:
+                end -= 1
+            return f"{title} {trigger.doc[child.left_edge.i : end + 1].text}"
     return title
 
 
@@ -261,7 +292,8 @@ def status_of(
             return "expected", 0.8
         if "to" in aux and verb.head.tag_ in {"VBD", "VBN"}:
             return "signed", 0.6  # "met ... to sign an agreement": the narrated purpose was fulfilled
-        if "to" in aux and any(c.lower_ in {"first", "second", "last", "only"} for c in verb.head.children):
+        before = {t.lower_ for t in verb.doc[max(verb.sent.start, verb.i - 6) : verb.i]}
+        if "to" in aux and before & {"first", "second", "last", "only"}:
             return "signed", 0.7  # "the first agency to sign a memorandum with X"
         if "to" in aux:
             return "expected", 0.6
@@ -328,10 +360,12 @@ _AGREEMENT_PLANNING = {
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
     """The sentence reports an agreement, not a passing mention ("to facilitate arrangements") or a
     definition ("The Accords are non-binding multilateral agreements between ...")."""
+    if trigger.dep_ == "attr" and not any(c.dep_ == "expl" for c in trigger.head.children):
+        # "X are agreements between ..." defines; "This is the first agreement signed by ..." reports;
+        # "There is an agreement between ..." states one in force
+        return verb is not None and verb.head.i == trigger.i
     if verb is not None:
         return True
-    if trigger.dep_ == "attr" and not any(c.dep_ == "expl" for c in trigger.head.children):
-        return False  # "X are agreements between ...", but not "There is an agreement between ..."
     doc = sentence.sent.doc
     near = {
         t.lower_ for t in doc[max(sentence.sent.start, trigger.i - 8) : min(sentence.sent.end, span[1] + 4)]

@@ -188,7 +188,7 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
     merged: list[Token] = []
     for trigger in triggers:
         # "was launched on a Long March 2C rocket": the rocket phrase belongs to the launch before it
-        if merged and trigger.lower_ in {"rocket", "launcher"} and trigger.i - merged[-1].i <= 8:
+        if merged and trigger.lower_ in {"rocket", "launcher"} and trigger.i - merged[-1].i <= 14:
             continue
         if merged and trigger.i - merged[-1].i <= 3:
             merged[-1] = trigger
