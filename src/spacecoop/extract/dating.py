@@ -90,9 +90,11 @@ def compare_iso(a: str, b: str) -> int:
 
 def tense_of(sentence: SentenceContext, start_token: int, end_token: int) -> str | None:
     """'future' or 'past' from the words and verb forms around a trigger, None when unclear."""
-    tokens = sentence.sent.doc[
-        max(sentence.sent.start, start_token - 8) : min(sentence.sent.end, end_token + 4)
-    ]
+    doc = sentence.sent.doc
+    tokens = list(doc[max(sentence.sent.start, start_token - 12) : min(sentence.sent.end, end_token + 8)])
+    # the verb that governs a trigger noun carries the tense: "The blastoff ... is scheduled for Monday"
+    governor = doc[start_token].head
+    tokens += [governor, *governor.children]
     words = {t.lower_ for t in tokens}
     if words & FUTURE_CUES or any(t.lower_ == "to" and t.head.tag_ == "VB" for t in tokens):
         return "future"

@@ -22,8 +22,11 @@ _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
 
 def topic_of_agreement(token: Token) -> bool:
     """ "agreements on the implementation of Soyuz launches": the subject of an agreement, not an event."""
-    if any(a.lower_ in AGREEMENT_NOUNS for a in token.ancestors):
-        return True
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            break  # "an agreement to build X, which is expected to be launched": a clause of its own
+        if ancestor.lower_ in AGREEMENT_NOUNS:
+            return True
     before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 8) : token.i]]
     return any(w in AGREEMENT_NOUNS for w in before) and any(
         w in {"on", "for", "concerning", "regarding"} for w in before

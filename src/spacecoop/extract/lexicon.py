@@ -537,7 +537,6 @@ PAYLOAD_NOUNS = {
     "telescope",
     "module",
     "capsule",
-    "station",
     "craft",
     "orbiter",
     "sonde",
