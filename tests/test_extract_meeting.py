@@ -40,3 +40,8 @@ def test_extract_meeting_handover_between_two_people_takes_the_reported_day(nlp)
 def test_extract_meeting_cabinet_meeting_is_not_a_meeting_of_parties(nlp):
     text = "At its cabinet meeting on Wednesday, the government appointed Marie Dubois as President of CNES."
     assert facts_of(nlp, text, "2021-04-15", "meeting") == []
+
+
+def test_extract_meeting_call_for_proposals_is_not_a_call(nlp):
+    text = "JAXA will distribute the samples through an open call for proposals, said Dr. Aiko Tanaka."
+    assert facts_of(nlp, text, "2024-08-23", "meeting") == []

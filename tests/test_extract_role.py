@@ -157,3 +157,9 @@ def test_extract_role_minister_named_like_an_organisation(nlp):
     )
     found = roles(nlp, text, published="2023-01-10")
     assert ("Kwame Mensah", "Ghana") in found
+
+
+def test_extract_role_institute_named_with_its_parent_agency(nlp):
+    text = "The sample was received by Dr. Kenji Mori, group manager at the JAXA Institute of Space and Astronautical Science."
+    found = roles(nlp, text, published="2024-08-23")
+    assert ("Kenji Mori", "JAXA") in found

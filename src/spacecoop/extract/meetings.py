@@ -10,7 +10,7 @@ from spacecoop.extract.dating import nearest_date, status_from, tense_of
 from spacecoop.extract.lexicon import MEETING_STRONG, MEETING_WORDS
 from spacecoop.models import Fact
 
-_CALL_WORDS = {"phone", "telephone", "téléphonique", "video", "call", "conversation", "telefonata"}
+_CALL_WORDS = {"phone", "telephone", "téléphonique", "video", "telefonata", "videoconference"}
 
 
 _INSTITUTIONAL = {
@@ -76,7 +76,13 @@ def extract_meetings(sentence: SentenceContext) -> list[Fact]:
         if known and known[2] and known[2] not in organizations:
             organizations.append(known[2])
     for actor in sentence.actors:
-        if actor.is_party and actor.name not in organizations and actor.kind != "government":
+        # named bodies only: "Sagamihara Campus" or a job title the NER took for an organisation is none
+        if (
+            actor.is_party
+            and actor.kind is not None
+            and actor.name not in organizations
+            and actor.kind != "government"
+        ):
             organizations.append(actor.name)
     if not participants and len(organizations) < 2:
         return []

@@ -83,9 +83,9 @@ def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | Non
     event = stated[0] if stated else sentence.prior_event_date
     if event is None or not event.iso:
         return document_date
-    if carried and (document_date is None or not document_date.iso):
-        return None
-    if document_date is None or not document_date.iso or event.iso == document_date.iso:
+    if document_date is None or not document_date.iso:
+        return event  # an undated text: the event it reports is all that dates the role
+    if event.iso == document_date.iso:
         return event
     if len(event.iso) < len(document_date.iso) and document_date.iso.startswith(event.iso):
         return document_date  # "in 2016" in a text of 19 April 2016
@@ -99,7 +99,8 @@ def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | Non
                 confidence=0.7,
                 note=f"event {event.iso}, document {document_date.iso}",
             )
-    return event
+    # an event told earlier in the text but long before the release does not date this sentence
+    return document_date if carried else event
 
 
 def _day(iso: str):
@@ -139,6 +140,18 @@ def note_event_date(sentence: SentenceContext) -> None:
             return
 
 
+def parent_named(actor, context: DocContext) -> str:
+    """ "the JAXA Institute of Space and Astronautical Science": staff of an institute named with its
+    parent agency are that agency's staff."""
+    knowledge = context.knowledge
+    known = knowledge.lookup(actor.text) if knowledge is not None else None
+    if known is not None and known.parent:
+        parent = knowledge.get(known.parent)
+        if parent is not None and parent.name in actor.text:
+            return parent.name
+    return actor.name
+
+
 def extract_roles(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
     units = sentence_units(sentence)
@@ -166,7 +179,7 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             org = None
             if "org" in pattern.groupindex and match.group("org"):
                 unit = units[match.start("org")]
-                org = unit.actor.name if unit.actor is not None else context.last_agency
+                org = parent_named(unit.actor, context) if unit.actor is not None else context.last_agency
             if office is None:
                 office = "crew member" if _crew_context(sentence) else "member"
                 confidence = min(confidence, 0.5)
