@@ -16,6 +16,8 @@ from spacecoop.extract.context import Actor, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated, nearest_date
 from spacecoop.extract.lexicon import (
     AGREEMENT_NOUNS,
+    AGREEMENT_PLANNING,
+    EXPECTED_NEAR,
     IN_FORCE_CUES,
     QUALIFIED_AGREEMENT_NOUNS,
     SIGN_VERBS,
@@ -299,7 +301,7 @@ def status_of(
             return "expected", 0.6
         return "signed", 0.85
     if (
-        window & _EXPECTED_NEAR
+        window & EXPECTED_NEAR
         or words & {"negotiations", "negotiating", "drafting", "finishing"}
         or re.search(
             r"\b(?:expected|set|due|scheduled|planned|going|is|are) to be signed\b|\bwill (?:sign|be signed)\b",
@@ -313,48 +315,6 @@ def status_of(
     if window & IN_FORCE_CUES or words & {"based", "under"}:
         return "in_force", 0.6
     return "signed", 0.5
-
-
-# words just before an agreement noun that make it one still to come
-_EXPECTED_NEAR = {
-    "will",
-    "would",
-    "expected",
-    "plan",
-    "plans",
-    "planned",
-    "future",
-    "upcoming",
-    "proposed",
-    "prospective",
-    "draft",
-    "negotiate",
-    "negotiating",
-    "finalise",
-    "finalize",
-    "touches",
-    "discussions",
-    "new",
-}
-
-
-_AGREEMENT_PLANNING = {
-    "negotiate",
-    "negotiating",
-    "negotiation",
-    "negotiations",
-    "draft",
-    "drafting",
-    "finalise",
-    "finalize",
-    "finalising",
-    "finalizing",
-    "touches",
-    "discussions",
-    "expected",
-    "conclude",
-    "concluding",
-}
 
 
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
@@ -372,7 +332,7 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
     }
     if near & (SIGNED_WORDS | {"signature", "sign", "signs"} | TERMINATED_CUES):
         return True
-    if near & _AGREEMENT_PLANNING:
+    if near & AGREEMENT_PLANNING:
         return True
     if any(t.lower_ in {"between", "entre"} for t in doc[span[0] : min(sentence.sent.end, span[1] + 6)]):
         return True
