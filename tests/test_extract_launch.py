@@ -80,3 +80,22 @@ def test_extract_launch_blasted_off_atop_a_rocket_is_one_launch(nlp):
     assert fact["vehicle"] == "Soyuz-2.1a"
     assert fact["payloads"] == ["Progress MS-20"]
     assert fact["date"] == "2022-03-03"
+
+
+def test_extract_launch_the_satellite_is_the_craft_named_before(nlp):
+    text = (
+        "The SWOT satellite will map the oceans. The satellite is currently in development and "
+        "scheduled to launch end February 2022."
+    )
+    [fact] = launches(nlp, text, published="2020-12-18")
+    assert fact["payloads"] == ["SWOT"]
+    assert fact["date"] == "2022-02"
+    assert fact["status"] == "planned"
+
+
+def test_extract_launch_date_nearest_the_trigger(nlp):
+    text = (
+        "The mission was created by the two agencies in 2009 with plans to launch the SWOT satellite by 2020."
+    )
+    [fact] = launches(nlp, text, published="2014-05-05")
+    assert fact["date"] == "2020"

@@ -55,18 +55,28 @@ def dated(timexes) -> list[tuple[object, DateValue]]:
     return [(t, v) for t in timexes if (v := calendar_value(t)) is not None]
 
 
-def nearest_date(sentence: SentenceContext, position: int, window: tuple[int, int] | None = None):
-    """The calendar date closest to a character position, preferring one inside `window`."""
+def nearest_date(
+    sentence: SentenceContext, position: int, window: tuple[int, int] | None = None, strict: bool = False
+):
+    """The calendar date closest to a character position, preferring one inside `window` (only
+    one inside it when `strict`)."""
     candidates = dated(sentence.timexes)
     if window is not None:
         inside = [(t, v) for t, v in candidates if t.start >= window[0] and t.end <= window[1]]
-        if inside:
+        if inside or strict:
             candidates = inside
     if not candidates:
         return None
     # a precise date beats a bare year at a similar distance ("in 2016 ... on 22 April")
     rank = {"day": 0, "month": 1, "year": 2}
-    best = min(candidates, key=lambda tv: (abs(tv[0].start - position) // 40, rank[tv[1].precision]))
+    best = min(
+        candidates,
+        key=lambda tv: (
+            abs(tv[0].start - position) // 40,
+            rank[tv[1].precision],
+            abs(tv[0].start - position),
+        ),
+    )
     return best[1]
 
 

@@ -156,10 +156,15 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
     candidates = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if trigger.dep_ in {"relcl", "acl"}:
         candidates.append(trigger.head)
-    if trigger.head.dep_ in {"relcl", "acl", "xcomp"} or trigger.dep_ == "xcomp":
-        candidates += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if trigger.head.dep_ in {"relcl", "acl"}:
-            candidates.append(trigger.head.head)
+    # up through "is in development and scheduled to launch": the subject of the chain
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl"} or node.head.i == node.i:
+            break
+        node = node.head
+        candidates += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if node.dep_ in {"relcl", "acl"}:
+            candidates.append(node.head)
     for candidate in candidates:
         if _CRAFT_CODE.match(candidate.text):
             return [candidate.text]
@@ -224,7 +229,13 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
             continue
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
-        date = item_date or nearest_date(sentence, trigger.idx, window)
+        # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
+        own = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
+        date = (
+            item_date
+            or nearest_date(sentence, trigger.idx, own, strict=True)
+            or nearest_date(sentence, trigger.idx, window)
+        )
         if not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
             continue  # "the launch of Soyuz from the Spaceport will consolidate ...": no event
         tense = None if item_date else tense_of(sentence, trigger.i, trigger.i + 1)
