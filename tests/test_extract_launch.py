@@ -99,3 +99,13 @@ def test_extract_launch_date_nearest_the_trigger(nlp):
     )
     [fact] = launches(nlp, text, published="2014-05-05")
     assert fact["date"] == "2020"
+
+
+def test_extract_launch_family_and_variant_are_one_launch(nlp):
+    text = (
+        "A Long March 2C rocket lifted off from Jiuquan on Monday. "
+        "The Long March rocket carried the CFOSAT satellite into orbit."
+    )
+    facts = launches(nlp, text, published="2018-10-30")
+    assert len(facts) == 1
+    assert facts[0]["vehicle"] == "Long March 2C"

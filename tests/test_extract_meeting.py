@@ -45,3 +45,13 @@ def test_extract_meeting_cabinet_meeting_is_not_a_meeting_of_parties(nlp):
 def test_extract_meeting_call_for_proposals_is_not_a_call(nlp):
     text = "JAXA will distribute the samples through an open call for proposals, said Dr. Aiko Tanaka."
     assert facts_of(nlp, text, "2024-08-23", "meeting") == []
+
+
+def test_extract_meeting_two_people_joined_in_one_name_are_split(nlp):
+    from spacecoop.extract.context import split_people
+
+    doc = nlp.make_doc("Jean Dupont et Li Wei se sont rencontrés.")
+    from spacy.tokens import Span
+
+    [a, b] = split_people(Span(doc, 0, 5, label="PERSON"))
+    assert (a.text, b.text) == ("Jean Dupont", "Li Wei")

@@ -83,7 +83,10 @@ def same_launch(a: Fact, b: Fact) -> bool:
     """Two sentences telling one launch: the rocket, then what it carried."""
     if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
         return False
-    va, vb = _fold(a.args.get("vehicle")), _fold(b.args.get("vehicle"))
+    va = _fold(a.args.get("vehicle_canonical") or a.args.get("vehicle"))
+    vb = _fold(b.args.get("vehicle_canonical") or b.args.get("vehicle"))
+    if va and vb and (va.startswith(vb) or vb.startswith(va)):
+        vb = va  # a family and its variant: "Long March" and "Long March 2C"
     sa, sb = _fold(a.args.get("site")), _fold(b.args.get("site"))
     if (va and vb and va != vb) or (sa and sb and sa != sb):
         return False
@@ -97,7 +100,8 @@ def same_launch(a: Fact, b: Fact) -> bool:
 
 def merged_launch(first: Fact, later: Fact) -> Fact:
     args = dict(first.args)
-    args["vehicle"] = args.get("vehicle") or later.args.get("vehicle")
+    if len(later.args.get("vehicle_canonical") or "") > len(args.get("vehicle_canonical") or ""):
+        args["vehicle"], args["vehicle_canonical"] = later.args["vehicle"], later.args["vehicle_canonical"]
     args["site"] = args.get("site") or later.args.get("site")
     payloads = list(args.get("payloads") or [])
     for payload in later.args.get("payloads") or []:

@@ -228,6 +228,24 @@ def _is_month(word: str) -> bool:
     }
 
 
+_NAME_JOINERS = {"and", "et", "und", "e", "y"}
+
+
+def split_people(ent: SpacySpan) -> list[SpacySpan]:
+    """ "Jean-Yves Le Gall et Xu Dazhe" taken as one person: two people."""
+    if ent.label_ != "PERSON":
+        return [ent]
+    parts, start = [], ent.start
+    for token in ent:
+        if token.lower_ in _NAME_JOINERS and token.i > start:
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    parts.append(ent.doc[start : ent.end])
+    if len(parts) == 1:
+        return [ent]
+    return [SpacySpan(ent.doc, p.start, p.end, label="PERSON") for p in parts if len(p)]
+
+
 def sentence_contexts(context: DocContext) -> list[SentenceContext]:
     from spacecoop.extract.dating import backdated
 
@@ -236,7 +254,9 @@ def sentence_contexts(context: DocContext) -> list[SentenceContext]:
         backdated(t, doc.text, context.date) for t in context.timexes if not names_a_year(t, doc.text)
     ]
     title = (context.document.title.value or "").strip() if context.document else ""
-    actors = [a for a in (actor_from_ent(e, context.knowledge) for e in doc.ents) if a]
+    actors = [
+        a for e in doc.ents for part in split_people(e) if (a := actor_from_ent(part, context.knowledge))
+    ]
     context.countries = list(dict.fromkeys(a.name for a in actors if a.kind == "government"))
     out = []
     for index, sent in enumerate(doc.sents):

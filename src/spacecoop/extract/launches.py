@@ -247,6 +247,8 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                 doc_id=context.doc_id,
                 args={
                     "vehicle": vehicle_name(vehicle.text) if vehicle else None,
+                    # the knowledge's name, so that "fusée Longue Marche" and "Long March-2C" compare
+                    "vehicle_canonical": vehicle.name if vehicle else None,
                     "site": site.name if site else None,
                     "payloads": payloads,
                 },
