@@ -104,3 +104,30 @@ def test_extract_agreement_purpose_names_it_and_possessive_state_is_not_a_party(
     assert set(fact["parties"]) == {"ISRO", "CNES"}
     assert "thermal imaging satellite" in fact["title"]
     assert fact["date"] == "2022-03-01"
+
+
+def test_extract_agreement_extension_is_its_own_agreement(nlp):
+    text = (
+        "An agreement between the governments of Brazil and China on remote sensing satellites was "
+        "signed in 1988 and extended in 2002."
+    )
+    facts = sorted(agreements(nlp, text, published="2014-12-08"), key=lambda f: f["date"])
+    assert [f["date"] for f in facts] == ["1988", "2002"]
+    assert facts[1]["title"].startswith("extension of")
+
+
+def test_extract_agreement_also_signed_is_another_agreement(nlp):
+    text = (
+        "Russia and ESA signed an agreement allowing Russia to use the Kourou spaceport. "
+        "They also signed a launcher agreement on sharing research."
+    )
+    facts = agreements(nlp, text, published="2005-01-19")
+    assert len(facts) == 2
+    assert any("Kourou" in f["title"] for f in facts)
+
+
+def test_extract_agreement_involving_parties_finalized(nlp):
+    text = "NASA finalized an agreement involving Roscosmos and Axiom Space to acquire a seat on a Soyuz."
+    [fact] = agreements(nlp, text, published="2021-04-09")
+    assert {"Roscosmos", "Axiom Space"} <= set(fact["parties"])
+    assert fact["status"] == "signed"

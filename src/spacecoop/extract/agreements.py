@@ -83,9 +83,11 @@ def title_span(token: Token, timexes=()) -> tuple[int, int]:
     right = token.i
     for child in token.rights:
         # "an agreement to jointly build a satellite": the purpose names the agreement
+        # ... and what it allows: "an agreement allowing Russia to use ESA's sites"
         if (
             child.dep_ == "acl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and (child.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
+            and child.lower_ not in {"involving", "including"}
             and any(t.pos_ in {"NOUN", "PROPN"} for t in child.subtree)
         ):
             right = max(right, child.right_edge.i)
@@ -189,6 +191,9 @@ def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, 
                         actors_in_tokens(sentence, child.left_edge.i, child.right_edge.i + 1), context
                     )
     for child in trigger.children:
+        # "an agreement involving Roscosmos and Axiom Space"
+        if child.dep_ == "acl" and child.lower_ in {"involving", "including"}:
+            parties += party_names(actors_in_tokens(sentence, child.i, child.right_edge.i + 1), context)
         if child.dep_ == "prep" and child.lower_ == "with":
             parties += party_names(
                 actors_in_tokens(sentence, child.left_edge.i, child.right_edge.i + 1), context
@@ -292,6 +297,8 @@ def status_of(
             )
         ):
             return "expected", 0.8
+        if verb.tag_ == "VBG" and verb.lemma_.lower() in {"finalize", "finalise"}:
+            return "expected", 0.7  # "are finalising an agreement"
         if "to" in aux and verb.head.tag_ in {"VBD", "VBN"}:
             return "signed", 0.6  # "met ... to sign an agreement": the narrated purpose was fulfilled
         before = {t.lower_ for t in verb.doc[max(verb.sent.start, verb.i - 6) : verb.i]}
@@ -383,11 +390,46 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
         if topic and topic not in title:
             title = f"{title} {topic}"
         parties = historical_names(parties, date)
-        facts.append(agreement_fact(sentence, parties, signatories, place, title, status, date, confidence))
+        fact = agreement_fact(sentence, parties, signatories, place, title, status, date, confidence)
+        if _ANOTHER & {t.lower_ for t in sentence.sent.doc[max(sentence.sent.start, token.i - 6) : token.i]}:
+            fact = replace(fact, notes=fact.notes + ("another agreement",))  # "They also signed a ..."
+            sentence.context.last_agreement = fact
+        facts.append(fact)
+        facts += extensions(sentence, fact, verb)
         if len(parties) >= 2:
             sentence.context.parties = parties[:2]
     note_signing_date(sentence)
     return facts
+
+
+_ANOTHER = {"also", "another", "second", "additional", "separate", "further"}
+_EXTEND_VERBS = {
+    "extend": "extension",
+    "renew": "renewal",
+    "amend": "amendment",
+    "prolong": "prolongation",
+    "revise": "revision",
+}
+
+
+def extensions(sentence: SentenceContext, fact: Fact, verb: Token | None) -> list[Fact]:
+    """ "signed in 1994 and extended in 2008": the extension is an agreement of its own."""
+    if verb is None:
+        return []
+    out = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.lemma_.lower() not in _EXTEND_VERBS:
+            continue
+        words = list(conj.subtree)
+        window = (words[0].idx, words[-1].idx + len(words[-1]))
+        date = nearest_date(sentence, conj.idx, window, strict=True)
+        if date is None:
+            continue
+        title = f"{_EXTEND_VERBS[conj.lemma_.lower()]} of the {fact.args['title']}"
+        out.append(
+            replace(fact, args={**fact.args, "title": title}, date=date, notes=fact.notes + ("extension",))
+        )
+    return out
 
 
 def refers_back(trigger: Token, span: tuple[int, int]) -> bool:

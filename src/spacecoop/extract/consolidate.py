@@ -45,6 +45,9 @@ def same_agreement(a: Fact, b: Fact) -> bool:
     # items of an enumeration ("contracts (2001, 2003 (2))") are told once each, by design
     if "construction: enumeration" in a.notes + b.notes:
         return False
+    # "They also signed a launcher agreement": the text says it is another one
+    if "another agreement" in a.notes + b.notes or "extension" in a.notes + b.notes:
+        return False
     if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
         return False
     pa, pb = set(a.args["parties"]), set(b.args["parties"])

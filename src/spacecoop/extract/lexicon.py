@@ -250,6 +250,8 @@ QUALIFIED_AGREEMENT_NOUNS = {
 
 SIGN_VERBS = {
     "sign",
+    "finalize",
+    "finalise",
     "ink",
     "conclude",
     "seal",
