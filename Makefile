@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 demo: setup
 	$(BIN)/spacecoop ingest samples --db $(DB)
 	$(BIN)/spacecoop docs --db $(DB)
+	$(BIN)/spacecoop facts --db $(DB) --format table --limit 15
 	@echo
 	@echo "Try next:"
 	@echo "  $(BIN)/spacecoop facts --db $(DB)"

@@ -243,6 +243,8 @@ def contact_roles(context: DocContext) -> list[Fact]:
         if not contact.role:
             continue
         organization = contact.organization or context.publisher
+        if not organization:
+            continue  # a press officer of no known body: nothing to look up
         facts.append(
             Fact(
                 type="role",
