@@ -131,3 +131,31 @@ def test_extract_agreement_involving_parties_finalized(nlp):
     [fact] = agreements(nlp, text, published="2021-04-09")
     assert {"Roscosmos", "Axiom Space"} <= set(fact["parties"])
     assert fact["status"] == "signed"
+
+
+def test_extract_agreement_definition_is_not_a_signing(nlp):
+    text = (
+        "The Artemis Accords are a series of non-binding multilateral agreements between the United "
+        "States and other nations taking part in lunar exploration by 2025."
+    )
+    assert agreements(nlp, text, published="2022-12-13") == []
+
+
+def test_extract_agreement_with_the_agencies_of_the_states_named_before(nlp):
+    text = (
+        "The Philippine and Japanese governments marked the signing of a memorandum of cooperation on "
+        "Saturday. The Philippine Space Agency (PhilSA) signed the agreement with the Japan Aerospace "
+        "Exploration Agency (JAXA) in a virtual ceremony."
+    )
+    facts = agreements(nlp, text, published="2021-06-12")
+    assert len(facts) == 1
+    assert set(facts[0]["parties"]) == {"PhilSA", "JAXA"}
+
+
+def test_extract_agreement_the_agency_is_the_one_named_before(nlp):
+    text = (
+        "NASA announced the crew on Friday. The agency finalized an agreement involving Roscosmos and "
+        "Axiom Space to acquire a seat."
+    )
+    [fact] = agreements(nlp, text, published="2021-04-09")
+    assert set(fact["parties"]) == {"NASA", "Roscosmos", "Axiom Space"}

@@ -32,6 +32,7 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     facts: list[Fact] = []
     for sentence in sentences:
         sentence.prior_event_date = context.last_event_date
+        sentence.prior_agency = context.last_agency
         facts += extract_roles(sentence)
         note_event_date(sentence)
         agencies = [a.name for a in sentence.actors if a.kind == "agency"]

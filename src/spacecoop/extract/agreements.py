@@ -87,7 +87,6 @@ def title_span(token: Token, timexes=()) -> tuple[int, int]:
         if (
             child.dep_ == "acl"
             and (child.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
-            and child.lower_ not in {"involving", "including"}
             and any(t.pos_ in {"NOUN", "PROPN"} for t in child.subtree)
         ):
             right = max(right, child.right_edge.i)
@@ -128,6 +127,7 @@ def sign_verb(token: Token) -> Token | None:
 
 def party_names(actors: list[Actor], context) -> list[str]:
     names: list[str] = []
+    people = {surname for surname in context.people}
     starts = {a.start: a for a in actors}
     doc = context.doc
     for actor in actors:
@@ -141,6 +141,8 @@ def party_names(actors: list[Actor], context) -> list[str]:
             and owned.is_org
         ):
             continue
+        if actor.is_party and actor.kind is None and actor.text.split()[-1].lower() in people:
+            continue  # "Vande Hei" taken for an organisation: a person the text already named
         if actor.is_party:
             name = actor.name
         elif actor.is_person and (known := context.recall(actor.name)) and known[2]:
@@ -178,6 +180,13 @@ def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, 
     parties: list[str] = []
     if verb is not None:
         for child in verb.children:
+            # "the agency finalized an agreement": the agency the text named last
+            if (
+                child.dep_ == "nsubj"
+                and doc[child.left_edge.i : child.i + 1].text.lower() in {"the agency", "the space agency"}
+                and sentence.prior_agency
+            ):
+                parties.append(sentence.prior_agency)
             if child.dep_ in {"nsubj", "nsubjpass", "agent"} or (
                 child.dep_ == "prep" and child.lower_ == "with"
             ):
@@ -327,6 +336,17 @@ def status_of(
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
     """The sentence reports an agreement, not a passing mention ("to facilitate arrangements") or a
     definition ("The Accords are non-binding multilateral agreements between ...")."""
+    # "The Artemis Accords are a series of non-binding agreements ...": a definition, not a report
+    if (
+        trigger.dep_ in {"nsubj", "nsubjpass"}
+        and trigger.head.lemma_ == "be"
+        and not any(t.lower_ in SIGNED_WORDS for t in trigger.sent)
+    ):
+        return False
+    if any(a.dep_ == "attr" and a.head.lemma_ == "be" for a in [trigger.head, trigger.head.head]) and (
+        trigger.dep_ == "pobj"
+    ):
+        return False
     if trigger.dep_ == "attr" and not any(c.dep_ == "expl" for c in trigger.head.children):
         # "X are agreements between ..." defines; "This is the first agreement signed by ..." reports;
         # "There is an agreement between ..." states one in force
@@ -436,7 +456,8 @@ def refers_back(trigger: Token, span: tuple[int, int]) -> bool:
     """ "The agreement was signed here by ...": a bare definite noun names one already reported;
     "the agreement between ESA and X on Y" names a new one."""
     dets = {c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}}
-    parties_named = any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in trigger.children)
+    # "the agreement with JAXA" still refers back; "the agreement between X and Y on Z" names a new one
+    parties_named = any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
     return bool(dets & {"the", "this", "that", "these"}) and span[1] - span[0] == 1 and not parties_named
 
 

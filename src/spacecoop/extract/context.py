@@ -164,6 +164,8 @@ class SentenceContext:
     timexes: list
     # the day of the last event reported before this sentence (set while reading in order)
     prior_event_date: DateValue | None = None
+    # the agency the text named last before this sentence ("the agency")
+    prior_agency: str | None = None
 
     @property
     def text(self) -> str:
