@@ -163,3 +163,9 @@ def test_extract_role_institute_named_with_its_parent_agency(nlp):
     text = "The sample was received by Dr. Kenji Mori, group manager at the JAXA Institute of Space and Astronautical Science."
     found = roles(nlp, text, published="2024-08-23")
     assert ("Kenji Mori", "JAXA") in found
+
+
+def test_extract_role_title_the_ner_took_for_an_organisation(nlp):
+    text = "The samples were received by Dr. Maria Lopez, Astromaterials Curator from NASA's Johnson Space Center."
+    found = roles(nlp, text, published="2024-08-23")
+    assert ("Maria Lopez", "NASA") in found

@@ -82,6 +82,7 @@ _SIMPLE.update(
 )
 _SIMPLE["over"] = "o"
 _SIMPLE["by"] = "b"
+_SIMPLE["from"] = "o"
 # "the agency": the agency the text named last (resolved by the role extractor)
 _SIMPLE["agency"] = "a"
 # honorifics carry no structure: "the Minister ... Prof. Isa Pantami" reads as office + name
@@ -101,9 +102,15 @@ class Unit:
         return sentence.sent.doc[self.start : self.end].text
 
 
+_OFFICE_HEADS = {phrase[-1] for phrase in _OFFICE_PHRASES}
+
+
 def actor_code(actor: Actor) -> str:
     if actor.is_person:
         return "P"
+    # "Astromaterials Curator" taken for an organisation is a title
+    if actor.kind is None and actor.label == "ORG" and actor.text.split()[-1].lower() in _OFFICE_HEADS:
+        return "F"
     if actor.is_org:
         return "O"
     if actor.is_country:
