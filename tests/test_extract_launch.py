@@ -109,3 +109,24 @@ def test_extract_launch_family_and_variant_are_one_launch(nlp):
     facts = launches(nlp, text, published="2018-10-30")
     assert len(facts) == 1
     assert facts[0]["vehicle"] == "Long March 2C"
+
+
+def test_extract_launch_a_satellite_is_the_craft_named_before(nlp):
+    text = (
+        "ESA's EarthCARE satellite will study clouds. SpaceX is set to launch a European Earth "
+        "observation satellite from Vandenberg Space Force Base on Tuesday."
+    )
+    [fact] = launches(nlp, text, published="2024-05-28")
+    assert fact["payloads"] == ["EarthCARE"]
+    assert fact["status"] == "planned"
+    assert fact["date"] == "2024-05-28"
+
+
+def test_extract_launch_rocket_and_craft_told_apart_are_one_launch(nlp):
+    text = (
+        "The first two Galileo satellites will be launched from the CSG. "
+        "The October launch will mark the first flight of Soyuz from the CSG."
+    )
+    facts = launches(nlp, text, published="2011-05-23")
+    assert len(facts) == 1
+    assert facts[0]["vehicle"] == "Soyuz"

@@ -98,7 +98,15 @@ def same_launch(a: Fact, b: Fact) -> bool:
     shared_payload = any(x in y or y in x for x in pa for y in pb if x and y)
     if pa and pb and not shared_payload:
         return False
-    return shared_payload or bool(va and va == vb)
+    # complementary reports of one launch from the same site: the rocket in one sentence, the
+    # craft in another, one of them undated ("the first of a series of Galileo launches from the CSG")
+    complementary = bool(
+        sa
+        and sa == sb
+        and (not a.date or not b.date)
+        and ((va and not pa and pb and not vb) or (vb and not pb and pa and not va))
+    )
+    return shared_payload or bool(va and va == vb) or complementary
 
 
 def merged_launch(first: Fact, later: Fact) -> Fact:

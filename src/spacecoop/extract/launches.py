@@ -42,7 +42,7 @@ def is_launch_trigger(token: Token) -> bool:
         nxt in LAUNCH_NOT_EVENT or token.dep_ == "compound"
     ):
         return False
-    if word in {"took", "left", "lifted", "blasted"}:
+    if word in {"took", "left", "lifted", "blasted", "blast"}:
         return nxt in {"off", "for", "into"} or (word == "lifted" and nxt == "off")
     if word in {"flight", "flights", "fly", "flew", "start", "rocket"}:
         return False  # only with a named vehicle: see vehicle_flights
@@ -153,7 +153,8 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
     """What is launched when no craft is named beside the trigger: a code-like name it describes
     ("CBERS-5, which is expected to be launched"), or, for "the satellite"/"the spacecraft", the
     craft the text named last."""
-    candidates = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "SpaceX is set to launch a European Earth observation satellite" (the craft named before)
+    candidates = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     if trigger.dep_ in {"relcl", "acl"}:
         candidates.append(trigger.head)
     # up through "is in development and scheduled to launch": the subject of the chain
@@ -171,7 +172,7 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
         words = {t.lower_ for t in candidate.subtree}
         if (
             words & {"satellite", "spacecraft", "probe", "mission", "observatory", "craft"}
-            and (words & {"the", "this", "its"})
+            and (words & {"the", "this", "its", "a", "an"})
             and sentence.context.last_craft
         ):
             return [sentence.context.last_craft]

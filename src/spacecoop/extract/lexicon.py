@@ -371,6 +371,7 @@ LAUNCH_WORDS = {
     "blastoff",
     "blast-off",
     "blasted",
+    "blast",
     "flight",
     "flights",
     "flew",
