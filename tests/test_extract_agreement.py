@@ -159,3 +159,12 @@ def test_extract_agreement_the_agency_is_the_one_named_before(nlp):
     )
     [fact] = agreements(nlp, text, published="2021-04-09")
     assert set(fact["parties"]) == {"NASA", "Roscosmos", "Axiom Space"}
+
+
+def test_extract_agreement_the_agency_is_not_one_the_sentence_names(nlp):
+    text = (
+        "NASA astronaut Ann Reed joined the crew. Roscosmos may also fly tourists in October. "
+        "The agency finalized an agreement involving Roscosmos and Axiom Space to buy the seat."
+    )
+    [fact] = agreements(nlp, text, published="2021-04-09")
+    assert set(fact["parties"]) == {"NASA", "Roscosmos", "Axiom Space"}

@@ -32,12 +32,13 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     facts: list[Fact] = []
     for sentence in sentences:
         sentence.prior_event_date = context.last_event_date
-        sentence.prior_agency = context.last_agency
+        sentence.prior_agencies = tuple(reversed(context.agencies_seen))
         facts += extract_roles(sentence)
         note_event_date(sentence)
-        agencies = [a.name for a in sentence.actors if a.kind == "agency"]
-        if agencies:
-            context.last_agency = agencies[-1]
+        for name in (a.name for a in sentence.actors if a.kind == "agency"):
+            if name in context.agencies_seen:
+                context.agencies_seen.remove(name)
+            context.agencies_seen.append(name)
     facts += contact_roles(context)
     for sentence in sentences:
         for extractor in EXTRACTORS:

@@ -184,9 +184,9 @@ def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, 
             if (
                 child.dep_ == "nsubj"
                 and doc[child.left_edge.i : child.i + 1].text.lower() in {"the agency", "the space agency"}
-                and sentence.prior_agency
+                and sentence.the_agency()
             ):
-                parties.append(sentence.prior_agency)
+                parties.append(sentence.the_agency())
             if child.dep_ in {"nsubj", "nsubjpass", "agent"} or (
                 child.dep_ == "prep" and child.lower_ == "with"
             ):

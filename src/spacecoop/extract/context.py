@@ -122,8 +122,8 @@ class DocContext:
     last_agreement: object = None
     # the craft named last (for "the satellite is scheduled to launch in 2022")
     last_craft: str | None = None
-    # the agency named last (for "X, who presided over the agency since 2013")
-    last_agency: str | None = None
+    # agencies in the order the text last named them (for "the agency")
+    agencies_seen: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -165,7 +165,14 @@ class SentenceContext:
     # the day of the last event reported before this sentence (set while reading in order)
     prior_event_date: DateValue | None = None
     # the agency the text named last before this sentence ("the agency")
-    prior_agency: str | None = None
+    prior_agencies: tuple[str, ...] = ()
+
+    def the_agency(self) -> str | None:
+        """What "the agency" refers to: the agency named most recently before this sentence,
+        but not one this sentence names on its own ("the agency finalized an agreement
+        involving Roscosmos" is not Roscosmos)."""
+        named = {a.name for a in self.actors}
+        return next((name for name in self.prior_agencies if name not in named), None)
 
     @property
     def text(self) -> str:

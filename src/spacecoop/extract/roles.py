@@ -179,7 +179,7 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             org = None
             if "org" in pattern.groupindex and match.group("org"):
                 unit = units[match.start("org")]
-                org = parent_named(unit.actor, context) if unit.actor is not None else context.last_agency
+                org = parent_named(unit.actor, context) if unit.actor is not None else sentence.the_agency()
             if office is None:
                 office = "crew member" if _crew_context(sentence) else "member"
                 confidence = min(confidence, 0.5)
