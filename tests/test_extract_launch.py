@@ -130,3 +130,18 @@ def test_extract_launch_rocket_and_craft_told_apart_are_one_launch(nlp):
     facts = launches(nlp, text, published="2011-05-23")
     assert len(facts) == 1
     assert facts[0]["vehicle"] == "Soyuz"
+
+
+def test_extract_launch_hoped_for_launch_did_not_happen(nlp):
+    text = (
+        "ESA hoped that the satellite could launch on a Vega-C rocket, but a test failure paused those plans."
+    )
+    assert launches(nlp, text, published="2024-05-28") == []
+
+
+def test_extract_launch_craft_named_twice_is_one_launch(nlp):
+    text = (
+        "A Soyuz-2.1a rocket lifted off from Baikonur, placing the Soyuz MS-18 spacecraft into orbit. "
+        "The Soyuz spacecraft docked a few hours after its launch."
+    )
+    assert len(launches(nlp, text, published="2021-04-09")) == 1

@@ -82,6 +82,30 @@ def _fold(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "", (text or "").lower())
 
 
+_CRAFT_WORDS = {
+    "spacecraft",
+    "satellite",
+    "satellites",
+    "probe",
+    "mission",
+    "capsule",
+    "ship",
+    "spaceship",
+    "the",
+    "a",
+    "an",
+    "two",
+    "first",
+}
+
+
+def _same_craft(x: str, y: str) -> bool:
+    """ "Soyuz spacecraft" and "Soyuz MS-18" name one craft; "Soyuz MS-18" and "Soyuz MS-19" do not."""
+    wx = {w for w in re.findall(r"[a-z0-9]+", x.lower()) if w not in _CRAFT_WORDS}
+    wy = {w for w in re.findall(r"[a-z0-9]+", y.lower()) if w not in _CRAFT_WORDS}
+    return bool(wx and wy) and (wx <= wy or wy <= wx)
+
+
 def same_launch(a: Fact, b: Fact) -> bool:
     """Two sentences telling one launch: the rocket, then what it carried."""
     if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
@@ -95,7 +119,9 @@ def same_launch(a: Fact, b: Fact) -> bool:
         return False
     pa = {_fold(p) for p in a.args.get("payloads") or []}
     pb = {_fold(p) for p in b.args.get("payloads") or []}
-    shared_payload = any(x in y or y in x for x in pa for y in pb if x and y)
+    shared_payload = any(x in y or y in x for x in pa for y in pb if x and y) or any(
+        _same_craft(x, y) for x in a.args.get("payloads") or [] for y in b.args.get("payloads") or []
+    )
     if pa and pb and not shared_payload:
         return False
     # complementary reports of one launch from the same site: the rocket in one sentence, the

@@ -33,9 +33,18 @@ def topic_of_agreement(token: Token) -> bool:
     )
 
 
+def counterfactual(token: Token) -> bool:
+    """ "ESA hoped that the satellite could launch on a Vega-C": a launch that did not happen."""
+    modal = any(c.dep_ == "aux" and c.lower_ in {"could", "might"} for c in token.children)
+    wished = any(
+        a.lemma_ in {"hope", "want", "wish", "intend"} and a.tag_ in {"VBD", "VBN"} for a in token.ancestors
+    )
+    return modal and wished
+
+
 def is_launch_trigger(token: Token) -> bool:
     word = token.lower_
-    if word not in LAUNCH_WORDS or topic_of_agreement(token):
+    if word not in LAUNCH_WORDS or topic_of_agreement(token) or counterfactual(token):
         return False
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if word in {"launch", "launches", "lancement", "lancio"} and (
