@@ -9,6 +9,7 @@ and prints words per second for each and their ratio (spacecoop / bare; the targ
 
 from __future__ import annotations
 
+import calendar
 import random
 import sys
 import time
@@ -36,20 +37,7 @@ CITIES = ["Paris", "Moscow", "Tokyo", "Washington", "Bengaluru", "Berlin", "Rome
 VEHICLES = ["Soyuz", "Ariane 5", "Vega", "H-IIA", "PSLV", "Falcon 9", "Long March 2C", "Proton"]
 SITES = ["Baikonur", "the Guiana Space Centre", "Tanegashima", "Sriharikota", "Jiuquan", "Vandenberg"]
 CRAFT = ["Sentinel-2C", "Galileo FOC-12", "EarthCARE", "GSAT-30", "Hayabusa3", "Aurora-1"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 TEMPLATES = [
     "{o1} {f1} {p1} and {o2} {f2} {p2} signed an agreement on {topic} in {city} on {day} {month}.",
     "{p1}, {f1} of {o1}, met {p2}, {f2} of {o2}, in {city} to review joint projects.",

@@ -190,9 +190,6 @@ class SentenceContext:
     def persons(self) -> list[Actor]:
         return [a for a in self.actors if a.is_person]
 
-    def actors_between(self, start_char: int, end_char: int) -> list[Actor]:
-        return [a for a in self.actors if a.start_char >= start_char and a.end_char <= end_char]
-
 
 _NAME_BEFORE_YEAR = re.compile(r"(?<![.!?]\s)\b([A-Z][\w-]*[a-z][\w-]*|[A-Z]{2,})\s$")
 _NOT_NAMES = {

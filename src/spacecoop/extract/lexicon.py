@@ -118,24 +118,6 @@ OFFICES = (
     "premier ministre",
 )
 
-# Offices that name the top of an organisation; used to read "the Roscosmos chief" and the like.
-HEAD_OFFICES = {
-    "head",
-    "chief",
-    "director general",
-    "director-general",
-    "president",
-    "administrator",
-    "chairman",
-    "ceo",
-    "chief executive officer",
-    "general director",
-    "directeur général",
-    "président",
-    "boss",
-    "leader",
-}
-
 # Offices of a state rather than an agency: with no organisation named, the country is meant.
 STATE_OFFICES = {
     "president",

@@ -70,8 +70,8 @@ def common_prefix(a: str, b: str) -> str | None:
 
 
 def role_date(sentence: SentenceContext, context: DocContext) -> DateValue | None:
-    """As of when the role holds: the date of the event the sentence reports (or its paragraph
-    reported), and the document's date. Where both are known and differ by days, the role is
+    """As of when the role holds: the date of the event the sentence reports (or the text
+    reported just before), and the document's date. Where both are known and differ by days, the role is
     attested at both, so the common prefix is as precise as the text allows."""
     document_date = context.date
     stated = [
