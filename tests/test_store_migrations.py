@@ -92,3 +92,23 @@ def test_store_migrations_up_to_date_store_opens_read_only(tmp_db):
     with Store.open(f"sqlite:///file:{tmp_db}?mode=ro&uri=true", create=False) as read_only:
         assert [d["key"] for d in read_only.documents()] == ["release_1"]
         assert read_only.path == Path(tmp_db)
+
+
+def test_store_migrations_version_2_store_gets_indexes_that_page_without_sorting(tmp_db):
+    engine = engine_for(f"sqlite:///{tmp_db}")
+    migrate(engine, target=2)
+    # The shape a version-2 spacecoop wrote: single-column indexes on type and date.
+    with engine.begin() as conn:
+        for index in ("ix_events_type_date", "ix_events_date_id", "ix_events_status_date"):
+            conn.exec_driver_sql(f"DROP INDEX {index}")
+        conn.exec_driver_sql("CREATE INDEX ix_events_type ON events (type)")
+        conn.exec_driver_sql("CREATE INDEX ix_events_date ON events (date)")
+    engine.dispose()
+    page = "SELECT id FROM events WHERE type = 'agreement' AND date IS NOT NULL ORDER BY date, id LIMIT 50"
+    with Store.open(tmp_db) as store, store.engine.connect() as conn:
+        assert versions(store.engine) == [LATEST_VERSION]
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"ix_events_type_date", "ix_events_date_id"} <= names
+        assert not {"ix_events_type", "ix_events_date"} & names
+        plan = " ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {page}"))
+        assert "ix_events_type_date" in plan and "TEMP B-TREE" not in plan

@@ -101,8 +101,11 @@ facts = Table(
     Column("raw_start", Integer),
     Column("raw_end", Integer),
     Index("ix_facts_doc_id", "doc_id"),
-    Index("ix_facts_type", "type"),
-    Index("ix_facts_date", "date"),
+    # Lists are filtered by type or status and paged in date order: each of these indexes answers
+    # filter, order and OFFSET on its own, without reading the table (see migration 3).
+    Index("ix_facts_date_id", "date", "id"),
+    Index("ix_facts_type_date", "type", "date", "id"),
+    Index("ix_facts_status_date", "status", "date", "id"),
 )
 
 entities = Table(
@@ -125,6 +128,7 @@ aliases = Table(
 )
 # Look-ups by name are case-insensitive: query with func.lower(aliases.c.alias) == name.lower().
 Index("ix_aliases_alias_lower", func.lower(aliases.c.alias))
+Index("ix_entities_name_lower", func.lower(entities.c.name))
 
 events = Table(
     "events",
@@ -136,8 +140,9 @@ events = Table(
     Column("status", Text),
     Column("confidence", Float, nullable=False),
     Column("conflicts_json", Text, nullable=False, server_default="[]"),
-    Index("ix_events_type", "type"),
-    Index("ix_events_date", "date"),
+    Index("ix_events_date_id", "date", "id"),
+    Index("ix_events_type_date", "type", "date", "id"),
+    Index("ix_events_status_date", "status", "date", "id"),
 )
 
 event_sources = Table(
@@ -164,8 +169,9 @@ event_entities = Table(
     Column("entity_id", Text, nullable=False),
     # party, signatory, participant, organization, vehicle, site, payload, person
     Column("role", Text, nullable=False),
-    Index("ix_event_entities_entity_id", "entity_id"),
-    Index("ix_event_entities_event_id", "event_id"),
+    # Both directions covered: an entity's events, and an event's entities (partners, network pairs).
+    Index("ix_event_entities_entity", "entity_id", "role", "event_id"),
+    Index("ix_event_entities_event", "event_id", "role", "entity_id"),
 )
 
 offices = Table(

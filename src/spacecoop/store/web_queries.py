@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, column, func, or_, select, text
+import orjson
+from sqlalchemy import Connection, and_, bindparam, column, func, or_, select, text
 from sqlalchemy.sql import Select
 
 from spacecoop.errors import BadQuery, NotFound
@@ -61,10 +62,11 @@ class FactFilter:
 
 
 def _loads(value: str | None, default: Any) -> Any:
-    if not value:
+    # Every listed fact carries JSON columns; orjson parses them several times faster.
+    if not value or value == "[]":
         return default
     try:
-        return json.loads(value)
+        return orjson.loads(value)
     except ValueError:
         return default
 
@@ -146,7 +148,8 @@ def _event_actors(conn: Connection, event_ids: list[str]) -> dict[str, list[dict
     rows = conn.execute(
         select(event_entities.c.event_id, event_entities.c.role, entities.c.id, entities.c.name)
         .join(entities, entities.c.id == event_entities.c.entity_id)
-        .where(event_entities.c.event_id.in_(event_ids))
+        .where(event_entities.c.event_id.in_(bindparam("event_ids", expanding=True))),
+        {"event_ids": event_ids},  # one bound list: no per-value work in building the statement
     )
     out: dict[str, list[dict]] = {}
     for r in rows:
@@ -211,7 +214,7 @@ def _order(table, sort: str) -> list:
     return [nulls, column.desc() if sort.startswith("-") else column.asc(), table.c.id]
 
 
-def _event_query(conn: Connection, f: FactFilter, by_date: bool = False) -> Select:
+def _event_columns() -> Select:
     first_evidence = (
         select(event_sources.c.evidence_text)
         .where(event_sources.c.event_id == events.c.id)
@@ -219,7 +222,7 @@ def _event_query(conn: Connection, f: FactFilter, by_date: bool = False) -> Sele
         .scalar_subquery()
     )
     source_count = select(func.count()).where(event_sources.c.event_id == events.c.id).scalar_subquery()
-    stmt = select(
+    return select(
         events.c.id,
         events.c.type,
         events.c.args_json,
@@ -230,30 +233,30 @@ def _event_query(conn: Connection, f: FactFilter, by_date: bool = False) -> Sele
         source_count.label("sources"),
         first_evidence.label("evidence"),
     )
-    if f.type:
-        stmt = stmt.where(_plain(events.c.type, by_date) == f.type)
-    if f.status:
-        stmt = stmt.where(_plain(events.c.status, by_date) == f.status)
-    if f.since:
-        stmt = stmt.where(events.c.date >= f.since)
-    if f.until:
-        stmt = stmt.where(events.c.date <= _until_bound(f.until))
+
+
+def _event_filters(conn: Connection, f: FactFilter) -> list:
+    conditions = _common_filters(events, f)
     if f.entity:
         # Resolved in the same statement: one round trip, whatever name or alias was given.
         ids = _entity_ids_select(f.entity)
-        stmt = stmt.where(
+        conditions.append(
             events.c.id.in_(select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ids)))
         )
     if f.q:
         if has_fts(conn):
-            stmt = stmt.where(events.c.id.in_(_event_hits(fts_query(f.q))))
+            conditions.append(events.c.id.in_(_event_hits(fts_query(f.q))))
         else:
-            stmt = stmt.where(_like(events.c.args_json, f.q))
-    return stmt
+            conditions.append(_like(events.c.args_json, f.q))
+    return conditions
 
 
-def _fact_query(f: FactFilter, by_date: bool = False) -> Select:
-    stmt = select(
+def _event_query(conn: Connection, f: FactFilter) -> Select:
+    return _event_columns().where(*_event_filters(conn, f))
+
+
+def _fact_columns() -> Select:
+    return select(
         facts.c.id,
         facts.c.type,
         facts.c.args_json,
@@ -264,58 +267,60 @@ def _fact_query(f: FactFilter, by_date: bool = False) -> Select:
         facts.c.doc_id,
         facts.c.doc_key,
     )
-    if f.type:
-        stmt = stmt.where(_plain(facts.c.type, by_date) == f.type)
-    if f.status:
-        stmt = stmt.where(_plain(facts.c.status, by_date) == f.status)
-    if f.since:
-        stmt = stmt.where(facts.c.date >= f.since)
-    if f.until:
-        stmt = stmt.where(facts.c.date <= _until_bound(f.until))
+
+
+def _fact_filters(f: FactFilter) -> list:
+    conditions = _common_filters(facts, f)
     if f.entity:
         # Before resolution, names sit only inside the arguments' JSON.
-        stmt = stmt.where(_like(facts.c.args_json, json.dumps(f.entity, ensure_ascii=False)))
+        conditions.append(_like(facts.c.args_json, json.dumps(f.entity, ensure_ascii=False)))
     if f.q:
-        stmt = stmt.where(or_(_like(facts.c.evidence_text, f.q), _like(facts.c.args_json, f.q)))
-    return stmt
+        conditions.append(or_(_like(facts.c.evidence_text, f.q), _like(facts.c.args_json, f.q)))
+    return conditions
 
 
-def _plain(column, by_date: bool):
-    # `col || ''` keeps the same values but cannot use the column's index, so the planner walks
-    # the date index instead (in date order, stopping at LIMIT) rather than sorting every match.
-    return column + "" if by_date else column
+def _fact_query(f: FactFilter) -> Select:
+    return _fact_columns().where(*_fact_filters(f))
 
 
-def _page_ids(conn: Connection, query, table, f: FactFilter) -> list[str]:
-    """The ids of one page in the order asked for, undated rows last in either direction.
+def _common_filters(table, f: FactFilter) -> list:
+    conditions = []
+    if f.type:
+        conditions.append(table.c.type == f.type)
+    if f.status:
+        conditions.append(table.c.status == f.status)
+    if f.since:
+        conditions.append(table.c.date >= f.since)
+    if f.until:
+        conditions.append(table.c.date <= _until_bound(f.until))
+    return conditions
 
-    `query(by_date)` builds the filtered select; by_date=True lets the date index drive it. Only
-    ids are read while paging, so skipped rows (a large OFFSET) cost an index step each, no more."""
 
-    def ids(stmt: Select) -> Select:
-        return stmt.with_only_columns(table.c.id)
+def _page(conn: Connection, columns: Select, table, conditions: list, f: FactFilter) -> list:
+    """The rows of one page in the order asked for, undated rows last in either direction.
+
+    The page is chosen on ids alone (the composite indexes give type, status and date order, so
+    OFFSET steps over index entries), then `columns` are read for the page's rows only: sorting
+    whole rows, with their per-event subqueries, would cost as much as the matches, not the page."""
+    order = _order(table, f.sort)  # validates
+    ids = select(table.c.id).where(*conditions)
+
+    def rows(ids: Select, order: list, limit: int, offset: int) -> list:
+        page = ids.order_by(*order).limit(limit).offset(offset).subquery("page")
+        return conn.execute(columns.join_from(table, page, table.c.id == page.c.id).order_by(*order)).all()
 
     if f.sort.lstrip("-") != "date":
-        stmt = ids(query(False)).order_by(*_order(table, f.sort)).limit(f.limit).offset(f.offset)
-        return list(conn.execute(stmt).scalars())
-    _order(table, f.sort)  # validates
+        return rows(ids, order, f.limit, f.offset)
+    # `date IS NULL` as the first sort key would defeat the index: read the dated rows, then the rest.
     desc = f.sort.startswith("-")
-    stmt = ids(query(not f.entity))  # an entity filter is selective: there its own index is better
-    dated = stmt.where(table.c.date.is_not(None))
-    order = [table.c.date.desc(), table.c.id.desc()] if desc else [table.c.date, table.c.id]
-    found = list(conn.execute(dated.order_by(*order).limit(f.limit).offset(f.offset)).scalars())
+    by_date = [table.c.date.desc(), table.c.id.desc()] if desc else [table.c.date, table.c.id]
+    dated = ids.where(table.c.date.is_not(None))
+    found = rows(dated, by_date, f.limit, f.offset)
     if len(found) == f.limit:
         return found
     n_dated = f.offset + len(found) if found else _total(conn, dated)
-    undated = stmt.where(table.c.date.is_(None)).order_by(table.c.id)
-    more = conn.execute(undated.limit(f.limit - len(found)).offset(max(0, f.offset - n_dated))).scalars()
-    return found + list(more)
-
-
-def _count(conn: Connection, query, table, f: FactFilter) -> int:
-    # Counting a date range walks the date index; without one, the planner knows best.
-    stmt = query(bool(f.since or f.until) and not f.entity)
-    return _total(conn, stmt.with_only_columns(table.c.id))
+    undated = ids.where(table.c.date.is_(None))
+    return found + rows(undated, [table.c.id], f.limit - len(found), max(0, f.offset - n_dated))
 
 
 def _in_order(ids: list[str], rows) -> list:
@@ -323,46 +328,33 @@ def _in_order(ids: list[str], rows) -> list:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _brief(conn: Connection, table, ids: list[str]) -> list[dict]:
-    cols = [table.c[n] for n in ("id", "type", "args_json", "date", "status", "confidence")]
-    rows = _in_order(ids, conn.execute(select(*cols).where(table.c.id.in_(ids))))
-    kind = "event" if table is events else "fact"
-    return [
-        {"id": r.id, "kind": kind, "type": r.type, "args": _loads(r.args_json, {}), "date": r.date,
-         "status": r.status, "confidence": r.confidence}
-        for r in rows
-    ]  # fmt: skip
+def _brief_item(row, kind: str) -> dict:
+    return {"id": row.id, "kind": kind, "type": row.type, "args": _loads(row.args_json, {}), "date": row.date,
+            "status": row.status, "confidence": row.confidence}  # fmt: skip
 
 
-def list_facts(conn: Connection, f: FactFilter, brief: bool = False) -> dict:
+BRIEF_COLUMNS = ("id", "type", "args_json", "date", "status", "confidence")
+
+
+def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: bool | None = None) -> dict:
     """A page of facts matching `f`, with the total count. `brief` items leave out actors, sources
-    and evidence (the timeline draws hundreds of markers and needs none of them)."""
-    resolved = is_resolved(conn)
-    if resolved:
-
-        def query(by_date: bool) -> Select:
-            return _event_query(conn, f, by_date)
-
-        total = _count(conn, query, events, f)
-        ids = _page_ids(conn, query, events, f)
-        if brief:
-            return {"resolved": True, "total": total, "limit": f.limit, "offset": f.offset,
-                    "items": _brief(conn, events, ids)}  # fmt: skip
-        rows = _in_order(ids, conn.execute(_event_query(conn, FactFilter()).where(events.c.id.in_(ids))))
+    and evidence (the timeline draws hundreds of markers and needs none of them). `resolved` may be
+    passed by a caller that has already asked `is_resolved`."""
+    if resolved is None:
+        resolved = is_resolved(conn)
+    table = events if resolved else facts
+    conditions = _event_filters(conn, f) if resolved else _fact_filters(f)
+    total = conn.execute(select(func.count()).select_from(table).where(*conditions)).scalar() or 0
+    if brief:
+        columns = select(*(table.c[n] for n in BRIEF_COLUMNS))
+        kind = "event" if resolved else "fact"
+        items = [_brief_item(r, kind) for r in _page(conn, columns, table, conditions, f)]
+    elif resolved:
+        rows = _page(conn, _event_columns(), table, conditions, f)
         actors = _event_actors(conn, [r.id for r in rows])
         items = [_event_item(r, actors.get(r.id, [])) for r in rows]
     else:
-
-        def query(by_date: bool) -> Select:
-            return _fact_query(f, by_date)
-
-        total = _count(conn, query, facts, f)
-        ids = _page_ids(conn, query, facts, f)
-        if brief:
-            return {"resolved": False, "total": total, "limit": f.limit, "offset": f.offset,
-                    "items": _brief(conn, facts, ids)}  # fmt: skip
-        rows = _in_order(ids, conn.execute(_fact_query(FactFilter()).where(facts.c.id.in_(ids))))
-        items = [_fact_item(r) for r in rows]
+        items = [_fact_item(r) for r in _page(conn, _fact_columns(), table, conditions, f)]
     return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
 
 
@@ -702,8 +694,7 @@ def years(conn: Connection, f: FactFilter) -> list[dict]:
 
     This reads every match, so it is its own route rather than part of every timeline request."""
     table = events if is_resolved(conn) else facts
-    by_date = bool(f.since or f.until) and not f.entity
-    stmt = _event_query(conn, f, by_date) if table is events else _fact_query(f, by_date)
+    stmt = _event_query(conn, f) if table is events else _fact_query(f)
     inner = (
         stmt.where(table.c.date.is_not(None))
         .with_only_columns(func.substr(table.c.date, 1, 4).label("year"))
