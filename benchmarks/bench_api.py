@@ -192,6 +192,8 @@ def main() -> None:
             str(db),
             "--port",
             str(port),
+            "--workers",
+            str(args.workers),
         ],
         env={**os.environ, "SPACECOOP_UPLOAD_TOKEN": ""},
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
@@ -17,16 +17,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from spacecoop import __version__
 from spacecoop.errors import BadQuery, NotFound, SpacecoopError, StoreError, UnreadableDocument
 from spacecoop.settings import Settings
-from spacecoop.web.render import templates
+from spacecoop.web.headers import SecurityHeaders
+from spacecoop.web.render import JSON, templates
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
-# Document text is untrusted: no inline script may run, whatever slipped into a page.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 STATUS_FOR = {NotFound: 404, BadQuery: 400, UnreadableDocument: 400, StoreError: 503}
 
 
@@ -57,7 +53,7 @@ def wants_json(request: Request) -> bool:
 
 def error_response(request: Request, status: int, message: str) -> Response:
     if wants_json(request):
-        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        return JSON({"error": {"status": status, "message": message}}, status_code=status)
     return templates.TemplateResponse(
         request, "error.html", {"status": status, "message": message}, status_code=status
     )
@@ -113,21 +109,13 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
-        default_response_class=JSONResponse,
+        default_response_class=JSON,
     )
     app.state.settings = settings
     app.state.engine = engine or read_only_engine(settings)
     _install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
-
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     register(app)
     return app

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 
 from spacecoop.web import views
 from spacecoop.web.params import (
@@ -19,7 +19,7 @@ from spacecoop.web.params import (
     SearchParams,
     TimelineParams,
 )
-from spacecoop.web.render import templates
+from spacecoop.web.render import JSON, templates
 from spacecoop.web.upload import upload_document
 
 
@@ -75,7 +75,7 @@ def _data(request: Request, view: Callable, params) -> dict:
 
 def _json_route(page: Page) -> Callable:
     def endpoint(request: Request, params: Annotated[Any, Depends(page.params or _no_params)]) -> Response:
-        return JSONResponse(_data(request, page.view, params))
+        return JSON(_data(request, page.view, params))
 
     endpoint.__doc__ = page.summary
     return endpoint
@@ -107,7 +107,7 @@ def _raw_text(request: Request, params: Annotated[RefParams, Depends()]) -> Resp
 
 def _raw_json(request: Request, params: Annotated[RefParams, Depends()]) -> Response:
     """A document's raw original text, before cleaning."""
-    return JSONResponse(_data(request, views.document_raw, params))
+    return JSON(_data(request, views.document_raw, params))
 
 
 def _facts_csv(request: Request, params: Annotated[FactParams, Depends()]) -> Response:
@@ -121,7 +121,7 @@ def _facts_csv(request: Request, params: Annotated[FactParams, Depends()]) -> Re
 
 def _health(request: Request) -> Response:
     """Liveness: answers without touching the store."""
-    return JSONResponse({"status": "ok"})
+    return JSON({"status": "ok"})
 
 
 def _help(request: Request) -> Response:

@@ -9,9 +9,10 @@ import tempfile
 from pathlib import Path
 
 from fastapi import HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from spacecoop.settings import Settings
+from spacecoop.web.render import JSON
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -76,4 +77,4 @@ async def upload_document(
         raise HTTPException(400, f"filename={filename!r}: give a file name such as release.html")
     data = await _read_limited(request, settings.max_upload_bytes)
     result = await asyncio.to_thread(_ingest, settings, request.app.state, name, data)
-    return JSONResponse(result, status_code=201 if result["created"] else 200)
+    return JSON(result, status_code=201 if result["created"] else 200)
