@@ -1,0 +1,116 @@
+"""Shared pieces of the read queries: the fact filter, JSON columns, LIKE and FTS5 helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, column, func, select, text
+from sqlalchemy.sql import Select
+
+from spacecoop.errors import BadQuery
+from spacecoop.store.schema import (
+    DOCUMENTS_FTS,
+    EVENTS_FTS,
+    events,
+)
+
+# Roles that make an entity an actor of the cooperation network (not a rocket or a launch site).
+ACTOR_ROLES = ("party", "organization", "participant", "signatory", "person")
+
+NETWORK_ROLES = ("party", "organization")
+
+NETWORK_TYPES = ("agreement", "meeting")
+
+# Argument keys that hold actors in the exchange format, for stores without resolution.
+ACTOR_ARGS = ("parties", "organizations", "participants", "signatories", "person", "organization")
+
+SORTS = {"date", "-date", "confidence", "-confidence", "type"}
+
+# Search counts and facets over the best matches only, so a common word answers as fast as a rare one.
+SEARCH_CAP = 2000
+
+# Characters that mark search hits inside snippets; templates turn them into <mark> after escaping.
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts to list. Dates are ISO prefixes; `until` includes everything it prefixes."""
+
+    type: str | None = None
+    entity: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    sort: str = "date"
+    limit: int = 50
+    offset: int = 0
+
+
+def parse_json(value: str | None, default: Any) -> Any:
+    # Every listed fact carries JSON columns; orjson parses them several times faster.
+    if not value or value == "[]":
+        return default
+    try:
+        return orjson.loads(value)
+    except ValueError:
+        return default
+
+
+def until_bound(until: str) -> str:
+    # "2021" must include "2021-05-03": every ISO prefix sorts below prefix + "~".
+    return until + "~"
+
+
+def is_resolved(conn: Connection) -> bool:
+    """True when resolution has filled the events table."""
+    return conn.execute(select(events.c.id).limit(1)).first() is not None
+
+
+def has_fts(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE name IN (:a, :b)"),
+        {"a": DOCUMENTS_FTS, "b": EVENTS_FTS},
+    ).scalar()
+    return found == 2
+
+
+def fts_query(q: str) -> str:
+    """The user's words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        raise BadQuery(f"q={q!r}: give at least one word to search for")
+    return " ".join(f'"{w}"' for w in words[:20])
+
+
+def event_hits(match: str):
+    return (
+        text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q")
+        .bindparams(q=match)
+        .columns(column("event_id"))
+    )
+
+
+def contains(col, q: str):
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return col.ilike(pattern, escape="\\")
+
+
+def count_of(conn: Connection, stmt: Select) -> int:
+    return conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar() or 0
+
+
+def in_order(ids: list[str], rows) -> list:
+    by_id = {r.id: r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def chunks(ids: list[str], size: int = 900) -> list[list[str]]:
+    # Stay under the bound-parameter limit of older SQLite builds.
+    return [ids[i : i + size] for i in range(0, len(ids), size)]

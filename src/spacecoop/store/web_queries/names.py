@@ -1,0 +1,65 @@
+"""Entities by name: ids for a name or alias, display names, and the actors of events."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, bindparam, func, or_, select
+
+from spacecoop.store.schema import (
+    aliases,
+    entities,
+    event_entities,
+)
+from spacecoop.store.web_queries.common import ACTOR_ARGS
+
+
+def entity_ids_select(name: str):
+    """Ids of the entities whose id, name or alias is `name` (case-insensitive), as a subquery."""
+    low = name.strip().lower()
+    by_name = select(entities.c.id).where(or_(entities.c.id == name, func.lower(entities.c.name) == low))
+    by_alias = select(aliases.c.entity_id).where(func.lower(aliases.c.alias) == low)
+    return by_name.union(by_alias)
+
+
+def entity_ids_for(conn: Connection, name: str) -> list[str]:
+    """Entity ids whose id, name or alias is `name` (case-insensitive)."""
+    return sorted({r[0] for r in conn.execute(entity_ids_select(name))})
+
+
+def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(sorted(ids)))
+    )
+    return {r.id: {"id": r.id, "name": r.name, "type": r.type} for r in rows}
+
+
+def event_actors(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    """For each event, its entities with their roles, in one query."""
+    if not event_ids:
+        return {}
+    rows = conn.execute(
+        select(event_entities.c.event_id, event_entities.c.role, entities.c.id, entities.c.name)
+        .join(entities, entities.c.id == event_entities.c.entity_id)
+        .where(event_entities.c.event_id.in_(bindparam("event_ids", expanding=True))),
+        {"event_ids": event_ids},  # one bound list: no per-value work in building the statement
+    )
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r.event_id, []).append({"id": r.id, "name": r.name, "role": r.role})
+    return out
+
+
+def arg_actors(args: dict) -> list[dict]:
+    names: list[str] = []
+    for key in ACTOR_ARGS:
+        value = args.get(key)
+        for name in value if isinstance(value, list) else [value]:
+            if isinstance(name, str) and name and name not in names:
+                names.append(name)
+    return [{"id": None, "name": n, "role": None} for n in names]
+
+
+def entity_names_list(conn: Connection, ids: list[str]) -> list[dict]:
+    known = entity_names(conn, set(ids))
+    return [known.get(i, {"id": i, "name": i, "type": None}) for i in ids]

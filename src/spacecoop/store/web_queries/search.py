@@ -1,0 +1,210 @@
+"""Full-text search over documents and facts, with facets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, column, func, or_, select, text
+
+from spacecoop.store.schema import (
+    DOCUMENTS_FTS,
+    EVENTS_FTS,
+    documents,
+    event_entities,
+    events,
+    facts,
+)
+from spacecoop.store.web_queries.common import (
+    ACTOR_ROLES,
+    HIT_CLOSE,
+    HIT_OPEN,
+    SEARCH_CAP,
+    FactFilter,
+    chunks,
+    contains,
+    count_of,
+    fts_query,
+    has_fts,
+    in_order,
+    is_resolved,
+)
+from spacecoop.store.web_queries.facts import event_item, event_query, fact_item, fact_query
+from spacecoop.store.web_queries.names import entity_ids_for, entity_names, event_actors
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    q: str
+    type: str | None = None
+    actor: str | None = None
+    year: str | None = None
+    publisher: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+def _facet(conn: Connection, column, where_ids, limit: int = 15) -> list[dict]:
+    rows = conn.execute(
+        select(column.label("value"), func.count().label("n"))
+        .where(where_ids, column.is_not(None))
+        .group_by(column)
+        .order_by(func.count().desc(), column)
+        .limit(limit)
+    ).all()
+    return [{"value": v, "count": n} for v, n in rows]
+
+
+def search(conn: Connection, s: SearchFilter) -> dict:
+    """Full-text search over documents and facts, each with facets to narrow the hits."""
+    fts = has_fts(conn)
+    match = fts_query(s.q)
+    return {
+        "q": s.q,
+        "engine": "fts5" if fts else "like",
+        "documents": _search_documents(conn, s, match, fts),
+        "facts": _search_facts(conn, s, match, fts),
+    }
+
+
+def _search_documents(conn: Connection, s: SearchFilter, match: str, fts: bool) -> dict:
+    year = func.substr(documents.c.date, 1, 4)
+    if fts:
+        hits = (
+            text(
+                f"SELECT doc_id, snippet({DOCUMENTS_FTS}, 2, :o, :c, ' … ', 16) AS snip, rank "
+                f"FROM {DOCUMENTS_FTS} WHERE {DOCUMENTS_FTS} MATCH :q"
+            )
+            .bindparams(q=match, o=HIT_OPEN, c=HIT_CLOSE)
+            .columns(column("doc_id"), column("snip"), column("rank"))
+            .subquery("hits")
+        )
+        base_ids = select(hits.c.doc_id)
+        snippet, rank = hits.c.snip, hits.c.rank
+        source = documents.join(hits, hits.c.doc_id == documents.c.id)
+    else:
+        base_ids = select(documents.c.id).where(
+            or_(contains(documents.c.text, s.q), contains(documents.c.title, s.q))
+        )
+        snippet, rank = func.substr(documents.c.text, 1, 200), documents.c.date
+        source = documents
+    in_hits = documents.c.id.in_(base_ids)
+    narrowed = [in_hits]
+    if s.publisher:
+        narrowed.append(documents.c.publisher == s.publisher)
+    if s.year:
+        narrowed.append(year == s.year)
+    stmt = (
+        select(
+            documents.c.id,
+            documents.c.key,
+            documents.c.title,
+            documents.c.date,
+            documents.c.publisher,
+            snippet.label("snippet"),
+        )
+        .select_from(source)
+        .where(*narrowed)
+    )
+    total = count_of(conn, stmt)
+    rows = conn.execute(stmt.order_by(rank, documents.c.id).limit(s.limit).offset(s.offset)).all()
+    return {
+        "total": total,
+        "items": [r._asdict() for r in rows],
+        "facets": {
+            "publisher": _facet(
+                conn, documents.c.publisher, and_(*narrowed[:1], *([year == s.year] if s.year else []))
+            ),
+            "year": _facet(
+                conn,
+                year,
+                and_(*narrowed[:1], *([documents.c.publisher == s.publisher] if s.publisher else [])),
+            ),
+        },
+    }
+
+
+def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> dict:
+    if not is_resolved(conn):
+        # Before resolution there is no events index: look through the evidence sentences.
+        stmt = fact_query(FactFilter(type=s.type, q=s.q))
+        if s.year:
+            stmt = stmt.where(func.substr(facts.c.date, 1, 4) == s.year)
+        total = count_of(conn, stmt)
+        rows = conn.execute(stmt.order_by(facts.c.date, facts.c.id).limit(s.limit).offset(s.offset)).all()
+        ids = facts.c.id.in_(fact_query(FactFilter(q=s.q)).with_only_columns(facts.c.id))
+        return {
+            "total": total,
+            "items": [fact_item(r) for r in rows],
+            "facets": {
+                "type": _facet(conn, facts.c.type, ids),
+                "year": _facet(conn, func.substr(facts.c.date, 1, 4), ids),
+                "actor": [],
+            },
+        }
+    candidates = _event_candidates(conn, s, match, fts)
+    meta = {}
+    for chunk in chunks(candidates):
+        rows = conn.execute(select(events.c.id, events.c.type, events.c.date).where(events.c.id.in_(chunk)))
+        meta.update({r.id: (r.type, (r.date or "")[:4] or None) for r in rows})
+    actors_of: dict[str, set[str]] = {}
+    for chunk in chunks(candidates):
+        rows = conn.execute(
+            select(event_entities.c.event_id, event_entities.c.entity_id).where(
+                event_entities.c.event_id.in_(chunk), event_entities.c.role.in_(ACTOR_ROLES)
+            )
+        )
+        for event_id, entity_id in rows:
+            actors_of.setdefault(event_id, set()).add(entity_id)
+    wanted_actors = set(entity_ids_for(conn, s.actor)) if s.actor else set()
+    tests = {
+        "type": lambda e: meta[e][0] == s.type,
+        "year": lambda e: meta[e][1] == s.year,
+        "actor": lambda e: bool(actors_of.get(e, set()) & wanted_actors),
+    }
+    active = {k: t for k, t in tests.items() if getattr(s, k)}
+    hits = [e for e in candidates if e in meta and all(t(e) for t in active.values())]
+
+    def keeping_others(name: str) -> list[str]:
+        # Facet counts keep every other filter, so each facet shows where a click would lead.
+        return [e for e in candidates if e in meta and all(t(e) for k, t in active.items() if k != name)]
+
+    type_counts = Counter(meta[e][0] for e in keeping_others("type"))
+    year_counts = Counter(meta[e][1] for e in keeping_others("year") if meta[e][1])
+    actor_counts = Counter(a for e in keeping_others("actor") for a in actors_of.get(e, ()))
+    top_actors = sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+    names = entity_names(conn, {a for a, _ in top_actors})
+    page_ids = hits[s.offset : s.offset + s.limit]
+    rows = in_order(page_ids, conn.execute(event_query(conn, FactFilter()).where(events.c.id.in_(page_ids))))
+    actors = event_actors(conn, page_ids)
+    return {
+        "total": len(hits),
+        # Facets and totals count the best SEARCH_CAP matches; more exist when this is true.
+        "capped": len(candidates) >= SEARCH_CAP,
+        "items": [event_item(r, actors.get(r.id, [])) for r in rows],
+        "facets": {
+            "type": _counted(type_counts),
+            "year": _counted(year_counts),
+            "actor": [{"value": names.get(a, {}).get("name", a), "id": a, "count": n} for a, n in top_actors],
+        },
+    }
+
+
+def _counted(counts: Counter) -> list[dict]:
+    return [{"value": v, "count": n} for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
+
+
+def _event_candidates(conn: Connection, s: SearchFilter, match: str, fts: bool) -> list[str]:
+    """The ids of the events matching the words, best first, at most SEARCH_CAP of them."""
+    if fts:
+        found = conn.execute(
+            text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q ORDER BY rank LIMIT :n"),
+            {"q": match, "n": SEARCH_CAP},
+        )
+        return list(dict.fromkeys(found.scalars()))
+    stmt = (
+        select(events.c.id)
+        .where(contains(events.c.args_json, s.q))
+        .order_by(events.c.date.desc(), events.c.id)
+    )
+    return list(conn.execute(stmt.limit(SEARCH_CAP)).scalars())
