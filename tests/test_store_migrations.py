@@ -103,6 +103,16 @@ def test_store_migrations_version_2_store_gets_indexes_that_page_without_sorting
             conn.exec_driver_sql(f"DROP INDEX {index}")
         conn.exec_driver_sql("CREATE INDEX ix_events_type ON events (type)")
         conn.exec_driver_sql("CREATE INDEX ix_events_date ON events (date)")
+        for table in ("entity_partners", "entity_event_types"):
+            conn.exec_driver_sql(f"DROP TABLE {table}")
+        # One agreement between ESA and NASA, resolved by a version-2 spacecoop.
+        conn.execute(
+            insert(schema.events).values(id="e1", type="agreement", args_json="{}", date="2021", confidence=1)
+        )
+        conn.execute(
+            insert(schema.event_entities),
+            [{"event_id": "e1", "entity_id": e, "role": "party"} for e in ("esa", "nasa")],
+        )
     engine.dispose()
     page = "SELECT id FROM events WHERE type = 'agreement' AND date IS NOT NULL ORDER BY date, id LIMIT 50"
     with Store.open(tmp_db) as store, store.engine.connect() as conn:
@@ -112,3 +122,6 @@ def test_store_migrations_version_2_store_gets_indexes_that_page_without_sorting
         assert not {"ix_events_type", "ix_events_date"} & names
         plan = " ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {page}"))
         assert "ix_events_type_date" in plan and "TEMP B-TREE" not in plan
+        # The entity pages' summaries are filled from what was resolved before.
+        partners = conn.execute(select(schema.entity_partners).order_by(schema.entity_partners.c.entity_id))
+        assert [tuple(r) for r in partners] == [("esa", "nasa", 1), ("nasa", "esa", 1)]

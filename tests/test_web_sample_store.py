@@ -429,3 +429,13 @@ def test_web_queries_timeline_counts_years(conn):
         {"year": "2021", "count": 2},
     ]
     assert wq.date_range(conn) == {"first": "2019-06-12", "last": "2022"}
+
+
+def test_web_queries_list_facts_finds_words_before_and_after_resolution(conn, unresolved_conn):
+    # Resolved: the events' full-text index; unresolved: the evidence sentences and arguments.
+    assert [i["id"] for i in wq.list_facts(conn, FactFilter(q="gateway"))["items"]] == ["ev-nasa-esa-gateway"]
+    before = wq.list_facts(unresolved_conn, FactFilter(q="Gateway"))
+    assert before["total"] == 1 and "Gateway" in before["items"][0]["evidence"]
+    # LIKE wildcards in the words are taken literally.
+    assert wq.list_facts(unresolved_conn, FactFilter(q="%"))["total"] == 0
+    assert wq.list_facts(unresolved_conn, FactFilter(q="Gateway", type="launch"))["total"] == 0

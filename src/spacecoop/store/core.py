@@ -22,6 +22,7 @@ from spacecoop.settings import Settings
 from spacecoop.store import codec, schema
 from spacecoop.store.connect import engine_for, write_transaction
 from spacecoop.store.migrations import migrate
+from spacecoop.store.summaries import refresh_summaries
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Shortest id prefix accepted for `document()`, so a short word is never taken for an id.
@@ -331,6 +332,7 @@ class Store:
                 )
                 _insert_many(conn, schema.offices, [codec.office_row(x) for x in resolution.offices])
                 _insert_many(conn, schema.event_links, [dataclasses.asdict(x) for x in resolution.links])
+                refresh_summaries(conn)
                 if self._has_fts:
                     conn.exec_driver_sql(f"DELETE FROM {schema.EVENTS_FTS}")
                     rows = [(x.id, x.type, codec.event_search_text(x)) for x in resolution.events]

@@ -16,6 +16,7 @@ from sqlalchemy.schema import CreateIndex
 from spacecoop.errors import StoreError
 from spacecoop.store import schema
 from spacecoop.store.connect import write_transaction
+from spacecoop.store.summaries import refresh_summaries
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ _SUPERSEDED_INDEXES = (
 )
 
 
-def _create_composite_indexes(conn: Connection) -> None:
+def _index_for_pages(conn: Connection) -> None:
     # A page of facts filtered by type and ordered by date used to sort every match of the type;
     # (type, date, id) walks straight to the page. Stores made at version 1 have the old indexes.
     for name in _SUPERSEDED_INDEXES:
@@ -68,12 +69,18 @@ def _create_composite_indexes(conn: Connection) -> None:
         for index in table.indexes:
             # IF NOT EXISTS rather than checkfirst: the inspector does not see expression indexes.
             conn.execute(CreateIndex(index, if_not_exists=True))
+    # An entity's partners and counts by type, kept up to date by every save of resolution.
+    for table in (schema.entity_partners, schema.entity_event_types):
+        table.create(conn, checkfirst=True)
+    refresh_summaries(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sentences, mentions, facts and resolution tables", _create_core_tables),
     Migration(2, "SQLite full-text search over documents and events", _create_sqlite_search),
-    Migration(3, "composite indexes for filtered, date-ordered pages", _create_composite_indexes),
+    Migration(
+        3, "composite indexes for filtered, date-ordered pages; per-entity summaries", _index_for_pages
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

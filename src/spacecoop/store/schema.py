@@ -198,9 +198,39 @@ event_links = Table(
     Index("ix_event_links_to", "to_event"),
 )
 
+# Derived from events and event_entities whenever resolution is saved (store/summaries.py), so an
+# entity's page reads its partners and its counts by type without walking all its events.
+entity_partners = Table(
+    "entity_partners",
+    metadata,
+    Column("entity_id", Text, nullable=False),
+    Column("partner_id", Text, nullable=False),
+    Column("events", Integer, nullable=False),  # agreements and meetings the two share
+    PrimaryKeyConstraint("entity_id", "partner_id"),
+)
+
+entity_event_types = Table(
+    "entity_event_types",
+    metadata,
+    Column("entity_id", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("events", Integer, nullable=False),
+    PrimaryKeyConstraint("entity_id", "type"),
+)
+
 # Names of the FTS5 virtual tables (SQLite only); queries use them through text() with MATCH.
 DOCUMENTS_FTS = "documents_fts"  # (doc_id UNINDEXED, title, text)
 EVENTS_FTS = "events_fts"  # (event_id UNINDEXED, type UNINDEXED, text)
 
 # Tables that save_resolution() replaces as a whole.
-RESOLUTION_TABLES = (entities, aliases, events, event_sources, event_entities, offices, event_links)
+RESOLUTION_TABLES = (
+    entities,
+    aliases,
+    events,
+    event_sources,
+    event_entities,
+    offices,
+    event_links,
+    entity_partners,
+    entity_event_types,
+)

@@ -16,13 +16,15 @@ from spacecoop.store.schema import (
     EVENTS_FTS,
     events,
 )
+from spacecoop.store.summaries import PARTNER_ROLES, PARTNER_TYPES
 
-# Roles that make an entity an actor of the cooperation network (not a rocket or a launch site).
-ACTOR_ROLES = ("party", "organization", "participant", "signatory", "person")
+# Roles that make an entity an actor of the cooperation network (not a rocket or a launch site),
+# and the events that make two actors partners: the same as the stored summaries use.
+ACTOR_ROLES = PARTNER_ROLES
+NETWORK_TYPES = PARTNER_TYPES
 
 NETWORK_ROLES = ("party", "organization")
 
-NETWORK_TYPES = ("agreement", "meeting")
 
 # Argument keys that hold actors in the exchange format, for stores without resolution.
 ACTOR_ARGS = ("parties", "organizations", "participants", "signatories", "person", "organization")
@@ -66,9 +68,12 @@ def until_bound(until: str) -> str:
     return until + "~"
 
 
+_ANY_EVENT = select(events.c.id).limit(1)
+
+
 def is_resolved(conn: Connection) -> bool:
     """True when resolution has filled the events table."""
-    return conn.execute(select(events.c.id).limit(1)).first() is not None
+    return conn.execute(_ANY_EVENT).first() is not None
 
 
 def has_fts(conn: Connection) -> bool:
@@ -97,9 +102,13 @@ def event_hits(match: str):
     )
 
 
+def like_pattern(q: str) -> str:
+    """A LIKE pattern (escape character: backslash) that finds `q` anywhere, wildcards taken literally."""
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def contains(col, q: str):
-    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return col.ilike(pattern, escape="\\")
+    return col.ilike(like_pattern(q), escape="\\")
 
 
 def count_of(conn: Connection, stmt: Select) -> int:

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, bindparam, func, or_, select
+from sqlalchemy.sql import Select
 
 from spacecoop.errors import NotFound
 from spacecoop.store.schema import (
     aliases,
     entities,
+    entity_event_types,
+    entity_partners,
     event_entities,
-    events,
     offices,
 )
-from spacecoop.store.web_queries.common import (
-    ACTOR_ROLES,
-    NETWORK_TYPES,
-    FactFilter,
-    contains,
-    count_of,
-    parse_json,
-)
+from spacecoop.store.web_queries.common import FactFilter, contains, count_of, parse_json
 from spacecoop.store.web_queries.facts import list_facts
 from spacecoop.store.web_queries.names import entity_ids_for, entity_names, entity_names_list
 
@@ -86,60 +81,48 @@ def list_offices(
     return {"total": total, "limit": limit, "offset": offset, "items": [office_row(r) for r in rows]}
 
 
+def _entity_page_statements() -> dict[str, Select]:
+    """The entity page's statements, built once; each runs with the entity's id bound."""
+    this = bindparam("entity_id")
+    keys = bindparam("keys", expanding=True)
+    return {
+        "row": select(entities).where(entities.c.id == this),
+        "aliases": select(aliases.c.alias).where(aliases.c.entity_id == this).order_by(aliases.c.alias),
+        "offices": select(offices)
+        .where(or_(func.lower(offices.c.organization).in_(keys), func.lower(offices.c.person).in_(keys)))
+        .order_by(offices.c.start.is_(None), offices.c.start)
+        .limit(200),
+        # Partners share agreements and meetings (store/summaries.py keeps both tables).
+        "partners": select(entity_partners.c.partner_id, entity_partners.c.events)
+        .where(entity_partners.c.entity_id == this)
+        .order_by(entity_partners.c.events.desc(), entity_partners.c.partner_id)
+        .limit(20),
+        "by_type": select(entity_event_types.c.type, entity_event_types.c.events).where(
+            entity_event_types.c.entity_id == this
+        ),
+    }
+
+
+_ENTITY_PAGE = _entity_page_statements()
+
+
 def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) -> dict:
     """An entity (by id, name or alias): aliases, offices, partners by shared events, its facts."""
     ids = entity_ids_for(conn, ref)
     if not ids:
         raise NotFound(f"entity {ref!r}: no entity has this id, name or alias")
     entity_id = ref if ref in ids else ids[0]
-    row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
-    names = [
-        a[0]
-        for a in conn.execute(
-            select(aliases.c.alias).where(aliases.c.entity_id == entity_id).order_by(aliases.c.alias)
-        )
-    ]
+    bound = {"entity_id": entity_id}
+    row = conn.execute(_ENTITY_PAGE["row"], bound).one()
+    names = list(conn.execute(_ENTITY_PAGE["aliases"], bound).scalars())
     keys = [entity_id.lower(), row.name.lower()]
-    office_rows = conn.execute(
-        select(offices)
-        .where(or_(func.lower(offices.c.organization).in_(keys), func.lower(offices.c.person).in_(keys)))
-        .order_by(offices.c.start.is_(None), offices.c.start)
-        .limit(200)
-    )
-    mine = event_entities.alias("mine")
-    other = event_entities.alias("other")
-    partner_rows = conn.execute(
-        select(other.c.entity_id, func.count(func.distinct(other.c.event_id)).label("n"))
-        .select_from(
-            mine.join(other, and_(mine.c.event_id == other.c.event_id, other.c.entity_id != entity_id)).join(
-                events, events.c.id == mine.c.event_id
-            )
-        )
-        # Partners share agreements and meetings; holding an office in an agency is not partnership.
-        .where(mine.c.entity_id == entity_id, other.c.role.in_(ACTOR_ROLES), events.c.type.in_(NETWORK_TYPES))
-        .group_by(other.c.entity_id)
-        .order_by(func.count(func.distinct(other.c.event_id)).desc(), other.c.entity_id)
-        .limit(20)
-    ).all()
-    partner_names = entity_names(conn, {p.entity_id for p in partner_rows})
+    office_rows = conn.execute(_ENTITY_PAGE["offices"], {"keys": keys}).all()
+    partner_rows = conn.execute(_ENTITY_PAGE["partners"], bound).all()
+    partner_names = entity_names(conn, {p for p, _ in partner_rows})
     partners = [
-        {
-            **partner_names.get(p.entity_id, {"id": p.entity_id, "name": p.entity_id, "type": None}),
-            "events": p.n,
-        }
-        for p in partner_rows
+        {**partner_names.get(p, {"id": p, "name": p, "type": None}), "events": n} for p, n in partner_rows
     ]
-    by_type = dict(
-        conn.execute(
-            select(events.c.type, func.count())
-            .where(
-                events.c.id.in_(
-                    select(event_entities.c.event_id).where(event_entities.c.entity_id == entity_id)
-                )
-            )
-            .group_by(events.c.type)
-        ).all()
-    )
+    by_type = dict(conn.execute(_ENTITY_PAGE["by_type"], bound).all())
     page = list_facts(conn, FactFilter(entity=entity_id, sort="-date", limit=limit, offset=offset))
     return {
         "id": row.id,

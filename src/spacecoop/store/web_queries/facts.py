@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.sql import Select
 
-from spacecoop.errors import BadQuery, NotFound
+from spacecoop.errors import NotFound
 from spacecoop.store.schema import (
     documents,
-    event_entities,
     event_links,
     event_sources,
     events,
     facts,
 )
 from spacecoop.store.web_queries.common import (
-    SORTS,
     FactFilter,
-    contains,
-    count_of,
-    event_hits,
-    fts_query,
     has_fts,
     is_resolved,
     parse_json,
-    until_bound,
 )
-from spacecoop.store.web_queries.names import arg_actors, entity_ids_select, event_actors
+from spacecoop.store.web_queries.fact_pages import (
+    FACT_COLUMNS,
+    PageStatements,
+    event_columns,
+    shape_of,
+    statements,
+    values_of,
+    where_clauses,
+)
+from spacecoop.store.web_queries.names import arg_actors, event_actors
 
 
 def event_item(row, actors: list[dict]) -> dict:
@@ -67,130 +68,36 @@ def fact_item(row) -> dict:
     }
 
 
-def _order(table, sort: str) -> list:
-    if sort not in SORTS:
-        raise BadQuery(f"sort={sort!r}: use one of {', '.join(sorted(SORTS))}")
-    column = {"date": table.c.date, "confidence": table.c.confidence, "type": table.c.type}[sort.lstrip("-")]
-    # Undated facts go last whichever way the list runs.
-    nulls = column.is_(None)
-    return [nulls, column.desc() if sort.startswith("-") else column.asc(), table.c.id]
-
-
-def _event_columns() -> Select:
-    first_evidence = (
-        select(event_sources.c.evidence_text)
-        .where(event_sources.c.event_id == events.c.id)
-        .limit(1)
-        .scalar_subquery()
-    )
-    source_count = select(func.count()).where(event_sources.c.event_id == events.c.id).scalar_subquery()
-    return select(
-        events.c.id,
-        events.c.type,
-        events.c.args_json,
-        events.c.date,
-        events.c.status,
-        events.c.confidence,
-        events.c.conflicts_json,
-        source_count.label("sources"),
-        first_evidence.label("evidence"),
-    )
-
-
-def _event_filters(conn: Connection, f: FactFilter) -> list:
-    conditions = _common_filters(events, f)
-    if f.entity:
-        # Resolved in the same statement: one round trip, whatever name or alias was given.
-        ids = entity_ids_select(f.entity)
-        conditions.append(
-            events.c.id.in_(select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ids)))
-        )
-    if f.q:
-        if has_fts(conn):
-            conditions.append(events.c.id.in_(event_hits(fts_query(f.q))))
-        else:
-            conditions.append(contains(events.c.args_json, f.q))
-    return conditions
-
-
 def event_query(conn: Connection, f: FactFilter) -> Select:
-    return _event_columns().where(*_event_filters(conn, f))
-
-
-def _fact_columns() -> Select:
-    return select(
-        facts.c.id,
-        facts.c.type,
-        facts.c.args_json,
-        facts.c.date,
-        facts.c.status,
-        facts.c.confidence,
-        facts.c.evidence_text,
-        facts.c.doc_id,
-        facts.c.doc_key,
-    )
-
-
-def _fact_filters(f: FactFilter) -> list:
-    conditions = _common_filters(facts, f)
-    if f.entity:
-        # Before resolution, names sit only inside the arguments' JSON.
-        conditions.append(contains(facts.c.args_json, json.dumps(f.entity, ensure_ascii=False)))
-    if f.q:
-        conditions.append(or_(contains(facts.c.evidence_text, f.q), contains(facts.c.args_json, f.q)))
-    return conditions
+    """Events matching `f` with the columns a list shows, values bound (no order, no paging)."""
+    shape = shape_of(f, resolved=True, fts=bool(f.q) and has_fts(conn))
+    return event_columns().where(*where_clauses(shape, events)).params(values_of(f, shape))
 
 
 def fact_query(f: FactFilter) -> Select:
-    return _fact_columns().where(*_fact_filters(f))
+    """Per-document facts matching `f` with the columns a list shows, values bound."""
+    shape = shape_of(f, resolved=False, fts=False)
+    return (
+        select(*(facts.c[n] for n in FACT_COLUMNS))
+        .where(*where_clauses(shape, facts))
+        .params(values_of(f, shape))
+    )
 
 
-def _common_filters(table, f: FactFilter) -> list:
-    conditions = []
-    if f.type:
-        conditions.append(table.c.type == f.type)
-    if f.status:
-        conditions.append(table.c.status == f.status)
-    if f.since:
-        conditions.append(table.c.date >= f.since)
-    if f.until:
-        conditions.append(table.c.date <= until_bound(f.until))
-    return conditions
-
-
-def _page(conn: Connection, columns: Select, table, conditions: list, f: FactFilter) -> list:
-    """The rows of one page in the order asked for, undated rows last in either direction.
-
-    The page is chosen on ids alone (the composite indexes give type, status and date order, so
-    OFFSET steps over index entries), then `columns` are read for the page's rows only: sorting
-    whole rows, with their per-event subqueries, would cost as much as the matches, not the page."""
-    order = _order(table, f.sort)  # validates
-    ids = select(table.c.id).where(*conditions)
-
-    def rows(ids: Select, order: list, limit: int, offset: int) -> list:
-        page = ids.order_by(*order).limit(limit).offset(offset).subquery("page")
-        return conn.execute(columns.join_from(table, page, table.c.id == page.c.id).order_by(*order)).all()
-
-    if f.sort.lstrip("-") != "date":
-        return rows(ids, order, f.limit, f.offset)
-    # `date IS NULL` as the first sort key would defeat the index: read the dated rows, then the rest.
-    desc = f.sort.startswith("-")
-    by_date = [table.c.date.desc(), table.c.id.desc()] if desc else [table.c.date, table.c.id]
-    dated = ids.where(table.c.date.is_not(None))
-    found = rows(dated, by_date, f.limit, f.offset)
-    if len(found) == f.limit:
+def _page_rows(conn: Connection, st: PageStatements, values: dict, f: FactFilter) -> list:
+    found = conn.execute(st.page, {**values, "limit": f.limit, "offset": f.offset}).all()
+    if st.undated is None or len(found) == f.limit:
         return found
-    n_dated = f.offset + len(found) if found else count_of(conn, dated)
-    undated = ids.where(table.c.date.is_(None))
-    return found + rows(undated, [table.c.id], f.limit - len(found), max(0, f.offset - n_dated))
+    # The page runs past the last dated row: continue with the undated ones, in id order.
+    n_dated = f.offset + len(found) if found else conn.execute(st.dated_count, values).scalar() or 0
+    more = {**values, "limit": f.limit - len(found), "offset": max(0, f.offset - n_dated)}
+    return found + conn.execute(st.undated, more).all()
 
 
 def _brief_item(row, kind: str) -> dict:
-    return {"id": row.id, "kind": kind, "type": row.type, "args": parse_json(row.args_json, {}), "date": row.date,
-            "status": row.status, "confidence": row.confidence}  # fmt: skip
-
-
-BRIEF_COLUMNS = ("id", "type", "args_json", "date", "status", "confidence")
+    id_, type_, args_json, date, status, confidence = row
+    return {"id": id_, "kind": kind, "type": type_, "args": parse_json(args_json, {}), "date": date,
+            "status": status, "confidence": confidence}  # fmt: skip
 
 
 def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: bool | None = None) -> dict:
@@ -199,19 +106,19 @@ def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: b
     passed by a caller that has already asked `is_resolved`."""
     if resolved is None:
         resolved = is_resolved(conn)
-    table = events if resolved else facts
-    conditions = _event_filters(conn, f) if resolved else _fact_filters(f)
-    total = conn.execute(select(func.count()).select_from(table).where(*conditions)).scalar() or 0
+    shape = shape_of(f, resolved, fts=bool(f.q) and resolved and has_fts(conn), brief=brief)
+    st = statements(shape)
+    values = values_of(f, shape)
+    total = conn.execute(st.count, values).scalar() or 0
+    rows = _page_rows(conn, st, values, f)
     if brief:
-        columns = select(*(table.c[n] for n in BRIEF_COLUMNS))
         kind = "event" if resolved else "fact"
-        items = [_brief_item(r, kind) for r in _page(conn, columns, table, conditions, f)]
+        items = [_brief_item(r, kind) for r in rows]
     elif resolved:
-        rows = _page(conn, _event_columns(), table, conditions, f)
         actors = event_actors(conn, [r.id for r in rows])
         items = [event_item(r, actors.get(r.id, [])) for r in rows]
     else:
-        items = [fact_item(r) for r in _page(conn, _fact_columns(), table, conditions, f)]
+        items = [fact_item(r) for r in rows]
     return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
 
 
@@ -302,7 +209,8 @@ def fact_detail(conn: Connection, fact_id: str) -> dict:
 
 def timeline(conn: Connection, f: FactFilter) -> dict:
     """Dated facts in date order, at most `f.limit` of them, and how many match in all."""
-    page = list_facts(conn, replace(f, sort="date"), brief=True)
+    resolved = is_resolved(conn)
+    page = list_facts(conn, replace(f, sort="date"), brief=True, resolved=resolved)
     items = [i for i in page["items"] if i["date"]]
     return {
         "resolved": page["resolved"],
@@ -311,16 +219,18 @@ def timeline(conn: Connection, f: FactFilter) -> dict:
         "offset": f.offset,
         "items": items,
         "undated_on_page": len(page["items"]) - len(items),
-        "range": date_range(conn),
+        "range": date_range(conn, resolved),
     }
 
 
-def date_range(conn: Connection) -> dict:
+# Apart, not as one statement: SQLite answers a lone min() or max() from the index's ends.
+_FIRST_LAST = {t: (select(func.min(t.c.date)), select(func.max(t.c.date))) for t in (events, facts)}
+
+
+def date_range(conn: Connection, resolved: bool | None = None) -> dict:
     """The first and last date in the store (two index look-ups)."""
-    table = events if is_resolved(conn) else facts
-    first = conn.execute(select(func.min(table.c.date))).scalar()
-    last = conn.execute(select(func.max(table.c.date))).scalar()
-    return {"first": first, "last": last}
+    first, last = _FIRST_LAST[events if (is_resolved(conn) if resolved is None else resolved) else facts]
+    return {"first": conn.execute(first).scalar(), "last": conn.execute(last).scalar()}
 
 
 def years(conn: Connection, f: FactFilter) -> list[dict]:

@@ -25,28 +25,31 @@ def entity_ids_for(conn: Connection, name: str) -> list[str]:
     return sorted({r[0] for r in conn.execute(entity_ids_select(name))})
 
 
+# Built once, run with a bound list of ids: every page of facts asks these.
+_NAMES = select(entities.c.id, entities.c.name, entities.c.type).where(
+    entities.c.id.in_(bindparam("ids", expanding=True))
+)
+_EVENT_ACTORS = (
+    select(event_entities.c.event_id, event_entities.c.role, entities.c.id, entities.c.name)
+    .join(entities, entities.c.id == event_entities.c.entity_id)
+    .where(event_entities.c.event_id.in_(bindparam("event_ids", expanding=True)))
+)
+
+
 def entity_names(conn: Connection, ids: set[str]) -> dict[str, dict]:
     if not ids:
         return {}
-    rows = conn.execute(
-        select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(sorted(ids)))
-    )
-    return {r.id: {"id": r.id, "name": r.name, "type": r.type} for r in rows}
+    rows = conn.execute(_NAMES, {"ids": sorted(ids)}).all()
+    return {id_: {"id": id_, "name": name, "type": type_} for id_, name, type_ in rows}
 
 
 def event_actors(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
     """For each event, its entities with their roles, in one query."""
     if not event_ids:
         return {}
-    rows = conn.execute(
-        select(event_entities.c.event_id, event_entities.c.role, entities.c.id, entities.c.name)
-        .join(entities, entities.c.id == event_entities.c.entity_id)
-        .where(event_entities.c.event_id.in_(bindparam("event_ids", expanding=True))),
-        {"event_ids": event_ids},  # one bound list: no per-value work in building the statement
-    )
     out: dict[str, list[dict]] = {}
-    for r in rows:
-        out.setdefault(r.event_id, []).append({"id": r.id, "name": r.name, "role": r.role})
+    for event_id, role, id_, name in conn.execute(_EVENT_ACTORS, {"event_ids": event_ids}).all():
+        out.setdefault(event_id, []).append({"id": id_, "name": name, "role": role})
     return out
 
 
