@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -28,6 +28,7 @@ from sqlalchemy import insert
 
 from spacecoop.store import schema
 from spacecoop.store.core import Store
+from spacecoop.store.summaries import refresh_summaries
 
 TYPES = ("agreement", "meeting", "launch", "role")
 STATUS = {"agreement": ("signed", "expected", "in_force"), "launch": ("done", "planned")}
@@ -127,6 +128,7 @@ def build(path: Path, n_facts: int, seed: int = 1) -> list[str]:
             f"INSERT INTO {schema.DOCUMENTS_FTS} (doc_id, title, text) VALUES (?, ?, ?)",
             [(d["id"], d["title"], d["text"]) for d in docs],
         )
+        refresh_summaries(conn)  # as Store.save_resolution does
     store.close()
     return actors
 
@@ -137,22 +139,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def measure(base: str, paths: list[str], requests: int, clients: int) -> list[float]:
-    """Milliseconds per request, `requests` requests cycling through `paths`."""
-
-    def one(client: httpx.Client, path: str) -> float:
-        start = time.perf_counter()
-        response = client.get(base + path)
-        elapsed = (time.perf_counter() - start) * 1000
-        if response.status_code != 200:
-            raise SystemExit(f"{path}: HTTP {response.status_code} {response.text[:200]}")
-        return elapsed
-
+def one_client(base: str, paths: list[str], requests: int) -> list[float]:
+    """One client: `requests` requests in turn over one connection, cycling through `paths`."""
+    times = []
     with httpx.Client(timeout=30) as client:
-        for path in paths[:5]:
-            one(client, path)  # warm-up: open connections, fill the page cache
-        with ThreadPoolExecutor(clients) as pool:
-            return list(pool.map(lambda i: one(client, paths[i % len(paths)]), range(requests)))
+        client.get(base + paths[0])  # open the connection before timing
+        for i in range(requests):
+            start = time.perf_counter()
+            response = client.get(base + paths[i % len(paths)])
+            times.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(
+                    f"{paths[i % len(paths)]}: HTTP {response.status_code} {response.text[:200]}"
+                )
+    return times
+
+
+def measure(base: str, paths: list[str], requests: int, clients: int) -> list[float]:
+    """Milliseconds per request: `requests` requests in all from `clients` concurrent clients.
+
+    Each client is a process of its own: client threads in one process would wait for each
+    other's interpreter lock, and that wait would be counted as the server's latency."""
+    with ProcessPoolExecutor(clients) as pool:
+        shares = [paths[k % len(paths) :] + paths[: k % len(paths)] for k in range(clients)]
+        futures = [pool.submit(one_client, base, share, requests // clients) for share in shares]
+        return [t for future in futures for t in future.result()]
 
 
 def percentile(values: list[float], q: float) -> float:

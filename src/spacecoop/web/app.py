@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -96,6 +97,15 @@ def app_from_env() -> FastAPI:
     return create_app(settings_from_env())
 
 
+def _telemetry() -> dict:
+    # FastAPI records OpenTelemetry spans, metrics and logs for every request, to no-op providers
+    # unless an operator configures some; spacecoop configures none, so it records only when the
+    # operator asks FastAPI to set providers up from the environment.
+    if os.environ.get("FASTAPI_OTEL_AUTO_CONFIGURE", "").lower() == "true":
+        return {}
+    return {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
+
+
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     """The web application over `settings.db` (or `engine`), read-only apart from the upload route."""
     from spacecoop.web.routes import register
@@ -110,6 +120,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
         default_response_class=JSON,
+        telemetry=_telemetry(),
     )
     app.state.settings = settings
     app.state.engine = engine or read_only_engine(settings)
