@@ -1,11 +1,13 @@
 """API latency on a generated store of 100,000 facts.
 
-Builds the store with bulk inserts (documents, facts, resolved events and their entities), starts
-`spacecoop serve` on 127.0.0.1 in a subprocess, and sends a fixed number of requests per route from
-a few concurrent clients. Prints p50/p95 per route beside the baseline (/api/health, which does not
-touch the store) measured in the same run. Target: p95 < 50 ms for facts, entity and timeline.
+Builds the store with bulk inserts (documents, facts, resolved events and their entities, and the
+summaries resolution saves), starts `spacecoop serve [--workers N]` on 127.0.0.1 in a subprocess,
+and sends a fixed number of requests per route from concurrent clients, each a process of its
+own. Prints p50/p95 per route beside the baseline (/api/health, which does not touch the store)
+measured in the same run. Target: p95 < 50 ms for facts, entity and timeline.
 
-    python benchmarks/bench_api.py [--facts 100000] [--requests 300] [--clients 4] [--keep PATH]
+    python benchmarks/bench_api.py [--facts 100000] [--requests 300] [--clients 4] [--workers 1]
+                                   [--keep PATH [--reuse]]
 """
 
 from __future__ import annotations
