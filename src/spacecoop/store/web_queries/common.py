@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, column, func, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.sql import Select
 
 from spacecoop.errors import BadQuery
@@ -92,14 +92,6 @@ def fts_query(q: str) -> str:
     if not words:
         raise BadQuery(f"q={q!r}: give at least one word to search for")
     return " ".join(f'"{w}"' for w in words[:20])
-
-
-def event_hits(match: str):
-    return (
-        text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q")
-        .bindparams(q=match)
-        .columns(column("event_id"))
-    )
 
 
 def like_pattern(q: str) -> str:

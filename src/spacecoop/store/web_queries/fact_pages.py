@@ -16,8 +16,9 @@ from sqlalchemy import ColumnElement, bindparam, column, func, or_, select, text
 from sqlalchemy.sql import Select
 
 from spacecoop.errors import BadQuery
-from spacecoop.store.schema import EVENTS_FTS, aliases, entities, event_entities, event_sources, events, facts
+from spacecoop.store.schema import EVENTS_FTS, event_entities, event_sources, events, facts
 from spacecoop.store.web_queries.common import SORTS, FactFilter, fts_query, like_pattern, until_bound
+from spacecoop.store.web_queries.names import ENTITY_IDS, entity_name_values
 
 BRIEF_COLUMNS = ("id", "type", "args_json", "date", "status", "confidence")
 FACT_COLUMNS = (
@@ -78,8 +79,7 @@ def values_of(f: FactFilter, shape: Shape) -> dict:
     if f.until:
         values["until"] = until_bound(f.until)
     if f.entity:
-        values["entity"] = f.entity
-        values["entity_low"] = f.entity.strip().lower()
+        values.update(entity_name_values(f.entity))
         # Before resolution, a name is found inside the arguments' JSON, quoted as JSON quotes it.
         values["entity_like"] = like_pattern(json.dumps(f.entity, ensure_ascii=False))
     if f.q:
@@ -99,13 +99,7 @@ def where_clauses(shape: Shape, table) -> list[ColumnElement]:
         conditions.append(table.c.date <= bindparam("until"))
     if shape.entity and shape.resolved:
         # The name is resolved inside the statement: id, display name or any alias.
-        named = select(entities.c.id).where(
-            or_(entities.c.id == bindparam("entity"), func.lower(entities.c.name) == bindparam("entity_low"))
-        )
-        aliased = select(aliases.c.entity_id).where(func.lower(aliases.c.alias) == bindparam("entity_low"))
-        their_events = select(event_entities.c.event_id).where(
-            event_entities.c.entity_id.in_(named.union(aliased))
-        )
+        their_events = select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ENTITY_IDS))
         conditions.append(events.c.id.in_(their_events))
     elif shape.entity:
         conditions.append(facts.c.args_json.ilike(bindparam("entity_like"), escape="\\"))
@@ -139,7 +133,8 @@ def event_columns() -> Select:
     return select(*row, source_count.label("sources"), first_evidence.label("evidence"))
 
 
-def _columns(shape: Shape, table) -> Select:
+def row_columns(shape: Shape, table) -> Select:
+    """The columns a list shows for `shape`: brief rows, full events or per-document facts."""
     if shape.brief:
         return select(*(table.c[n] for n in BRIEF_COLUMNS))
     if shape.resolved:
@@ -165,7 +160,7 @@ def statements(shape: Shape) -> PageStatements:
     whole events would cost as much as every match."""
     table = events if shape.resolved else facts
     where = where_clauses(shape, table)
-    columns = _columns(shape, table)
+    columns = row_columns(shape, table)
     per_event = shape.resolved and not shape.brief
 
     def page(more: list, order: list) -> Select:

@@ -22,9 +22,8 @@ from spacecoop.store.web_queries.common import (
     parse_json,
 )
 from spacecoop.store.web_queries.fact_pages import (
-    FACT_COLUMNS,
     PageStatements,
-    event_columns,
+    row_columns,
     shape_of,
     statements,
     values_of,
@@ -71,17 +70,13 @@ def fact_item(row) -> dict:
 def event_query(conn: Connection, f: FactFilter) -> Select:
     """Events matching `f` with the columns a list shows, values bound (no order, no paging)."""
     shape = shape_of(f, resolved=True, fts=bool(f.q) and has_fts(conn))
-    return event_columns().where(*where_clauses(shape, events)).params(values_of(f, shape))
+    return row_columns(shape, events).where(*where_clauses(shape, events)).params(values_of(f, shape))
 
 
 def fact_query(f: FactFilter) -> Select:
     """Per-document facts matching `f` with the columns a list shows, values bound."""
     shape = shape_of(f, resolved=False, fts=False)
-    return (
-        select(*(facts.c[n] for n in FACT_COLUMNS))
-        .where(*where_clauses(shape, facts))
-        .params(values_of(f, shape))
-    )
+    return row_columns(shape, facts).where(*where_clauses(shape, facts)).params(values_of(f, shape))
 
 
 def _page_rows(conn: Connection, st: PageStatements, values: dict, f: FactFilter) -> list:

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, bindparam, func, or_, select
 
-from spacecoop.store.schema import (
-    aliases,
-    entities,
-    event_entities,
-)
+from spacecoop.store.schema import aliases, entities, event_entities
 from spacecoop.store.web_queries.common import ACTOR_ARGS
 
+# Ids of the entities whose id, name or alias is the name bound by `entity_name_values`
+# (case-insensitive); a statement of its own, or a subquery of the fact pages' filter.
+ENTITY_IDS = (
+    select(entities.c.id)
+    .where(or_(entities.c.id == bindparam("entity"), func.lower(entities.c.name) == bindparam("entity_low")))
+    .union(select(aliases.c.entity_id).where(func.lower(aliases.c.alias) == bindparam("entity_low")))
+)
 
-def entity_ids_select(name: str):
-    """Ids of the entities whose id, name or alias is `name` (case-insensitive), as a subquery."""
-    low = name.strip().lower()
-    by_name = select(entities.c.id).where(or_(entities.c.id == name, func.lower(entities.c.name) == low))
-    by_alias = select(aliases.c.entity_id).where(func.lower(aliases.c.alias) == low)
-    return by_name.union(by_alias)
+
+def entity_name_values(name: str) -> dict:
+    return {"entity": name, "entity_low": name.strip().lower()}
 
 
 def entity_ids_for(conn: Connection, name: str) -> list[str]:
     """Entity ids whose id, name or alias is `name` (case-insensitive)."""
-    return sorted({r[0] for r in conn.execute(entity_ids_select(name))})
+    return sorted({r[0] for r in conn.execute(ENTITY_IDS, entity_name_values(name))})
 
 
 # Built once, run with a bound list of ids: every page of facts asks these.
