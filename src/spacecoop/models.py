@@ -163,9 +163,17 @@ class Fact:
     def id(self) -> str:
         """Deterministic id from content, so re-running extraction is idempotent."""
         basis = json.dumps(
-            [self.doc_id or self.doc, self.type, self.evidence.start, self.args,
-             self.date.iso if self.date else None, self.status],
-            sort_keys=True, ensure_ascii=False, default=str,
+            [
+                self.doc_id or self.doc,
+                self.type,
+                self.evidence.start,
+                self.args,
+                self.date.iso if self.date else None,
+                self.status,
+            ],
+            sort_keys=True,
+            ensure_ascii=False,
+            default=str,
         )
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
