@@ -45,6 +45,26 @@ def _read(raw: str, name: str = "doc.txt", url: str | None = None):
         (" date 2023-12-07 A meeting\n\n" + BODY, "2023-12-07", "day", "date 2023-12-07"),
         (" date 2024-05 A probe\n\nMay 28 (UPI) -- " + BODY, "2024-05-28", "day", "May 28 (UPI)"),
         ("5 Juillet 2016\n\nUne rencontre\n\n" + BODY, "2016-07-05", "day", "5 Juillet 2016"),
+        # dates in figures: day first unless a number over 12, a weekday or an American clock says so
+        ("A meeting\n\n14/03/2019 120 views 3 likes\n\n" + BODY, "2019-03-14", "day", "14/03/2019"),
+        ("A meeting\n\n04/03/2019 120 views\n\n" + BODY, "2019-03-04", "day", "04/03/2019"),
+        (
+            "A meeting\n\nBy Ann Writer | Tue, 03/05/2019 - 09:12\n\n" + BODY,
+            "2019-03-05",
+            "day",
+            "03/05/2019",
+        ),
+        ("A meeting\n\nupdated 3/5/2019 4:10:02 PM ET\n\n" + BODY, "2019-03-05", "day", "3/5/2019"),
+        ("A meeting\n\n2019 03 14\n\n" + BODY, "2019-03-14", "day", "2019 03 14"),
+        ("A meeting\n\nSource:Weather Service Press14-03-2019\n\n" + BODY, "2019-03-14", "day", "Press14"),
+        ("A meeting\n\nPublicado em: Recife, 3 de março de 2015\n\n" + BODY, "2015-03-03", "day", "março"),
+        ("A meeting\n\nBy Ann Writer\n\nJuly 1999\n\n" + BODY, "1999-07", "month", "July 1999"),
+        # lead datelines: a place, then the date, then the story
+        ("A meeting\n\nLyon, France (AFP) Mar 4, 2013 " + BODY, "2013-03-04", "day", "Lyon, France (AFP)"),
+        ("A meeting\n\nBonn, 4. März 2013 – " + BODY, "2013-03-04", "day", "Bonn, 4. März 2013"),
+        ("(Lima, marzo 4 de 2013/ Agencia) – " + BODY, "2013-03-04", "day", "marzo 4 de 2013"),
+        (" date 2013-03 Nagpur (Maharashtra) Mar 4 (PTI) " + BODY, "2013-03-04", "day", "Mar 4 (PTI)"),
+        (" date 2013-03 Turin, 4 mar. (Agency) - " + BODY, "2013-03-04", "day", "4 mar. (Agency)"),
     ],
 )
 def test_metadata_reads_datelines(raw: str, iso: str, precision: str, evidence: str) -> None:
@@ -80,6 +100,21 @@ def test_metadata_site_header_with_todays_date_is_clutter() -> None:
     )
     document = _read(raw)
     assert document.date is not None and document.date.iso == "2021-06-11"
+
+
+def test_metadata_bare_date_above_the_story_much_later_than_the_byline_is_clutter() -> None:
+    raw = "Skip to content\n\n02/11/2025\n\nA meeting\n\nNewsroom / Monday, 6 May 2013 - 10:20\n\n" + BODY
+    assert _read(raw).date.iso == "2013-05-06"
+
+
+def test_metadata_a_correction_notice_is_not_the_publication_date() -> None:
+    raw = "A meeting\n\nCorrection — June 20, 2013\n\nSunday, June 9, 2013\n\n" + BODY
+    assert _read(raw).date.iso == "2013-06-09"
+
+
+def test_metadata_prose_wrapped_after_a_date_is_not_a_dateline() -> None:
+    raw = "A meeting\n\n" + BODY + "It was launched on 29 October 2018\nby a Long March rocket from China.\n"
+    assert "by a Long March rocket" in _read(raw).text
 
 
 def test_metadata_published_label_beats_a_later_header_date() -> None:

@@ -16,14 +16,14 @@ from spacecoop.sources.datelines import (
     weekday_matches,
 )
 from spacecoop.sources.detect import Wayback
-from spacecoop.sources.lines import BODY, BOILERPLATE, CAPTION, LIST, META, Line
+from spacecoop.sources.lines import BODY, BOILERPLATE, CAPTION, CONTACT, LIST, META, NAV, Line
 
 # How much each kind of evidence is trusted; the strongest wins.
 _CONFIDENCE = {
     "label": 0.95,  # "Published : July 21, 2020"
     "dateline": 0.9,  # "Paris, 19 April 2016", "June 15, 2018" alone on a line
     "wire": 0.85,  # "May 28 (UPI) --" with a year from the prefix or the address
-    "prefix": 0.85,  # " date 2023-12-07" at the start of an excerpt
+    "prefix": 0.78,  # " date 2023-12-07" at the start of an excerpt: a crawler's guess, below the page's own
     "update": 0.8,  # "Last update: 12 May 2009"
     "html": 0.8,  # the page's own metadata, read by trafilatura
     "url": 0.75,  # /2014/05/05/ in the address
@@ -35,13 +35,36 @@ _CONFIDENCE = {
 # A header date this much later than other evidence is the site showing today's date.
 _HEADER_CLUTTER_DAYS = 60
 
-_LABEL = re.compile(r"\b(?:published|posted|date|publié le|publication)\b\s*:?", re.I)
-_UPDATE = re.compile(r"^(?:last update[d]?|updated|mis à jour)\s*:?\s*", re.I)
-_MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
-_WIRE = re.compile(
-    rf"(?:^|\b[A-Z][\w .'-]{{1,30}},\s+)(?P<m>{_MONTHS})\.?\s+(?P<d>[0-3]?\d)(?:,\s*(?P<y>(?:19|20)\d\d))?\s*"
-    r"\((?P<agency>[^)]{2,40})\)",
+_LABEL = re.compile(
+    r"\b(?:published|posted|date|publié le|publication|publicado|publicada|pubblicato|veröffentlicht|"
+    r"issued)\b\s*:?",
     re.I,
+)
+_MONTHS = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+# An update or a correction is dated after the publication: trusted less than the date itself.
+_UPDATE = re.compile(
+    r"\b(?:last update[d]?|updated?|mis à jour|actualizado|aggiornato|atualizado|aktualisiert|"
+    r"correction|corrigendum)\b\s*:?\s*",
+    re.I,
+)
+# "July 1998" alone on a line under a byline: a month-precise publication date.
+_MONTH_YEAR_LINE = re.compile(
+    rf"^(?:(?:published|posted|issued|date)\s*:?\s*)?(?P<m>{_MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)$", re.I
+)
+# A lead dateline: the place (and agency) before the date, then the story ("Paris, France (ESA)
+# Jul 28, 2009 Latvia ...", "Houston, 12. November 2021 – ...", "(Buenos Aires, junio 10 de 2011/ ...").
+_PLACE_BEFORE_DATE = re.compile(
+    r"^\(?(?:[A-ZÀ-Ý][\w.'’-]*|and|et|und|y|e|de|del|la|le)(?:[\s,]+(?:\([^)]{1,40}\)|[A-ZÀ-Ý][\w.'’-]*"
+    r"|and|et|und|y|e|de|del|la|le))*\s*,?\s*$"
+)
+_AFTER_DATELINE = re.compile(r"^\s*(?:[–—―-]|/|\(|:|\s[A-ZÀ-Ý“\"])")
+_WIRE_PLACE = r"(?:^|\b[A-Z][\w .'-]{1,30}(?:\s*\([^)]{1,30}\))?,?\s+)"
+_WIRE_YEAR = r"(?:,\s*(?P<y>(?:19|20)\d\d))?\s*"
+_WIRE_AGENCY = r"\((?P<agency>[^)]{2,40})\)"
+# "Tokyo, July 20 (Agency)" and, in continental wire copy, "Cape Canaveral, 10 feb. (Agency)".
+_WIRE = re.compile(rf"{_WIRE_PLACE}(?P<m>{_MONTHS})\.?\s+(?P<d>[0-3]?\d){_WIRE_YEAR}{_WIRE_AGENCY}", re.I)
+_WIRE_DAY_FIRST = re.compile(
+    rf"{_WIRE_PLACE}(?P<d>[0-3]?\d)\.?\s+(?P<m>{_MONTHS})\.?{_WIRE_YEAR}{_WIRE_AGENCY}", re.I
 )
 _PREFIX = re.compile(r"\A\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
 _URL = re.compile(r"https?://\S+")
@@ -61,6 +84,7 @@ class DateCandidate:
     kind: str
     evidence: str
     line: int = 0
+    top: bool = False  # a bare date above the story: may be the site showing today's date
 
     @property
     def confidence(self) -> float:
@@ -135,15 +159,26 @@ def find_date(
 
 
 def _line_candidates(lines: tuple[Line, ...], title_line: int | None):
+    first_sentence = _first_sentence(lines)
     for index, line in enumerate(lines):
-        if line.kind not in (META, BOILERPLATE, BODY, CAPTION) or not line.text or len(line.text) > 120:
+        if line.kind not in (META, BOILERPLATE, BODY, CAPTION, CONTACT, NAV) or not line.text:
             continue
-        update = _UPDATE.match(line.text)
-        if update:
-            for found in full_dates(line.text):
+        if len(line.text) > 120:
+            if index <= first_sentence:
+                yield from _lead_dateline(line, index)
+            continue
+        if _UPDATE.search(line.text):
+            for found in full_dates(line.text)[:1]:
                 yield DateCandidate(found.iso() or "", "day", "update", line.text, index)
             continue
+        month_year = _MONTH_YEAR_LINE.match(line.text.strip())
+        if month_year and index <= first_sentence + 2:
+            iso = f"{month_year.group('y')}-{MONTH_NUMBER[month_year.group('m').lower()]:02d}"
+            yield DateCandidate(iso, "month", "dateline", line.text, index)
+            continue
         if not is_date_line(line.text):
+            if index <= first_sentence:
+                yield from _lead_dateline(line, index)
             continue
         for found in full_dates(line.text)[:1]:
             if _LABEL.search(line.text):
@@ -152,7 +187,29 @@ def _line_candidates(lines: tuple[Line, ...], title_line: int | None):
                 kind = "header"
             else:
                 kind = "dateline"
-            yield DateCandidate(found.iso() or "", "day", kind, line.text, index)
+            top = kind != "label" and index < first_sentence
+            yield DateCandidate(found.iso() or "", "day", kind, line.text, index, top)
+
+
+def _first_sentence(lines: tuple[Line, ...]) -> int:
+    """Index of the first line of running prose (the dateline, if any, is on or above it)."""
+    return next(
+        (i for i, line in enumerate(lines) if line.kind == BODY and len(line.text.split()) >= 12),
+        len(lines),
+    )
+
+
+def _lead_dateline(line: Line, index: int):
+    """The date that opens a story after its place: "Darmstadt, Germany, July 2, 2020 – ..."."""
+    for found in full_dates(line.text[:110])[:1]:
+        before, after = line.text[: found.start].strip(), line.text[found.end :]
+        if before in ("", "(") and not re.match(r"^\s*[–—―-]", after):
+            return
+        if before not in ("", "(") and not (before.endswith((",", ")")) and _PLACE_BEFORE_DATE.match(before)):
+            return
+        if not _AFTER_DATELINE.match(after):
+            return
+        yield DateCandidate(found.iso() or "", "day", "dateline", line.text[: found.end + 2].strip(), index)
 
 
 def _url_candidate(address: str) -> DateCandidate | None:
@@ -176,7 +233,7 @@ def _wire_candidates(lines: tuple[Line, ...], known: list[DateCandidate], prefix
     for index, line in [*enumerate(lines[:60]), *enumerate(lines[-15:], start=max(len(lines) - 15, 0))]:
         if line.kind != BODY:
             continue
-        match = _WIRE.search(line.text)
+        match = _WIRE.search(line.text) or _WIRE_DAY_FIRST.search(line.text)
         if not match or (match.start() > 0 and match.end() < len(line.text) - 2):
             continue
         month, day = MONTH_NUMBER[match.group("m").lower()], int(match.group("d"))
@@ -234,12 +291,14 @@ def _copyright_candidate(lines: tuple[Line, ...]) -> DateCandidate | None:
 
 
 def _drop_clutter_headers(candidates: list[DateCandidate]) -> list[DateCandidate]:
-    others = [_as_date(c.iso) for c in candidates if c.kind not in ("header", "copyright") and c.iso]
+    """Drop header dates (and bare dates above the story) much later than other evidence."""
+    dated = [c for c in candidates if c.kind != "copyright" and c.iso]
     kept = []
     for candidate in candidates:
         if not candidate.iso:
             continue
-        if candidate.kind == "header" and any(
+        others = [_as_date(c.iso) for c in dated if c is not candidate and (c.kind != "header" or c.top)]
+        if (candidate.kind == "header" or candidate.top) and any(
             (_as_date(candidate.iso) - other).days > _HEADER_CLUTTER_DAYS for other in others
         ):
             continue
