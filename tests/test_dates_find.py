@@ -285,6 +285,12 @@ def test_dates_next_day_counts_from_the_day_named_before() -> None:
     assert next_day.anchor == "2016-05-05" and "2016-05-05" in next_day.note
 
 
+def test_dates_hours_and_years_later_follow_the_event_named_before() -> None:
+    text = "The probe left Earth on 3 March 1972. Some six hours later it passed the Moon. Two years later it fell silent."
+    left, hours, years = find_timexes(text, dt.date(2022, 3, 3))
+    assert (left.value, hours.value, years.value) == ("1972-03-03", "1972-03-03", "1974")
+
+
 def test_dates_next_day_without_a_day_before_uses_the_anchor() -> None:
     assert only("The following day the crew rested.").value == "2016-04-19"
 

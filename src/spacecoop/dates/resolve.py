@@ -170,8 +170,14 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
         value, precision = f"{year}-Q{quarter}", "quarter"
     reading = Reading("DATE", value, precision, relative="full")
     reading.note = f"contains duration {duration_value(amount, unit)}"
+    # "seven hours later", "two years later" follow the event the text named before, not the
+    # document's date; hours and minutes stay on that event's day
+    if g["dir"].lower() in ("later", "earlier") and unit in ("hour", "minute"):
+        reading.after_previous = ("day", 0)
     if g["dir"].lower() in ("later", "earlier") and unit in ("day", "week"):
         reading.after_previous = (unit, sign * int(amount))
+    elif g["dir"].lower() == "later" and unit in ("month", "year"):
+        reading.after_previous = (unit, int(amount))
         if unit == "day":
             reading.value, reading.precision = (
                 (c.anchor + dt.timedelta(days=sign * int(amount))).isoformat(),
