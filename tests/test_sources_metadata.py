@@ -188,6 +188,14 @@ def test_metadata_publisher_from_archived_address() -> None:
             "de",
         ),
         (
+            "A agência e o seu parceiro assinaram um acordo que permite a troca dos dados da missão pelo país.",
+            "pt",
+        ),
+        (
+            "La agencia y su socio firmaron un acuerdo que permite el intercambio de los datos de la misión.",
+            "es",
+        ),
+        (
             "L'agenzia e il suo partner hanno firmato un accordo che permetterà di condividere i dati della missione.",
             "it",
         ),

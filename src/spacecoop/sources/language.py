@@ -19,6 +19,8 @@ _PROFILES = {
     "stato come più dei tra",
     "es": "el los las del que en y es por una con para se su al lo como más pero sus fue este entre "
     "está han sobre",
+    "pt": "o os as do da dos das em um uma é não com para por no na nos nas ao aos pelo pela foi são "
+    "também mais seu sua entre sobre como está será",
     "ru": "и в не на что с по это как из к для от о его но так за был были также которые",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _PROFILES.items()}
