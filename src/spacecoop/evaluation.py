@@ -139,6 +139,29 @@ class Matcher:
         return 0.0
 
 
+def matched_pairs(g_facts: list[dict], p_facts: list[dict], matcher: Matcher) -> list[tuple[int, int]]:
+    """(gold index, predicted index) pairs of one type, best affinity first, each fact used once."""
+    pairs = sorted(
+        (
+            (a, i, j)
+            for i, g in enumerate(g_facts)
+            for j, p in enumerate(p_facts)
+            if g["doc"] == p["doc"] and (a := matcher.affinity(g, p)) > 0
+        ),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((i, j))
+    return out
+
+
 def score_facts(gold: list[dict], predicted: list[dict], matcher: Matcher | None = None) -> list[TypeScore]:
     matcher = matcher or Matcher()
     docs = {g["doc"] for g in gold}
@@ -147,29 +170,30 @@ def score_facts(gold: list[dict], predicted: list[dict], matcher: Matcher | None
     for kind in FACT_TYPES:
         g_facts = [g for g in gold if g["type"] == kind]
         p_facts = [p for p in predicted if p.get("type") == kind]
-        pairs = sorted(
-            (
-                (a, i, j)
-                for i, g in enumerate(g_facts)
-                for j, p in enumerate(p_facts)
-                if g["doc"] == p["doc"] and (a := matcher.affinity(g, p)) > 0
-            ),
-            reverse=True,
+        pairs = matched_pairs(g_facts, p_facts, matcher)
+        key = DATE_KEY[kind]
+        exact = sum(
+            p_facts[j].get(key) in [g_facts[i].get(key), *g_facts[i].get("date_alternatives", [])]
+            for i, j in pairs
         )
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        exact = 0
-        for _, i, j in pairs:
-            if i in used_g or j in used_p:
-                continue
-            used_g.add(i)
-            used_p.add(j)
-            key = DATE_KEY[kind]
-            exact += p_facts[j].get(key) in [g_facts[i].get(key), *g_facts[i].get("date_alternatives", [])]
-        forgiven = sum(1 for i, g in enumerate(g_facts) if g.get("ambiguous") and i not in used_g)
+        found = {i for i, _ in pairs}
+        forgiven = sum(1 for i, g in enumerate(g_facts) if g.get("ambiguous") and i not in found)
         # an ambiguous gold fact that was found counts as a hit, not as an error when predicted
-        scores.append(TypeScore(kind, len(g_facts), len(p_facts), len(used_g), forgiven, exact))
+        scores.append(TypeScore(kind, len(g_facts), len(p_facts), len(pairs), forgiven, exact))
     return scores
+
+
+def label_predictions(gold: list[dict], predicted: list[dict], matcher: Matcher | None = None) -> list[bool]:
+    """For each prediction (in order), whether it matches a gold fact: the labels confidence is
+    calibrated on. Predictions for documents without gold are labelled False."""
+    matcher = matcher or Matcher()
+    labels = [False] * len(predicted)
+    for kind in FACT_TYPES:
+        g_facts = [g for g in gold if g["type"] == kind]
+        indexed = [(n, p) for n, p in enumerate(predicted) if p.get("type") == kind]
+        for _, j in matched_pairs(g_facts, [p for _, p in indexed], matcher):
+            labels[indexed[j][0]] = True
+    return labels
 
 
 def micro_f1(scores: list[TypeScore]) -> float:

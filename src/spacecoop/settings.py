@@ -16,6 +16,8 @@ class Settings:
     spacy_pipeline: str | None = None  # None: the first of DEFAULT_PIPELINES that is installed
     upload_token: str | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # facts below this calibrated confidence are left out; None: each type's fitted threshold
+    min_confidence: float | None = None
 
     @property
     def db_url(self) -> str:
@@ -35,4 +37,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         spacy_pipeline=env.get("SPACECOOP_SPACY_PIPELINE") or None,
         upload_token=env.get("SPACECOOP_UPLOAD_TOKEN") or None,
         max_upload_bytes=int(env.get("SPACECOOP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)),
+        min_confidence=float(env["SPACECOOP_MIN_CONFIDENCE"])
+        if env.get("SPACECOOP_MIN_CONFIDENCE")
+        else None,
     )

@@ -14,12 +14,19 @@ from spacecoop.models import AnalyzedDocument
 from spacecoop.settings import settings_from_env
 
 
-def analyze_files(paths: tuple[str, ...]) -> Iterator[AnalyzedDocument | tuple[str, str]]:
+def analyze_files(
+    paths: tuple[str, ...], min_confidence: float | None = None
+) -> Iterator[AnalyzedDocument | tuple[str, str]]:
     """Each file analysed, or (path, reason) when it cannot be read."""
+    from dataclasses import replace
+
     from spacecoop.pipeline import analyze, load
     from spacecoop.sources import read_source
 
-    nlp = load(settings_from_env())
+    settings = settings_from_env()
+    if min_confidence is not None:
+        settings = replace(settings, min_confidence=min_confidence)
+    nlp = load(settings)
     for path in paths:
         try:
             document = read_source(Path(path))
@@ -47,10 +54,16 @@ def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="facts: JSON Lines in the exchange format; table: one line per fact.",
 )
-def extract_command(files: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Keep facts at or above this calibrated confidence (default: each type's fitted threshold; 0 keeps all).",
+)
+def extract_command(files: tuple[str, ...], fmt: str, min_confidence: float | None) -> None:
     """Extract facts from FILES and print them (no store is touched)."""
     failed = 0
-    for result in analyze_files(expand(files)):
+    for result in analyze_files(expand(files), min_confidence):
         if isinstance(result, tuple):
             failed += 1
             click.echo(f"error: {result[1]}", err=True)

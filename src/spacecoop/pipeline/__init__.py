@@ -18,6 +18,7 @@ __all__ = ["COMPONENTS", "analyze", "load", "AnalyzedDocument", "Document"]
 
 def load(settings: Settings | None = None) -> Language:
     """The English pipeline with the spacecoop components added (see COMPONENTS)."""
-    nlp = load_spacy(settings or Settings())
-    add_components(nlp)
+    settings = settings or Settings()
+    nlp = load_spacy(settings)
+    add_components(nlp, settings.min_confidence)
     return nlp

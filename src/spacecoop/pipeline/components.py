@@ -84,12 +84,17 @@ def register_factories() -> None:
     Language.component("spacecoop_lines", func=mark_line_starts)
     Language.factory("spacecoop_gazetteer", func=lambda nlp, name: Gazetteer(nlp))
     Language.factory("spacecoop_dates", func=lambda nlp, name: DatesComponent())
-    Language.factory("spacecoop_facts", func=lambda nlp, name: FactsComponent())
+    Language.factory(
+        "spacecoop_facts",
+        default_config={"min_confidence": None},
+        func=lambda nlp, name, min_confidence: FactsComponent(min_confidence=min_confidence),
+    )
 
 
-def add_components(nlp: Language) -> Language:
+def add_components(nlp: Language, min_confidence: float | None = None) -> Language:
     register_factories()
     for name, placement in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, **placement)
+            config = {"min_confidence": min_confidence} if name == "spacecoop_facts" else {}
+            nlp.add_pipe(name, **placement, config=config)
     return nlp
