@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacecoop.extract.agreements import find_place
+from spacecoop.extract.agreement_parties import find_place
 from spacecoop.extract.context import SentenceContext
 from spacecoop.extract.dating import nearest_date, status_from, tense_of
 from spacecoop.extract.lexicon import MEETING_STRONG, MEETING_WORDS
