@@ -168,3 +168,34 @@ def test_extract_agreement_the_agency_is_not_one_the_sentence_names(nlp):
     )
     [fact] = agreements(nlp, text, published="2021-04-09")
     assert set(fact["parties"]) == {"NASA", "Roscosmos", "Axiom Space"}
+
+
+def test_extract_agreement_headline_folds_into_the_story(nlp):
+    text = (
+        "CNES and DLR Sign Agreement on Climate Satellite\n\n"
+        "The French and German space agencies CNES and DLR signed an agreement on a methane-sensing "
+        "satellite in Bonn on 3 May 2016."
+    )
+    [fact] = agreements(nlp, text, published="2016-05-04")
+    assert set(fact["parties"]) == {"CNES", "DLR"}
+    assert fact["date"] == "2016-05-03"
+    assert "methane" in fact["title"]
+
+
+def test_extract_agreement_treaty_cited_as_background_is_not_a_fact(nlp):
+    text = "The new principles reinforce and implement the 1967 Outer Space Treaty and the Registration Convention."
+    assert agreements(nlp, text, published="2023-05-01") == []
+
+
+def test_extract_agreement_a_tally_of_agreements_is_not_one(nlp):
+    text = "Over the years the agency has concluded several partnership agreements with African countries."
+    assert agreements(nlp, text, published="2023-05-01") == []
+
+
+def test_extract_agreement_foreign_article_refers_back(nlp):
+    text = (
+        "Das DLR und die NASA haben am 2. Mai 2012 ein Rahmenabkommen unterzeichnet. "
+        "Das Abkommen ist eine große Chance für beide Seiten."
+    )
+    facts = agreements(nlp, text, published="2012-05-03")
+    assert all(f["title"] != "Das Abkommen" for f in facts)

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from spacecoop.extract.context import Actor, SentenceContext
-from spacecoop.extract.lexicon import SIGNED_WORDS
+from spacecoop.extract.lexicon import SIGN_VERBS, SIGNED_WORDS
 from spacecoop.extract.units import codes, sentence_units
 
 _VIRTUAL = {"virtual", "virtually", "online", "videoconference", "video-conference", "remotely"}
@@ -48,6 +48,24 @@ def actors_in_tokens(sentence: SentenceContext, start: int, end: int) -> list[Ac
 
 
 def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, span: tuple[int, int]):
+    return without_home_states(_find_parties(sentence, trigger, verb, span), sentence.context.knowledge)
+
+
+def without_home_states(parties: list[str], knowledge) -> list[str]:
+    """ "the French and German agencies CNES and DLR": when the text presents agencies, they are the
+    parties, not the states they belong to."""
+    if knowledge is None or len(parties) < 2:
+        return parties
+    homes = set()
+    for name in parties:
+        entry = knowledge.lookup(name)
+        if entry is not None and entry.type != "government" and getattr(entry, "country", None):
+            homes.add(entry.country)
+    kept = [p for p in parties if p not in homes]
+    return kept if len(kept) >= 2 or len(kept) == len(parties) else parties
+
+
+def _find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, span: tuple[int, int]):
     doc = sentence.sent.doc
     context = sentence.context
     # "ESA-Russia Framework Agreement", "NASA-CNES agreement"
@@ -101,7 +119,10 @@ def find_parties(sentence: SentenceContext, trigger: Token, verb: Token | None, 
                 actors_in_tokens(sentence, child.left_edge.i, child.right_edge.i + 1), context
             )
     parties = list(dict.fromkeys(parties))
-    if not parties and (verb is not None or any(t.lower_ in SIGNED_WORDS for t in sentence.sent)):
+    signs_before = any(t.lemma_.lower() in SIGN_VERBS for t in doc[sentence.sent.start : trigger.i])
+    if not parties and (
+        verb is not None or signs_before or any(t.lower_ in SIGNED_WORDS for t in sentence.sent)
+    ):
         # the signers stand before the agreement noun: "X and Y signed a ..."
         parties = party_names(actors_in_tokens(sentence, sentence.sent.start, trigger.i), context)
     if not parties:

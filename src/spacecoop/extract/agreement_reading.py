@@ -33,6 +33,8 @@ def is_trigger(token: Token) -> bool:
         and token.head.i > token.i
     ):
         return False
+    if word == "loi" and token.text != "LOI":
+        return False  # French "loi" is a law; LOI is a letter of intent
     qualifiers = QUALIFIED_AGREEMENT_NOUNS.get(word)
     if qualifiers is None:
         return True
@@ -181,6 +183,63 @@ def status_of(
     return "signed", 0.5
 
 
+# verbs and nouns that cite an instrument as the ground of another ("reinforce the Treaty")
+_BACKGROUND = {
+    "reinforce",
+    "reinforces",
+    "reinforced",
+    "implement",
+    "implements",
+    "reaffirm",
+    "reaffirms",
+    "strengthen",
+    "strengthens",
+    "commitment",
+    "commitments",
+    "obligations",
+    "grounded",
+    "principles",
+    "enshrined",
+}
+_SIGN_FORMS = {"sign", "signs", "signature", "established", "join", "joins", "joined"}
+_VAGUE_QUANTITY = {"several", "many", "numerous", "various", "multiple", "some", "countless"}
+# determiners of a noun that refers back, in the languages the product reads
+_BACK_DETERMINERS = {
+    "this",
+    "that",
+    "these",
+    "those",
+    "such",
+    "its",
+    "the",
+    "their",
+    "le",
+    "la",
+    "l'",
+    "l’",
+    "ce",
+    "cet",
+    "cette",
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "dieses",
+    "diese",
+    "il",
+    "lo",
+    "questo",
+    "questa",
+    "el",
+    "este",
+    "esta",
+    "dicho",
+    "o",
+    "esse",
+}
+
+
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
     """The sentence reports an agreement, not a passing mention ("to facilitate arrangements") or a
     definition ("The Accords are non-binding multilateral agreements between ...")."""
@@ -199,9 +258,18 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
         # "X are agreements between ..." defines; "This is the first agreement signed by ..." reports;
         # "There is an agreement between ..." states one in force
         return verb is not None and verb.head.i == trigger.i
+    # "several partnership agreements", "numerous MoUs": a tally, not one agreement
+    if any(c.lower_ in _VAGUE_QUANTITY for c in trigger.children if c.dep_ in {"amod", "det", "nummod"}):
+        return False
     if verb is not None:
         return True
     doc = sentence.sent.doc
+    words = {t.lower_ for t in sentence.sent}
+    if sentence.text.rstrip().endswith("?"):
+        return False  # "What do the Accords say?": a heading or a question, not a report
+    if words & _BACKGROUND and not words & (SIGNED_WORDS | _SIGN_FORMS):
+        # "The Accords reinforce the Outer Space Treaty": an instrument cited as background
+        return False
     near = {
         t.lower_ for t in doc[max(sentence.sent.start, trigger.i - 8) : min(sentence.sent.end, span[1] + 4)]
     }
@@ -221,9 +289,12 @@ def is_anaphoric(trigger: Token, verb: Token | None, sentence: SentenceContext, 
     if verb is not None:
         return False
     dets = {c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}}
-    if dets & {"this", "that", "these", "those", "such", "its", "the", "their"}:
+    if dets & _BACK_DETERMINERS or _foreign_article(trigger):
         has_name = any(c.dep_ in {"compound", "amod"} for c in trigger.children)
-        between = any(c.lower_ == "between" for c in trigger.subtree)
+        after = trigger.doc[trigger.i : min(trigger.sent.end, trigger.i + 4)]
+        between = any(
+            c.lower_ in {"between", "entre", "zwischen", "tra", "fra"} for c in [*trigger.subtree, *after]
+        )
         signed = any(c.lower_ in SIGNED_WORDS for c in trigger.subtree)
         return not (between or signed or (has_name and len(parties) >= 2))
     return False
@@ -235,7 +306,25 @@ def refers_back(trigger: Token, span: tuple[int, int]) -> bool:
     dets = {c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}}
     # "the agreement with JAXA" still refers back; "the agreement between X and Y on Z" names a new one
     parties_named = any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
-    return bool(dets & {"the", "this", "that", "these"}) and span[1] - span[0] == 1 and not parties_named
+    definite = dets & (_BACK_DETERMINERS - {"such", "its", "their"}) or _foreign_article(trigger)
+    return bool(definite) and span[1] - span[0] == 1 and not parties_named
+
+
+def _foreign_article(trigger: Token) -> bool:
+    """ "Das Abkommen", "dem neuen Abkommen", "Il MOU": the English parse seldom links a foreign
+    article to its noun."""
+    for back in (1, 2):
+        if trigger.i - back < trigger.sent.start:
+            return False
+        word = trigger.doc[trigger.i - back].lower_
+        if word in _BACK_DETERMINERS - _ENGLISH:
+            return True
+        if back == 1 and not trigger.doc[trigger.i - 1].is_alpha:
+            return False
+    return False
+
+
+_ENGLISH = {"this", "that", "these", "those", "such", "its", "the", "their", "o"}
 
 
 def nested_topic(trigger: Token) -> str:

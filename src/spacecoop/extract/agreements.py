@@ -68,12 +68,21 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
         if _ANOTHER & {t.lower_ for t in sentence.sent.doc[max(sentence.sent.start, token.i - 6) : token.i]}:
             fact = replace(fact, notes=fact.notes + ("another agreement",))  # "They also signed a ..."
             sentence.context.last_agreement = fact
+        if is_headline(sentence):
+            fact = replace(fact, notes=fact.notes + ("headline",))
+            sentence.context.last_agreement = fact
         facts.append(fact)
         facts += extensions(sentence, fact, verb)
         if len(parties) >= 2:
             sentence.context.parties = parties[:2]
     note_signing_date(sentence)
     return facts
+
+
+def is_headline(sentence: SentenceContext) -> bool:
+    """A title line: no closing punctuation, then a line break."""
+    text = sentence.sent.text
+    return "\n" in text.strip(" ")[-3:] + text[-1:] and not re.search(r"[.!?:;\"”)]\s*$", text)
 
 
 _ANOTHER = {"also", "another", "second", "additional", "separate", "further"}
