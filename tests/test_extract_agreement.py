@@ -199,3 +199,43 @@ def test_extract_agreement_foreign_article_refers_back(nlp):
     )
     facts = agreements(nlp, text, published="2012-05-03")
     assert all(f["title"] != "Das Abkommen" for f in facts)
+
+
+def test_extract_agreement_french_signing_with_date_and_place(nlp):
+    text = (
+        "Le mardi 4 mars 2014, le CNES et l'ISRO ont signé à Paris un accord de coopération sur "
+        "un satellite d'observation du climat."
+    )
+    [fact] = agreements(nlp, text, published="2014-03-05", language="fr")
+    assert set(fact["parties"]) == {"CNES", "ISRO"}
+    assert fact["date"] == "2014-03-04"
+    assert fact["status"] == "signed"
+    assert fact["title"].startswith("accord de coopération")
+
+
+def test_extract_agreement_german_people_present_are_not_signatories(nlp):
+    text = (
+        "In Bonn haben das DLR und die NASA im Beisein von Ministerin Anna Berger am 14. Mai 2019 "
+        "ein Kooperationsabkommen unterzeichnet."
+    )
+    [fact] = agreements(nlp, text, published="2019-05-15", language="de")
+    assert set(fact["parties"]) == {"DLR", "NASA"}
+    assert fact["date"] == "2019-05-14"
+    assert "Anna Berger" not in fact["signatories"]
+
+
+def test_extract_agreement_spanish_later_sentence_refers_back(nlp):
+    text = (
+        "La CONAE y la ESA firmaron un acuerdo sobre estaciones terrenas el 3 de junio de 2022. "
+        "El acuerdo fue firmado en Buenos Aires por Raúl Kulichevsky y Josef Aschbacher."
+    )
+    [fact] = agreements(nlp, text, published="2022-06-04", language="es")
+    assert set(fact["parties"]) == {"CONAE", "ESA"}
+    assert "Josef Aschbacher" in fact["signatories"]
+
+
+def test_extract_agreement_portuguese_negotiation_is_expected(nlp):
+    text = "Um novo acordo entre a AEB e a NASA está em negociação entre as duas agências."
+    [fact] = agreements(nlp, text, published="2020-01-01", language="pt")
+    assert fact["status"] == "expected"
+    assert set(fact["parties"]) == {"AEB", "NASA"}

@@ -24,6 +24,7 @@ from spacecoop.extract.agreement_reading import (
     title_span,
     with_topic,
 )
+from spacecoop.extract.agreements_foreign import extract_foreign_agreements
 from spacecoop.extract.context import SentenceContext
 from spacecoop.extract.dating import compare_iso, dated, nearest_date
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, SIGNED_WORDS
@@ -36,6 +37,8 @@ _LEADING = re.compile(r"^(?:,|\band\b|\bthe\b|\ban?\b|\bon\b|\bagreements?\b|\s)
 
 
 def extract_agreements(sentence: SentenceContext) -> list[Fact]:
+    if sentence.context.language in FOREIGN_LANGUAGES:
+        return extract_foreign_agreements(sentence)
     enumerated = enumeration_facts(sentence)
     if enumerated:
         return enumerated
@@ -77,6 +80,9 @@ def extract_agreements(sentence: SentenceContext) -> list[Fact]:
             sentence.context.parties = parties[:2]
     note_signing_date(sentence)
     return facts
+
+
+FOREIGN_LANGUAGES = {"fr", "de", "es", "it", "pt"}
 
 
 def is_headline(sentence: SentenceContext) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacecoop.extract.lexicon import FOREIGN_AGREEMENT_NOUNS
 from spacecoop.models import Fact
 
 _MULTILATERAL = re.compile(r"\b(?:Accords?|Treaty|Convention|Charter)\b")
@@ -33,7 +34,11 @@ _GENERIC = {
 
 
 def _words(title: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (title or "").lower()) if w not in _GENERIC}
+    return {
+        w
+        for w in re.findall(r"\w+", (title or "").lower())
+        if w not in _GENERIC and w not in FOREIGN_AGREEMENT_NOUNS
+    }
 
 
 def _dates_fit(a: Fact, b: Fact) -> bool:
