@@ -239,3 +239,49 @@ def test_extract_agreement_portuguese_negotiation_is_expected(nlp):
     [fact] = agreements(nlp, text, published="2020-01-01", language="pt")
     assert fact["status"] == "expected"
     assert set(fact["parties"]) == {"AEB", "NASA"}
+
+
+def test_extract_agreement_office_remit_is_not_a_party(nlp):
+    text = (
+        "ESA's Director of Legal Affairs and External Relations, Peter Hall, and the Minister for "
+        "Education and Science, Anna Berzina, signed the Cooperation Agreement in Riga on 3 May 2010."
+    )
+    facts = agreements(nlp, text, published="2010-05-04")
+    assert facts
+    parties = {p for f in facts for p in f["parties"]}
+    assert not parties & {"Legal Affairs and", "External Relations", "Science", "Education and Science"}
+    assert "ESA" in parties
+
+
+def test_extract_agreement_artemis_accession_lists_the_acceding_state(nlp):
+    text = "POLSA signed the Artemis Accords on behalf of the country on 2 October 2023."
+    [fact] = agreements(nlp, text, published="2023-10-03")
+    assert fact["parties"] == ["Poland"]
+
+
+def test_extract_agreement_host_welcoming_a_signatory_is_not_an_accession(nlp):
+    text = "NASA is proud to welcome the newest member of the Artemis Accords, said the NASA Administrator."
+    assert all("NASA" not in f["parties"] for f in agreements(nlp, text, published="2023-10-03"))
+
+
+def test_extract_agreement_count_of_contracts_is_not_one_agreement(nlp):
+    text = "Since 2010 the launch company has signed 25 launch service contracts with foreign operators."
+    assert agreements(nlp, text, published="2020-01-01") == []
+
+
+def test_extract_agreement_purpose_year_is_not_the_signing_date(nlp):
+    text = "Japan and NASA signed an agreement to land a pressurised rover on the Moon by 2029."
+    [fact] = agreements(nlp, text, published="2024-04-10")
+    assert fact["date"] != "2029"
+
+
+def test_extract_agreement_intergovernmental_binds_the_states(nlp):
+    text = "Roscosmos and ISRO signed an intergovernmental agreement on human spaceflight in Moscow."
+    [fact] = agreements(nlp, text, published="2019-01-01")
+    assert set(fact["parties"]) == {"Russia", "India"}
+
+
+def test_extract_agreement_country_after_a_city_is_a_place(nlp):
+    text = "At a ceremony in Le Bourget, France, NASA and ESA signed an agreement on a Mars orbiter."
+    [fact] = agreements(nlp, text, published="2019-06-20")
+    assert set(fact["parties"]) == {"NASA", "ESA"}

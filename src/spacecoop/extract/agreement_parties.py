@@ -32,6 +32,18 @@ def party_names(actors: list[Actor], context) -> list[str]:
             continue
         if actor.is_party and actor.kind is None and actor.text.split()[-1].lower() in people:
             continue  # "Vande Hei" taken for an organisation: a person the text already named
+        if actor.is_party and (not_a_party(actor, doc) or in_place_phrase(actor, doc)):
+            continue
+        # "the Mexican Space Agency (AEM)": the text's own acronym names the body
+        acronym = starts.get(actor.end + 1)
+        if (
+            actor.end < len(doc)
+            and doc[actor.end].text == "("
+            and acronym is not None
+            and acronym.is_party
+            and acronym.text.isupper()
+        ):
+            continue
         if actor.is_party:
             name = actor.name
         elif actor.is_person and (known := context.recall(actor.name)) and known[2]:
@@ -41,6 +53,40 @@ def party_names(actors: list[Actor], context) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+# "Director of Legal Affairs", "Secretary of State", "Minister for Education and Science": the body
+# the NER finds there is the office's remit, not a party
+_OFFICE_OF = re.compile(
+    r"\b(?:minister|ministry|secretary|director|administrator|commissioner|head|chief|president|"
+    r"chairman|chair|officer|undersecretary|deputy)\s+(?:general\s+)?(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*,?\s+(?:and\s+|&\s+)?)*$",
+    re.I,
+)
+_OFFICE_AFTER = re.compile(r"^(?:,?\s*(?:and\s+)?[A-Z][\w-]*)*\s+(?:Minister|Secretary|Ministers)\b")
+_AGREEMENT_WORD = re.compile(
+    r"\b(?:agreement|accords?|memorandum|treaty|charter|convention|contract)\b", re.I
+)
+
+
+def not_a_party(actor: Actor, doc) -> bool:
+    """Names the NER takes for bodies that are none: an office's remit, an agreement's own name,
+    or scraps ("B]y")."""
+    if actor.kind is not None:
+        return False
+    if not actor.text[:1].isalnum() or "]" in actor.text or _AGREEMENT_WORD.search(actor.text):
+        return True
+    before = doc[max(0, actor.start - 8) : actor.start].text
+    after = doc[actor.end : min(len(doc), actor.end + 6)].text
+    return bool(_OFFICE_OF.search(before + " ")) or bool(_OFFICE_AFTER.match(" " + after))
+
+
+def in_place_phrase(actor: Actor, doc) -> bool:
+    """ "at Le Bourget, France", "Darmstadt, Germany -": the country locates a city; it signs nothing."""
+    if actor.kind != "government" or actor.start < 2 or doc[actor.start - 1].text != ",":
+        return False
+    city = doc[actor.start - 2]
+    return city.ent_type_ in {"GPE", "LOC", "FAC"} and city.ent_iob_ != "O"
 
 
 def actors_in_tokens(sentence: SentenceContext, start: int, end: int) -> list[Actor]:

@@ -240,6 +240,15 @@ _BACK_DETERMINERS = {
 }
 
 
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count(token: Token) -> int:
+    if token.text.isdigit():
+        return int(token.text)
+    return _NUMBER_WORDS.get(token.lower_, 0)
+
+
 def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, span: tuple[int, int]) -> bool:
     """The sentence reports an agreement, not a passing mention ("to facilitate arrangements") or a
     definition ("The Accords are non-binding multilateral agreements between ...")."""
@@ -260,6 +269,12 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
         return verb is not None and verb.head.i == trigger.i
     # "several partnership agreements", "numerous MoUs": a tally, not one agreement
     if any(c.lower_ in _VAGUE_QUANTITY for c in trigger.children if c.dep_ in {"amod", "det", "nummod"}):
+        return False
+    # "has signed 25 launch contracts", "nine signed contracts": a count of agreements told as one
+    if trigger.tag_ in {"NNS", "NNPS"} and any(
+        c.dep_ == "nummod" and _count(c) >= 3
+        for c in [*trigger.children, *(g for c in trigger.children for g in c.children)]
+    ):
         return False
     if verb is not None:
         return True

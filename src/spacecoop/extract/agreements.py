@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from spacecoop.extract.agreement_conventions import apply_conventions
 from spacecoop.extract.agreement_parties import find_parties, find_place, find_signatories, party_names
 from spacecoop.extract.agreement_reading import (
     is_anaphoric,
@@ -37,11 +38,22 @@ _LEADING = re.compile(r"^(?:,|\band\b|\bthe\b|\ban?\b|\bon\b|\bagreements?\b|\s)
 
 
 def extract_agreements(sentence: SentenceContext) -> list[Fact]:
-    if sentence.context.language in FOREIGN_LANGUAGES:
-        return extract_foreign_agreements(sentence)
-    enumerated = enumeration_facts(sentence)
-    if enumerated:
-        return enumerated
+    context = sentence.context
+    if context.language in FOREIGN_LANGUAGES:
+        facts = extract_foreign_agreements(sentence)
+    else:
+        facts = enumeration_facts(sentence) or read_agreements(sentence)
+    out = []
+    for fact in facts:
+        named = apply_conventions(fact, sentence)
+        if context.last_agreement is fact:
+            context.last_agreement = named
+        if named is not None:
+            out.append(named)
+    return out
+
+
+def read_agreements(sentence: SentenceContext) -> list[Fact]:
     facts: list[Fact] = []
     taken: set[int] = set()
     for token in sentence.sent:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacecoop.extract.agreement_conventions import without_hosts
 from spacecoop.extract.lexicon import FOREIGN_AGREEMENT_NOUNS
 from spacecoop.models import Fact
 
@@ -202,4 +203,4 @@ def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
                 break
         else:
             out.append(fact)
-    return out
+    return [without_hosts(f) if f.type == "agreement" else f for f in out]
