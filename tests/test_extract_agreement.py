@@ -168,3 +168,120 @@ def test_extract_agreement_the_agency_is_not_one_the_sentence_names(nlp):
     )
     [fact] = agreements(nlp, text, published="2021-04-09")
     assert set(fact["parties"]) == {"NASA", "Roscosmos", "Axiom Space"}
+
+
+def test_extract_agreement_headline_folds_into_the_story(nlp):
+    text = (
+        "CNES and DLR Sign Agreement on Climate Satellite\n\n"
+        "The French and German space agencies CNES and DLR signed an agreement on a methane-sensing "
+        "satellite in Bonn on 3 May 2016."
+    )
+    [fact] = agreements(nlp, text, published="2016-05-04")
+    assert set(fact["parties"]) == {"CNES", "DLR"}
+    assert fact["date"] == "2016-05-03"
+    assert "methane" in fact["title"]
+
+
+def test_extract_agreement_treaty_cited_as_background_is_not_a_fact(nlp):
+    text = "The new principles reinforce and implement the 1967 Outer Space Treaty and the Registration Convention."
+    assert agreements(nlp, text, published="2023-05-01") == []
+
+
+def test_extract_agreement_a_tally_of_agreements_is_not_one(nlp):
+    text = "Over the years the agency has concluded several partnership agreements with African countries."
+    assert agreements(nlp, text, published="2023-05-01") == []
+
+
+def test_extract_agreement_foreign_article_refers_back(nlp):
+    text = (
+        "Das DLR und die NASA haben am 2. Mai 2012 ein Rahmenabkommen unterzeichnet. "
+        "Das Abkommen ist eine große Chance für beide Seiten."
+    )
+    facts = agreements(nlp, text, published="2012-05-03")
+    assert all(f["title"] != "Das Abkommen" for f in facts)
+
+
+def test_extract_agreement_french_signing_with_date_and_place(nlp):
+    text = (
+        "Le mardi 4 mars 2014, le CNES et l'ISRO ont signé à Paris un accord de coopération sur "
+        "un satellite d'observation du climat."
+    )
+    [fact] = agreements(nlp, text, published="2014-03-05", language="fr")
+    assert set(fact["parties"]) == {"CNES", "ISRO"}
+    assert fact["date"] == "2014-03-04"
+    assert fact["status"] == "signed"
+    assert fact["title"].startswith("accord de coopération")
+
+
+def test_extract_agreement_german_people_present_are_not_signatories(nlp):
+    text = (
+        "In Bonn haben das DLR und die NASA im Beisein von Ministerin Anna Berger am 14. Mai 2019 "
+        "ein Kooperationsabkommen unterzeichnet."
+    )
+    [fact] = agreements(nlp, text, published="2019-05-15", language="de")
+    assert set(fact["parties"]) == {"DLR", "NASA"}
+    assert fact["date"] == "2019-05-14"
+    assert "Anna Berger" not in fact["signatories"]
+
+
+def test_extract_agreement_spanish_later_sentence_refers_back(nlp):
+    text = (
+        "La CONAE y la ESA firmaron un acuerdo sobre estaciones terrenas el 3 de junio de 2022. "
+        "El acuerdo fue firmado en Buenos Aires por Raúl Kulichevsky y Josef Aschbacher."
+    )
+    [fact] = agreements(nlp, text, published="2022-06-04", language="es")
+    assert set(fact["parties"]) == {"CONAE", "ESA"}
+    assert "Josef Aschbacher" in fact["signatories"]
+
+
+def test_extract_agreement_portuguese_negotiation_is_expected(nlp):
+    text = "Um novo acordo entre a AEB e a NASA está em negociação entre as duas agências."
+    [fact] = agreements(nlp, text, published="2020-01-01", language="pt")
+    assert fact["status"] == "expected"
+    assert set(fact["parties"]) == {"AEB", "NASA"}
+
+
+def test_extract_agreement_office_remit_is_not_a_party(nlp):
+    text = (
+        "ESA's Director of Legal Affairs and External Relations, Peter Hall, and the Minister for "
+        "Education and Science, Anna Berzina, signed the Cooperation Agreement in Riga on 3 May 2010."
+    )
+    facts = agreements(nlp, text, published="2010-05-04")
+    assert facts
+    parties = {p for f in facts for p in f["parties"]}
+    assert not parties & {"Legal Affairs and", "External Relations", "Science", "Education and Science"}
+    assert "ESA" in parties
+
+
+def test_extract_agreement_artemis_accession_lists_the_acceding_state(nlp):
+    text = "POLSA signed the Artemis Accords on behalf of the country on 2 October 2023."
+    [fact] = agreements(nlp, text, published="2023-10-03")
+    assert fact["parties"] == ["Poland"]
+
+
+def test_extract_agreement_host_welcoming_a_signatory_is_not_an_accession(nlp):
+    text = "NASA is proud to welcome the newest member of the Artemis Accords, said the NASA Administrator."
+    assert all("NASA" not in f["parties"] for f in agreements(nlp, text, published="2023-10-03"))
+
+
+def test_extract_agreement_count_of_contracts_is_not_one_agreement(nlp):
+    text = "Since 2010 the launch company has signed 25 launch service contracts with foreign operators."
+    assert agreements(nlp, text, published="2020-01-01") == []
+
+
+def test_extract_agreement_purpose_year_is_not_the_signing_date(nlp):
+    text = "Japan and NASA signed an agreement to land a pressurised rover on the Moon by 2029."
+    [fact] = agreements(nlp, text, published="2024-04-10")
+    assert fact["date"] != "2029"
+
+
+def test_extract_agreement_intergovernmental_binds_the_states(nlp):
+    text = "Roscosmos and ISRO signed an intergovernmental agreement on human spaceflight in Moscow."
+    [fact] = agreements(nlp, text, published="2019-01-01")
+    assert set(fact["parties"]) == {"Russia", "India"}
+
+
+def test_extract_agreement_country_after_a_city_is_a_place(nlp):
+    text = "At a ceremony in Le Bourget, France, NASA and ESA signed an agreement on a Mars orbiter."
+    [fact] = agreements(nlp, text, published="2019-06-20")
+    assert set(fact["parties"]) == {"NASA", "ESA"}

@@ -55,3 +55,43 @@ def test_extract_meeting_two_people_joined_in_one_name_are_split(nlp):
 
     [a, b] = split_people(Span(doc, 0, 5, label="PERSON"))
     assert (a.text, b.text) == ("Jean Dupont", "Li Wei")
+
+
+def test_extract_meeting_receiving_a_contract_is_no_meeting(nlp):
+    text = "The launch company received the NASA contract in February 2020 after a long competition."
+    assert facts_of(nlp, text, "2020-03-01", "meeting") == []
+
+
+def test_extract_meeting_council_in_session_is_no_meeting(nlp):
+    text = "Following its approval by the ESA Council, meeting in Paris on 24 June, the agreement was signed."
+    assert facts_of(nlp, text, "2020-06-30", "meeting") == []
+
+
+def test_extract_meeting_visit_to_meet_someone_happened(nlp):
+    text = "Roscosmos head Ivan Petrov visited New Delhi on 25 September 2018 to meet adviser Rahul Mehta."
+    [fact] = facts_of(nlp, text, "2018-10-01", "meeting")
+    assert fact["status"] == "done"
+    assert "Ivan Petrov" in fact["participants"]
+
+
+def test_extract_meeting_french_interview_by_video(nlp):
+    text = (
+        "Jeudi 11 février 2021, Jean-Yves Le Gall, Président du CNES, s'est entretenu en visioconférence "
+        "avec Steve Jurczyk, Administrateur de la NASA."
+    )
+    [fact] = facts_of(nlp, text, "2021-02-12", "meeting", language="fr")
+    assert "Steve Jurczyk" in fact["participants"]
+    assert fact["date"] == "2021-02-11"
+
+
+def test_extract_meeting_german_welcome(nlp):
+    text = "Am 22. Juni 2018 begrüßte Prof. Karl Berger vom DLR den Präsidenten der ISRO, Dr. Ravi Kumar, in Köln."
+    [fact] = facts_of(nlp, text, "2018-06-25", "meeting", language="de")
+    assert fact["date"] == "2018-06-22"
+    assert {"Karl Berger", "Ravi Kumar"} & set(fact["participants"])
+
+
+def test_extract_meeting_article_taken_for_a_name_is_no_participant(nlp):
+    text = "Une rencontre avec Charles Bolden, Administrateur de la NASA, a permis de passer en revue les projets."
+    facts = facts_of(nlp, text, "2016-12-20", "meeting", language="fr")
+    assert all(not any(p.startswith("Une") for p in f["participants"]) for f in facts)

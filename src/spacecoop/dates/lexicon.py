@@ -152,7 +152,7 @@ PAST_CUES = (
 def foreign_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     """Month and weekday names (lower case) -> number for `language`, from dateparser's locales.
 
-    Names shorter than three letters are dropped: they collide with ordinary words.
+    Names shorter than three letters (weekdays: five) are dropped: they collide with ordinary words.
     """
     from dateparser.languages.loader import default_loader  # imported late: it is slow to load
 
@@ -168,7 +168,8 @@ def foreign_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     weekdays: dict[str, int] = {}
     for number, key in enumerate(weekday_keys, start=1):
         for name in info.get(key, []):
-            if len(name.rstrip(".")) >= 3:
+            # abbreviations are ordinary words: German "die", "mit", French "mer", Portuguese "qui"
+            if len(name.rstrip(".")) >= 5:
                 weekdays[name.lower()] = number
     return months, weekdays
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacecoop.extract.agreement_conventions import without_hosts
+from spacecoop.extract.lexicon import FOREIGN_AGREEMENT_NOUNS
 from spacecoop.models import Fact
 
 _MULTILATERAL = re.compile(r"\b(?:Accords?|Treaty|Convention|Charter)\b")
@@ -33,7 +35,11 @@ _GENERIC = {
 
 
 def _words(title: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (title or "").lower()) if w not in _GENERIC}
+    return {
+        w
+        for w in re.findall(r"\w+", (title or "").lower())
+        if w not in _GENERIC and w not in FOREIGN_AGREEMENT_NOUNS
+    }
 
 
 def _dates_fit(a: Fact, b: Fact) -> bool:
@@ -51,17 +57,27 @@ def same_agreement(a: Fact, b: Fact) -> bool:
     if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
         return False
     pa, pb = set(a.args["parties"]), set(b.args["parties"])
-    if not pa or not pb or not (pa <= pb or pb <= pa):
+    # the parties' names in a title ("Canada-ESA Cooperation Agreement") do not say what it is about
+    named = _words(" ".join(pa | pb))
+    wa, wb = _words(a.args["title"]) - named, _words(b.args["title"]) - named
+    if "headline" in a.notes + b.notes and pa and pb and (pa <= pb or pb <= pa):
+        return True  # "NASA and ESA Sign Agreements": the headline of the story told below
+    if not pa or not pb:
+        # a mention that names no party ("The Association Agreement enters into force") is the
+        # agreement of the same name told elsewhere in the text
+        return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+    if not (pa <= pb or pb <= pa):
         return False
-    wa, wb = _words(a.args["title"]), _words(b.args["title"])
     return not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
 def merged(first: Fact, later: Fact) -> Fact:
+    if "headline" in first.notes and "headline" not in later.notes:
+        first, later = later, first  # the story's sentence tells it better than its title
     args = dict(first.args)
     if len(set(later.args["parties"])) > len(set(args["parties"])):
         args["parties"] = list(later.args["parties"])
-    if len(_words(later.args["title"])) > len(_words(args["title"])):
+    if "headline" not in later.notes and len(_words(later.args["title"])) > len(_words(args["title"])):
         args["title"] = later.args["title"]
     args["signatories"] = list(dict.fromkeys(args["signatories"] + later.args["signatories"]))
     args["place"] = args["place"] or later.args["place"]
@@ -159,7 +175,7 @@ def _summary(fact: Fact) -> bool:
 
 
 def drop_summaries(facts: list[Fact]) -> list[Fact]:
-    agreements = [f for f in facts if f.type == "agreement" and not _summary(f)]
+    agreements = [f for f in facts if f.type == "agreement" and not _summary(f) and "headline" not in f.notes]
     return [
         f
         for f in facts
@@ -187,4 +203,4 @@ def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
                 break
         else:
             out.append(fact)
-    return out
+    return [without_hosts(f) if f.type == "agreement" else f for f in out]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacecoop.extract.agreements import find_place
+from spacecoop.extract.agreement_parties import find_place
 from spacecoop.extract.context import SentenceContext
 from spacecoop.extract.dating import nearest_date, status_from, tense_of
 from spacecoop.extract.lexicon import MEETING_STRONG, MEETING_WORDS
@@ -27,6 +27,34 @@ _INSTITUTIONAL = {
     "team",
     "staff",
 }
+_VISIT_WORDS = {
+    "ceremony",
+    "visit",
+    "visited",
+    "visiting",
+    "met",
+    "arrived",
+    "received",
+    "talks",
+    "hosted",
+    "led",
+    "headed",
+}
+# words the NER takes for people in foreign or cluttered text: "Une rencontre", "Daejon le"
+_NOT_NAMES = {"une", "un", "the", "headquarters", "moon", "meeting", "le", "la", "der", "die", "das"}
+
+
+def plausible_person(name: str, sentence: SentenceContext) -> bool:
+    """A participant is a name: capitalised words, two or more unless the text already named the
+    person by that surname."""
+    words = name.split()
+    if not words or any(w.lower() in _NOT_NAMES for w in words):
+        return False
+    if not all(w[:1].isupper() or w.lower() in {"de", "da", "van", "von", "del", "di", "bin"} for w in words):
+        return False
+    return len(words) >= 2 or words[0].lower() in sentence.context.people
+
+
 _CEREMONY = {"ceremony", "handover", "signing", "took", "held", "exchanged"}
 
 
@@ -44,6 +72,10 @@ def meeting_trigger(sentence: SentenceContext):
         ):
             continue  # "at its cabinet meeting": an institution sitting, not two parties meeting
         word = token.lower_
+        if word.startswith("meet") and any(
+            t.lower_ in _INSTITUTIONAL for t in token.doc[max(sentence.sent.start, token.i - 3) : token.i]
+        ):
+            continue  # "the Council, meeting at ESOC, approved": a body in session
         before = token.doc[max(sentence.sent.start, token.i - 2) : token.i].text.lower()
         if re.search(r"\b(?:after|following|during|at|on)\s+(?:the|his|her|their|this|that)$", before) or (
             word in {"talks", "meeting", "meetings"}
@@ -59,17 +91,28 @@ def meeting_trigger(sentence: SentenceContext):
         ):
             return token
         if word in MEETING_WORDS and word in {"received", "hosted", "visited", "delegation"}:
-            if len(sentence.persons()) + len([a for a in sentence.actors if a.is_org]) >= 2:
+            # "received the NASA contract", "elected as a member of the delegation": no one was met
+            people = [a for a in sentence.persons() if plausible_person(a.name, sentence)]
+            if word == "delegation" and not words & _VISIT_WORDS:
+                continue
+            if people and len(people) + len([a for a in sentence.actors if a.is_org]) >= 2:
                 return token
     return None
 
 
 def extract_meetings(sentence: SentenceContext) -> list[Fact]:
+    if sentence.text.count("|") >= 3:
+        return []  # a row of an infobox or a table is no statement
     trigger = meeting_trigger(sentence)
     if trigger is None:
         return []
     context = sentence.context
-    participants = list(dict.fromkeys(a.name for a in sentence.persons()))[:5]
+    people = [a.name for a in sentence.persons() if plausible_person(a.name, sentence)]
+    # people the text already named with their office, where the NER misses them in this sentence
+    for full, _office, _org in context.people.values():
+        if " " in full and full in sentence.text and not any(full in p or p in full for p in people):
+            people.append(full)
+    participants = list(dict.fromkeys(people))[:5]
     organizations: list[str] = []
     for person in participants:
         known = context.recall(person)
@@ -88,7 +131,9 @@ def extract_meetings(sentence: SentenceContext) -> list[Fact]:
         return []
     date = nearest_date(sentence, trigger.idx)
     tense = tense_of(sentence, trigger.i, trigger.i + 1)
-    if date is None and tense == "past":
+    if trigger.tag_ == "VBD" or (trigger.tag_ == "VB" and trigger.head.tag_ == "VBD"):
+        tense = "past"  # "visited Delhi on 25 September to meet X": the purpose was carried out
+    if date is None and tense != "future":
         date = (
             sentence.prior_event_date
         )  # "On 22 August, X was handed over. The handover took place between ..."

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -63,9 +65,36 @@ def mark_line_starts(doc: Doc) -> Doc:
             following.is_sent_start = True
         elif following.is_space:
             continue
-        elif not ends_sentence(token):
+        elif not ends_sentence(token) or _ordinal_day(token, following):
             following.is_sent_start = False
     return doc
+
+
+_MONTHS_DE = {
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+}
+
+
+def _ordinal_day(token, following) -> bool:
+    """ "am 14. September": the full stop of a German ordinal day does not end the sentence."""
+    if following.lower_ not in _MONTHS_DE:
+        return False
+    if token.text == "." and token.i > 0:
+        before = token.doc[token.i - 1]
+        return before.is_digit and len(before.text) <= 2 and not before.whitespace_
+    return bool(re.fullmatch(r"\d{1,2}\.", token.text))
 
 
 # (factory name, placement) in pipeline order: the one list of what spacecoop adds.
