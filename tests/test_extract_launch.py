@@ -145,3 +145,34 @@ def test_extract_launch_craft_named_twice_is_one_launch(nlp):
         "The Soyuz spacecraft docked a few hours after its launch."
     )
     assert len(launches(nlp, text, published="2021-04-09")) == 1
+
+
+def test_extract_launch_vehicle_designation_keeps_its_serial(nlp):
+    text = "The PSLV-C77 rocket lifted off from Sriharikota on Monday carrying the Oceanix-3 satellite."
+    [fact] = launches(nlp, text, published="2031-03-10")
+    assert fact["vehicle"] == "PSLV-C77"
+    assert fact["payloads"] == ["Oceanix-3"]
+    assert fact["date"] == "2031-03-10"
+
+
+def test_extract_launch_unknown_rocket_named_by_its_noun(nlp):
+    text = "A Zephyr-4B launch vehicle placed the Kestrel observatory into orbit in May 2029."
+    [fact] = launches(nlp, text, published="2029-06-02")
+    assert fact["vehicle"] == "Zephyr-4B"
+    assert fact["payloads"] == ["Kestrel"]
+    assert fact["status"] == "done"
+
+
+def test_extract_launch_unknown_satellite_named_after_its_noun(nlp):
+    text = "In March 2027 the country launched its first satellite, Tumaini-1, aboard a Falcon 9."
+    [fact] = launches(nlp, text, published="2028-01-15")
+    assert fact["payloads"] == ["Tumaini-1"]
+    assert fact["vehicle"] == "Falcon 9"
+    assert fact["date"] == "2027-03"
+
+
+def test_extract_launch_french_launcher_word_before_the_name(nlp):
+    text = "Le satellite Azurite a été lancé par le lanceur Ariane 5 le 3 mars 2019."
+    [fact] = launches(nlp, text, published="2019-03-04")
+    assert fact["vehicle"] == "Ariane 5"
+    assert "Azurite" in fact["payloads"]

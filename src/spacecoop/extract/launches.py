@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Token
 
 from spacecoop.extract.context import Actor, SentenceContext, clean_name
+from spacecoop.extract.craft import with_launch_actors
 from spacecoop.extract.dating import list_item_date, nearest_date, status_from, tense_of
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
 from spacecoop.models import Fact
@@ -146,13 +147,18 @@ def nearest(actors: list[Actor], position: int) -> Actor | None:
 
 
 _VEHICLE_WORDS = re.compile(
-    r"\s+(?:rocket|launcher|launch vehicle|booster|carrier rocket|lanceur|fusée)$", re.I
+    r"[\s-]+(?:rocket|launcher|launch vehicle|booster|carrier rocket|lanceur|fusée|rakete|trägerrakete)$",
+    re.I,
+)
+_VEHICLE_PREFIX = re.compile(
+    r"^(?:lanceur|fusée|cohete|lanzador|razzo|vettore|foguete|trägerrakete|rakete|rocket|launcher)\s+", re.I
 )
 
 
 def vehicle_name(text: str) -> str:
-    """The vehicle as the text names it, without the word that says it is one ("H-2A rocket")."""
-    return _VEHICLE_WORDS.sub("", clean_name(text))
+    """The vehicle as the text names it, without the word that says it is one ("H-2A rocket",
+    "lanceur Vega")."""
+    return _VEHICLE_PREFIX.sub("", _VEHICLE_WORDS.sub("", clean_name(text)))
 
 
 _CRAFT_CODE = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$")
@@ -217,6 +223,7 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
 
 def extract_launches(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
+    sentence = with_launch_actors(sentence)
     triggers = [t for t in sentence.sent if is_launch_trigger(t)]
     triggers = merge_adjacent(
         sorted({t.i: t for t in triggers + vehicle_flights(sentence)}.values(), key=lambda t: t.i)
