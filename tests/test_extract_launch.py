@@ -176,3 +176,34 @@ def test_extract_launch_french_launcher_word_before_the_name(nlp):
     [fact] = launches(nlp, text, published="2019-03-04")
     assert fact["vehicle"] == "Ariane 5"
     assert "Azurite" in fact["payloads"]
+
+
+def test_extract_launch_date_from_a_sentence_that_only_says_the_rocket(nlp):
+    text = (
+        "A telecommunications satellite for Ruritania reached orbit on Saturday after the rocket lifted "
+        "off from the equator.\n"
+        "The Zephyr-4B rocket carried the Kestrel-2 satellite to a transfer orbit, the company said."
+    )
+    [fact] = launches(nlp, text, published="2030-09-23")
+    assert fact["vehicle"] == "Zephyr-4B"
+    assert fact["payloads"] == ["Kestrel-2"]
+    assert fact["date"] == "2030-09-21"
+    assert fact["status"] == "done"
+
+
+def test_extract_launch_headline_and_lead_are_one_launch(nlp):
+    text = (
+        "Kestrel-2 launched on a Falcon 9.\n"
+        "The Kestrel-2 weather satellite was launched on 4 March 2030 by a Falcon 9 rocket from "
+        "Vandenberg, the agency said."
+    )
+    [fact] = launches(nlp, text, published="2030-03-05")
+    assert fact["date"] == "2030-03-04"
+    assert fact["site"] == "Vandenberg"
+
+
+def test_extract_launch_date_heading_on_its_own_line(nlp):
+    text = "Milestones\nMarch 12, 2001:\nLaunch of Kestrel-1 communications satellite."
+    [fact] = launches(nlp, text, published="2005-01-01")
+    assert fact["payloads"] == ["Kestrel-1"]
+    assert fact["date"] == "2001-03-12"

@@ -13,9 +13,10 @@ from spacy.tokens import Token
 
 from spacecoop.extract.context import Actor, SentenceContext, clean_name
 from spacecoop.extract.craft import with_launch_actors
-from spacecoop.extract.dating import list_item_date, nearest_date, status_from, tense_of
+from spacecoop.extract.dating import calendar_value, list_item_date, nearest_date, status_from, tense_of
+from spacecoop.extract.launch_events import ANAPHORIC
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
-from spacecoop.models import Fact
+from spacecoop.models import DateValue, Fact
 
 _LIFTOFF = {"lifted", "blasted", "took", "blastoff", "liftoff", "lift-off", "launched"}
 _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
@@ -221,6 +222,25 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
     return merged
 
 
+_HEADING = re.compile(r"^\s*[-•*]?\s*[^:]{2,30}:\s*$")
+
+
+def heading_date(sentence: SentenceContext) -> DateValue | None:
+    """ "October 20, 2000:" on a line of its own, then "Launch of X": the item's date."""
+    doc = sentence.sent.doc
+    if sentence.sent.start == 0:
+        return None
+    previous = doc[sentence.sent.start - 1].sent
+    if not _HEADING.match(previous.text):
+        return None
+    for timex in sentence.context.timexes:
+        if timex.start >= previous.start_char and timex.end <= previous.end_char:
+            value = calendar_value(timex)
+            if value is not None:
+                return value
+    return None
+
+
 def extract_launches(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
     sentence = with_launch_actors(sentence)
@@ -230,7 +250,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
     )
     if not triggers:
         return []
-    item_date = list_item_date(sentence)
+    item_date = list_item_date(sentence) or heading_date(sentence)
     facts = []
     for n, trigger in enumerate(triggers):
         mine = [a for a in sentence.actors if owner(a, triggers) == n]
@@ -242,8 +262,6 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         first = min([a.start for a in mine] + [trigger.i])
         last = max([a.end for a in mine] + [trigger.i + 1])
         payloads = payload_names(sentence, first, last, exclude) or subject_craft(sentence, trigger)
-        if vehicle is None and not payloads:
-            continue
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
@@ -253,7 +271,13 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
             or nearest_date(sentence, trigger.idx, own, strict=True)
             or nearest_date(sentence, trigger.idx, window)
         )
-        if not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
+        notes: tuple[str, ...] = ()
+        if vehicle is None and not payloads:
+            if date is None or trigger.lower_ in {"rocket", "flight", "flights"}:
+                continue
+            # "the rocket blasted off on Saturday": the date of a launch named in another sentence
+            notes = (ANAPHORIC,)
+        elif not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
             continue  # "the launch of Soyuz from the Spaceport will consolidate ...": no event
         tense = None if item_date else tense_of(sentence, trigger.i, trigger.i + 1)
         status = status_from(date, tense, context.date, "planned", "done")
@@ -273,6 +297,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                 date=date,
                 status=status,
                 confidence=0.8 if vehicle and payloads else 0.6,
+                notes=notes,
             )
         )
     return facts
