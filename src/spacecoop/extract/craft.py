@@ -258,6 +258,33 @@ def extend_launcher(actor: Actor, doc: Doc, ceiling: int) -> Actor:
     return replace(actor, text=span.text, end=end, end_char=span.end_char)
 
 
+def _qualifier(token: Token) -> bool:
+    """ "communications", "Earth observation", "star-mapping": a word that says what a craft is for."""
+    if token.text == "Earth":
+        return True
+    return (
+        token.is_lower
+        and not token.is_stop
+        and token.pos_ in {"NOUN", "ADJ", "PROPN", "VERB"}
+        and token.tag_ not in {"VBD", "VBZ", "VBP", "VB", "MD"}
+        and any(c.isalpha() for c in token.text)
+    )
+
+
+_PLANETS = {"mars", "moon", "venus", "mercury", "jupiter", "saturn", "sun", "lunar", "earth", "solar"}
+
+
+def _common_word(name: list[Token], qualified: bool) -> bool:
+    """A single word before a craft noun that is no name: a sentence's first word, a planet
+    ("Mars orbiter"), a people ("the first Azerbaijani telecommunications satellite")."""
+    if len(name) > 1:
+        return False
+    word = name[0]
+    if word.lower_ in _PLANETS or (word.is_title and word.is_sent_start):
+        return True
+    return bool(_DEMONYM.search(word.text)) and (qualified or word.pos_ == "ADJ" or word.ent_type_ == "NORP")
+
+
 def _free(tokens: list[Token], taken: dict[int, Actor]) -> bool:
     return all(t.i not in taken for t in tokens)
 
@@ -310,16 +337,12 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
                 start += 1 + (doc[start + 1].lower_ in {"typ", "type", "tipo"})
             add(name_after(doc, start, hi, taken), "LAUNCHER", "launcher")
         if word in CRAFT_NOUNS:
-            # "the Thaicom 6 communications satellite": skip the lower-case words that qualify the noun
+            # "the Thaicom 6 communications satellite": skip the words that qualify the noun
             end = token.i
-            while end > lo and end - token.i > -4 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+            while end > lo and token.i - end < 4 and _qualifier(doc[end - 1]):
                 end -= 1
-            if doc[end - 1].text == "Earth" if end > lo else False:
-                end -= 1
-                while end > lo and end - token.i > -5 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
-                    end -= 1
             before = name_before(doc, end, lo, taken)
-            if before and not (len(before) == 1 and before[0].is_title and before[0].i == lo):
+            if before and not _common_word(before, end < token.i):
                 add(before, "MISSION", "spacecraft")
                 continue
             start = token.i + 1

@@ -94,7 +94,9 @@ def craft_name(sentence: SentenceContext, actor: Actor) -> str:
     return clean_name(doc[actor.start : end].text)
 
 
-def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[int]) -> list[str]:
+def payload_names(
+    sentence: SentenceContext, start: int, end: int, exclude: set[int], people: bool = True
+) -> list[str]:
     doc = sentence.sent.doc
     names: list[str] = []
     for actor in sentence.actors:
@@ -102,7 +104,7 @@ def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[
             continue
         if actor.label == "MISSION" and "space station" not in actor.name.lower() and actor.name != "ISS":
             names.append(craft_name(sentence, actor))
-        elif actor.is_person and _is_crew_context(sentence):
+        elif actor.is_person and people and _is_crew_context(sentence):
             names.append(actor.name)
     # unknown craft named before a payload noun: "the Sentinel-1B, Microscope and X satellites"
     for token in doc[start:end]:
@@ -222,6 +224,13 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
     return merged
 
 
+def remember_craft(sentence: SentenceContext) -> None:
+    """ "The satellite" in a later sentence refers back to the craft named last (known or not)."""
+    crafts = [a for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
+    if crafts:
+        sentence.context.last_craft = craft_name(sentence, crafts[-1])
+
+
 _HEADING = re.compile(r"^\s*[-•*]?\s*[^:]{2,30}:\s*$")
 
 
@@ -249,6 +258,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         sorted({t.i: t for t in triggers + vehicle_flights(sentence)}.values(), key=lambda t: t.i)
     )
     if not triggers:
+        remember_craft(sentence)
         return []
     item_date = list_item_date(sentence) or heading_date(sentence)
     facts = []
@@ -261,7 +271,10 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         }
         first = min([a.start for a in mine] + [trigger.i])
         last = max([a.end for a in mine] + [trigger.i + 1])
-        payloads = payload_names(sentence, first, last, exclude) or subject_craft(sentence, trigger)
+        # a crew member stands for the flight only beside a named rocket ("flew on a Soyuz")
+        payloads = payload_names(sentence, first, last, exclude, people=vehicle is not None) or subject_craft(
+            sentence, trigger
+        )
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
@@ -300,4 +313,5 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                 notes=notes,
             )
         )
+    remember_craft(sentence)
     return facts
