@@ -207,3 +207,29 @@ def test_extract_launch_date_heading_on_its_own_line(nlp):
     [fact] = launches(nlp, text, published="2005-01-01")
     assert fact["payloads"] == ["Kestrel-1"]
     assert fact["date"] == "2001-03-12"
+
+
+def test_extract_launch_spanish_past_with_evidence_in_spanish(nlp):
+    text = "El satélite Quetzal-2 fue lanzado con éxito en 2029 desde Vandenberg."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Quetzal-2"]
+    assert fact["status"] == "done"
+    assert fact["date"] == "2029"
+    assert "lanzado" in fact["evidence"]
+
+
+def test_extract_launch_german_planned_with_soll(nlp):
+    text = "Der Satellit Kestrel-5 soll 2031 an Bord einer Falcon-9-Rakete starten."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Kestrel-5"]
+    assert fact["vehicle"] == "Falcon-9"
+    assert fact["status"] == "planned"
+    assert fact["date"] == "2031"
+
+
+def test_extract_launch_put_into_orbit_is_a_launch(nlp):
+    text = "A Falcon 9 rocket put the Kestrel-7 satellite into orbit in June 2028."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["vehicle"] == "Falcon 9"
+    assert fact["payloads"] == ["Kestrel-7"]
+    assert fact["date"] == "2028-06"

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from spacecoop.extract.context import Actor, SentenceContext
+from spacecoop.extract.launch_words import GERMAN_NOUNS
 
 # nouns that say the name beside them is a launch vehicle (English and the other languages of the corpus)
 VEHICLE_AFTER = {"rocket", "launcher", "booster", "rakete", "trägerrakete"}
@@ -320,7 +321,7 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
     for token in sentence.sent:
         word = token.lower_
         # "the Epsilon-5 launch vehicle", "a Kosmos-3M rocket", "die Falcon-9-Rakete"
-        if not token.is_lower:
+        if not token.is_lower and word not in GERMAN_NOUNS:
             continue  # "Rocket Lab", "Satellite Industries": part of a name, not a noun beside one
         if word in VEHICLE_AFTER or (
             word == "vehicle" and token.i > lo and doc[token.i - 1].lower_ == "launch"

@@ -15,6 +15,13 @@ from spacecoop.extract.context import Actor, SentenceContext, clean_name
 from spacecoop.extract.craft import with_launch_actors
 from spacecoop.extract.dating import calendar_value, list_item_date, nearest_date, status_from, tense_of
 from spacecoop.extract.launch_events import ANAPHORIC
+from spacecoop.extract.launch_words import (
+    FUTURE_WORDS,
+    LAUNCH_TRIGGERS,
+    ORBIT_PREPOSITIONS,
+    ORBIT_WORDS,
+    PAST_WORDS,
+)
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
 from spacecoop.models import DateValue, Fact
 
@@ -46,6 +53,16 @@ def counterfactual(token: Token) -> bool:
 
 def is_launch_trigger(token: Token) -> bool:
     word = token.lower_
+    if word in ORBIT_WORDS and token.i > 0 and token.nbor(-1).lower_ in ORBIT_PREPOSITIONS:
+        # "put X into orbit", "mis sur orbite", "ins All gebracht": a verb of placing before it
+        return any(
+            t.pos_ in {"VERB", "AUX"} or t.lower_ in LAUNCH_TRIGGERS
+            for t in token.doc[token.sent.start : token.i]
+        )
+    if word == "start" and token.text == "Start" and not token.is_sent_start:
+        return not topic_of_agreement(token)  # the German noun: "der erste Start der Ariane 6"
+    if word in LAUNCH_TRIGGERS:
+        return not topic_of_agreement(token)
     if word not in LAUNCH_WORDS or topic_of_agreement(token) or counterfactual(token):
         return False
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -224,6 +241,20 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
     return merged
 
 
+def launch_tense(sentence: SentenceContext, trigger: Token) -> str | None:
+    """Future or past from the words near the trigger in any language of the corpus, then from
+    the English verb forms."""
+    doc = sentence.sent.doc
+    near = {
+        t.lower_ for t in doc[max(sentence.sent.start, trigger.i - 8) : min(sentence.sent.end, trigger.i + 4)]
+    }
+    if near & FUTURE_WORDS or trigger.lower_ in FUTURE_WORDS:
+        return "future"
+    if near & PAST_WORDS or trigger.lower_ in PAST_WORDS:
+        return "past"
+    return tense_of(sentence, trigger.i, trigger.i + 1)
+
+
 def remember_craft(sentence: SentenceContext) -> None:
     """ "The satellite" in a later sentence refers back to the craft named last (known or not)."""
     crafts = [a for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
@@ -292,7 +323,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
             notes = (ANAPHORIC,)
         elif not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
             continue  # "the launch of Soyuz from the Spaceport will consolidate ...": no event
-        tense = None if item_date else tense_of(sentence, trigger.i, trigger.i + 1)
+        tense = None if item_date else launch_tense(sentence, trigger)
         status = status_from(date, tense, context.date, "planned", "done")
         facts.append(
             Fact(
