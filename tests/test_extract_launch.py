@@ -233,3 +233,29 @@ def test_extract_launch_put_into_orbit_is_a_launch(nlp):
     assert fact["vehicle"] == "Falcon 9"
     assert fact["payloads"] == ["Kestrel-7"]
     assert fact["date"] == "2028-06"
+
+
+def test_extract_launch_its_launch_refers_to_the_craft_named_before(nlp):
+    text = (
+        "The Borealis Space Telescope will study distant galaxies. Its launch is targeted for 2033 "
+        "and it will operate for ten years."
+    )
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Borealis Space Telescope"]
+    assert fact["date"] == "2033"
+    assert fact["status"] == "planned"
+
+
+def test_extract_launch_a_rocket_leaving_a_launch_site(nlp):
+    text = "The Zephyr-4B rocket left the Baikonur Cosmodrome on 4 May 2030 with the Kestrel-9 satellite."
+    [fact] = launches(nlp, text, published="2030-05-05")
+    assert fact["vehicle"] == "Zephyr-4B"
+    assert fact["site"] == "Baikonur"
+    assert fact["date"] == "2030-05-04"
+
+
+def test_extract_launch_craft_named_in_apposition(nlp):
+    text = "The agency's next project is TERNLOOK, a small Venus orbiter set to launch in 2032."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["TERNLOOK"]
+    assert fact["status"] == "planned"

@@ -27,6 +27,7 @@ VEHICLE_BEFORE = {
     "lanceur",
     "fusée",
     "cohete",
+    "cohetes",
     "lanzador",
     "razzo",
     "vettore",
@@ -59,6 +60,10 @@ CRAFT_NOUNS = {
     "sonde",
     "spaceship",
     "raumschiff",
+    "mission",
+    "missione",
+    "misión",
+    "missão",
 }
 # craft nouns the name may follow ("the satellite called X", "le satellite X")
 _NAMING = {"called", "named", "dubbed", "codenamed", "code-named", "baptisé", "baptisée", "genannt", ","}
@@ -259,6 +264,13 @@ def extend_launcher(actor: Actor, doc: Doc, ceiling: int) -> Actor:
     return replace(actor, text=span.text, end=end, end_char=span.end_char)
 
 
+def _strong(text: str) -> bool:
+    """A name by its shape alone: a designation, capitals inside, a serial ("SAC-D/Aquarius")."""
+    return bool(
+        _DESIGNATION.match(text) or _CAMEL.match(text) or re.search(r"[A-Za-z]-?\d|[A-Z]-[A-Z]", text)
+    )
+
+
 def _qualifier(token: Token) -> bool:
     """ "communications", "Earth observation", "star-mapping": a word that says what a craft is for."""
     if token.text == "Earth":
@@ -272,7 +284,7 @@ def _qualifier(token: Token) -> bool:
     )
 
 
-_PLANETS = {"mars", "moon", "venus", "mercury", "jupiter", "saturn", "sun", "lunar", "earth", "solar"}
+PLANETS = {"mars", "moon", "venus", "mercury", "jupiter", "saturn", "sun", "lunar", "earth", "solar"}
 
 
 def _common_word(name: list[Token], qualified: bool) -> bool:
@@ -281,7 +293,7 @@ def _common_word(name: list[Token], qualified: bool) -> bool:
     if len(name) > 1:
         return False
     word = name[0]
-    if word.lower_ in _PLANETS or (word.is_title and word.is_sent_start):
+    if word.lower_ in PLANETS or (word.is_title and word.is_sent_start):
         return True
     return bool(_DEMONYM.search(word.text)) and (qualified or word.pos_ == "ADJ" or word.ent_type_ == "NORP")
 
@@ -321,6 +333,32 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
     for token in sentence.sent:
         word = token.lower_
         # "the Epsilon-5 launch vehicle", "a Kosmos-3M rocket", "die Falcon-9-Rakete"
+        if word in CRAFT_NOUNS and token.is_title and token.i > lo and word not in GERMAN_NOUNS:
+            # "the Borealis Space Telescope": the noun closes a name of its own
+            begin = token.i
+            while (
+                begin > lo
+                and token.i - begin < 5
+                and doc[begin - 1].is_title
+                and not _owned(doc[begin - 1], taken)
+            ):
+                if (
+                    doc[begin - 1].lower_ in _DETERMINERS
+                    or doc[begin - 1].is_sent_start
+                    and doc[begin - 1].lower_ == "the"
+                ):
+                    break
+                begin -= 1
+            name = list(doc[begin : token.i + 1])
+            # "Remote Sensing Satellite", "Via Satellite": a generic title unless a word has a serial's shape
+            science = word in {"telescope", "observatory", "orbiter", "lander", "rover", "probe"}
+            if (
+                begin < token.i
+                and (science or any(_strong(t.text) for t in name[:-1]))
+                and not (token.i - begin == 1 and doc[begin].lower_ == "space")
+            ):
+                add(name, "MISSION", "spacecraft")
+            continue
         if not token.is_lower and word not in GERMAN_NOUNS:
             continue  # "Rocket Lab", "Satellite Industries": part of a name, not a noun beside one
         if word in VEHICLE_AFTER or (
@@ -346,7 +384,27 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             if before and not _common_word(before, end < token.i):
                 add(before, "MISSION", "spacecraft")
                 continue
+            # "ESCAPADE, a smallsat Mars orbiter": the name the noun phrase stands beside
+            left = end - (len(before) if before else 0)
+            while left > lo and token.i - left < 6 and _qualifier(doc[left - 1]):
+                left -= 1
+            if left - 1 > lo and doc[left - 1].lower_ in {"a", "an"} and doc[left - 2].text == ",":
+                appositive = name_before(doc, left - 2, lo, taken)
+                if appositive and (len(appositive) > 1 or _strong(appositive[0].text)):
+                    add(appositive, "MISSION", "spacecraft")
+                    continue
             start = token.i + 1
+            # "le satellite argentin X", "la mission océanographique conjointe X"
+            after_qualifiers = start
+            while (
+                after_qualifiers < hi and after_qualifiers - start < 3 and _qualifier(doc[after_qualifiers])
+            ):
+                after_qualifiers += 1
+            if after_qualifiers > start:
+                strong = name_after(doc, after_qualifiers, hi, taken)
+                if strong and _strong(strong[0].text):
+                    add(strong, "MISSION", "spacecraft")
+                    continue
             if start < hi and doc[start].lower_ in _NAMING:
                 start += 1
             if start < hi and doc[start].text in {'"', "“", "«", "'", "”"}:

@@ -33,6 +33,7 @@ LAUNCH_TRIGGERS = {
     "lanzar",
     "despegó",
     "despegue",
+    "colocación",
     # Italian
     "lanciati",
     "lanciate",

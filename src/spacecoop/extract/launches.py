@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from spacecoop.extract.context import Actor, SentenceContext, clean_name
-from spacecoop.extract.craft import with_launch_actors
+from spacecoop.extract.craft import PLANETS, with_launch_actors
 from spacecoop.extract.dating import calendar_value, list_item_date, nearest_date, status_from, tense_of
 from spacecoop.extract.launch_events import ANAPHORIC
 from spacecoop.extract.launch_words import (
@@ -71,7 +71,11 @@ def is_launch_trigger(token: Token) -> bool:
     ):
         return False
     if word in {"took", "left", "lifted", "blasted", "blast"}:
-        return nxt in {"off", "for", "into"} or (word == "lifted" and nxt == "off")
+        # "the rocket left the Baikonur Cosmodrome": leaving a launch site is lifting off
+        leaves_site = word == "left" and any(
+            t.ent_type_ == "SITE" for t in token.doc[token.i + 1 : min(token.i + 4, token.sent.end)]
+        )
+        return nxt in {"off", "for", "into"} or (word == "lifted" and nxt == "off") or leaves_site
     if word in {"flight", "flights", "fly", "flew", "start", "rocket"}:
         return False  # only with a named vehicle: see vehicle_flights
     if word in {"launched", "launching", "launch"} and token.pos_ == "VERB":
@@ -139,7 +143,11 @@ def payload_names(
             for part in re.split(r",| and ", name):
                 part = part.strip()
                 part = re.sub(r"^(?:A|An|The)\s+", "", part)
-                if part and part[0].isupper() and part.lower() not in {"the", "two", "first", "a", "an"}:
+                if (
+                    part
+                    and part[0].isupper()
+                    and part.lower() not in {"the", "two", "first", "a", "an"} | PLANETS
+                ):
                     if not any(part in n or n in part for n in names):
                         names.append(part)
     return names
@@ -194,8 +202,18 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
         candidates.append(trigger.head)
     # up through "is in development and scheduled to launch": the subject of the chain
     node = trigger
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl"} or node.head.i == node.i:
+    # "its launch is targeted for 2013": the craft the text named last
+    if (
+        any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in trigger.children)
+        and sentence.context.last_craft
+    ):
+        return [sentence.context.last_craft]
+    # up through "is scheduled for launch in 2009" too
+    for _ in range(4):
+        if (
+            node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pobj", "prep"}
+            or node.head.i == node.i
+        ):
             break
         node = node.head
         candidates += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -206,7 +224,18 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
             return [candidate.text]
         words = {t.lower_ for t in candidate.subtree}
         if (
-            words & {"satellite", "spacecraft", "probe", "mission", "observatory", "craft"}
+            words
+            & {
+                "satellite",
+                "spacecraft",
+                "probe",
+                "mission",
+                "observatory",
+                "craft",
+                "telescope",
+                "rover",
+                "orbiter",
+            }
             and (words & {"the", "this", "its", "a", "an"})
             and sentence.context.last_craft
         ):
