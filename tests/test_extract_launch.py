@@ -145,3 +145,117 @@ def test_extract_launch_craft_named_twice_is_one_launch(nlp):
         "The Soyuz spacecraft docked a few hours after its launch."
     )
     assert len(launches(nlp, text, published="2021-04-09")) == 1
+
+
+def test_extract_launch_vehicle_designation_keeps_its_serial(nlp):
+    text = "The PSLV-C77 rocket lifted off from Sriharikota on Monday carrying the Oceanix-3 satellite."
+    [fact] = launches(nlp, text, published="2031-03-10")
+    assert fact["vehicle"] == "PSLV-C77"
+    assert fact["payloads"] == ["Oceanix-3"]
+    assert fact["date"] == "2031-03-10"
+
+
+def test_extract_launch_unknown_rocket_named_by_its_noun(nlp):
+    text = "A Zephyr-4B launch vehicle placed the Kestrel observatory into orbit in May 2029."
+    [fact] = launches(nlp, text, published="2029-06-02")
+    assert fact["vehicle"] == "Zephyr-4B"
+    assert fact["payloads"] == ["Kestrel"]
+    assert fact["status"] == "done"
+
+
+def test_extract_launch_unknown_satellite_named_after_its_noun(nlp):
+    text = "In March 2027 the country launched its first satellite, Tumaini-1, aboard a Falcon 9."
+    [fact] = launches(nlp, text, published="2028-01-15")
+    assert fact["payloads"] == ["Tumaini-1"]
+    assert fact["vehicle"] == "Falcon 9"
+    assert fact["date"] == "2027-03"
+
+
+def test_extract_launch_french_launcher_word_before_the_name(nlp):
+    text = "Le satellite Azurite a été lancé par le lanceur Ariane 5 le 3 mars 2019."
+    [fact] = launches(nlp, text, published="2019-03-04")
+    assert fact["vehicle"] == "Ariane 5"
+    assert "Azurite" in fact["payloads"]
+
+
+def test_extract_launch_date_from_a_sentence_that_only_says_the_rocket(nlp):
+    text = (
+        "A telecommunications satellite for Ruritania reached orbit on Saturday after the rocket lifted "
+        "off from the equator.\n"
+        "The Zephyr-4B rocket carried the Kestrel-2 satellite to a transfer orbit, the company said."
+    )
+    [fact] = launches(nlp, text, published="2030-09-23")
+    assert fact["vehicle"] == "Zephyr-4B"
+    assert fact["payloads"] == ["Kestrel-2"]
+    assert fact["date"] == "2030-09-21"
+    assert fact["status"] == "done"
+
+
+def test_extract_launch_headline_and_lead_are_one_launch(nlp):
+    text = (
+        "Kestrel-2 launched on a Falcon 9.\n"
+        "The Kestrel-2 weather satellite was launched on 4 March 2030 by a Falcon 9 rocket from "
+        "Vandenberg, the agency said."
+    )
+    [fact] = launches(nlp, text, published="2030-03-05")
+    assert fact["date"] == "2030-03-04"
+    assert fact["site"] == "Vandenberg"
+
+
+def test_extract_launch_date_heading_on_its_own_line(nlp):
+    text = "Milestones\nMarch 12, 2001:\nLaunch of Kestrel-1 communications satellite."
+    [fact] = launches(nlp, text, published="2005-01-01")
+    assert fact["payloads"] == ["Kestrel-1"]
+    assert fact["date"] == "2001-03-12"
+
+
+def test_extract_launch_spanish_past_with_evidence_in_spanish(nlp):
+    text = "El satélite Quetzal-2 fue lanzado con éxito en 2029 desde Vandenberg."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Quetzal-2"]
+    assert fact["status"] == "done"
+    assert fact["date"] == "2029"
+    assert "lanzado" in fact["evidence"]
+
+
+def test_extract_launch_german_planned_with_soll(nlp):
+    text = "Der Satellit Kestrel-5 soll 2031 an Bord einer Falcon-9-Rakete starten."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Kestrel-5"]
+    assert fact["vehicle"] == "Falcon-9"
+    assert fact["status"] == "planned"
+    assert fact["date"] == "2031"
+
+
+def test_extract_launch_put_into_orbit_is_a_launch(nlp):
+    text = "A Falcon 9 rocket put the Kestrel-7 satellite into orbit in June 2028."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["vehicle"] == "Falcon 9"
+    assert fact["payloads"] == ["Kestrel-7"]
+    assert fact["date"] == "2028-06"
+
+
+def test_extract_launch_its_launch_refers_to_the_craft_named_before(nlp):
+    text = (
+        "The Borealis Space Telescope will study distant galaxies. Its launch is targeted for 2033 "
+        "and it will operate for ten years."
+    )
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Borealis Space Telescope"]
+    assert fact["date"] == "2033"
+    assert fact["status"] == "planned"
+
+
+def test_extract_launch_a_rocket_leaving_a_launch_site(nlp):
+    text = "The Zephyr-4B rocket left the Baikonur Cosmodrome on 4 May 2030 with the Kestrel-9 satellite."
+    [fact] = launches(nlp, text, published="2030-05-05")
+    assert fact["vehicle"] == "Zephyr-4B"
+    assert fact["site"] == "Baikonur"
+    assert fact["date"] == "2030-05-04"
+
+
+def test_extract_launch_craft_named_in_apposition(nlp):
+    text = "The agency's next project is TERNLOOK, a small Venus orbiter set to launch in 2032."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["TERNLOOK"]
+    assert fact["status"] == "planned"

@@ -43,10 +43,15 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
     for sentence in sentences:
         for extractor in EXTRACTORS:
             facts += extractor(sentence)
-        crafts = [a.name for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
+        crafts = [a.name for a in sentence.actors if a.label == "MISSION" and not _station(a.name)]
         if crafts:
             context.last_craft = crafts[-1]
     return consolidate_agreements(dedupe(facts))
+
+
+def _station(name: str) -> bool:
+    """A space station is where craft go, not what "the satellite" refers back to."""
+    return "station" in name.lower() or name in {"ISS", "Mir", "Tiangong", "Gateway", "lunar Gateway"}
 
 
 _GENERIC_ROLES = {"member", "crew member"}

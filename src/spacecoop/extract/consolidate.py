@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from spacecoop.extract.agreement_conventions import without_hosts
+from spacecoop.extract.launch_events import assemble_launches
 from spacecoop.extract.lexicon import FOREIGN_AGREEMENT_NOUNS
 from spacecoop.models import Fact
 
@@ -94,79 +95,6 @@ def accessions(fact: Fact) -> list[Fact]:
     return [fact]
 
 
-def _fold(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", "", (text or "").lower())
-
-
-_CRAFT_WORDS = {
-    "spacecraft",
-    "satellite",
-    "satellites",
-    "probe",
-    "mission",
-    "capsule",
-    "ship",
-    "spaceship",
-    "the",
-    "a",
-    "an",
-    "two",
-    "first",
-}
-
-
-def _same_craft(x: str, y: str) -> bool:
-    """ "Soyuz spacecraft" and "Soyuz MS-18" name one craft; "Soyuz MS-18" and "Soyuz MS-19" do not."""
-    wx = {w for w in re.findall(r"[a-z0-9]+", x.lower()) if w not in _CRAFT_WORDS}
-    wy = {w for w in re.findall(r"[a-z0-9]+", y.lower()) if w not in _CRAFT_WORDS}
-    return bool(wx and wy) and (wx <= wy or wy <= wx)
-
-
-def same_launch(a: Fact, b: Fact) -> bool:
-    """Two sentences telling one launch: the rocket, then what it carried."""
-    if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
-        return False
-    va = _fold(a.args.get("vehicle_canonical") or a.args.get("vehicle"))
-    vb = _fold(b.args.get("vehicle_canonical") or b.args.get("vehicle"))
-    if va and vb and (va.startswith(vb) or vb.startswith(va)):
-        vb = va  # a family and its variant: "Long March" and "Long March 2C"
-    sa, sb = _fold(a.args.get("site")), _fold(b.args.get("site"))
-    if (va and vb and va != vb) or (sa and sb and sa != sb):
-        return False
-    pa = {_fold(p) for p in a.args.get("payloads") or []}
-    pb = {_fold(p) for p in b.args.get("payloads") or []}
-    shared_payload = any(x in y or y in x for x in pa for y in pb if x and y) or any(
-        _same_craft(x, y) for x in a.args.get("payloads") or [] for y in b.args.get("payloads") or []
-    )
-    if pa and pb and not shared_payload:
-        return False
-    # complementary reports of one launch from the same site: the rocket in one sentence, the
-    # craft in another, one of them undated ("the first of a series of Galileo launches from the CSG")
-    complementary = bool(
-        sa
-        and sa == sb
-        and (not a.date or not b.date)
-        and ((va and not pa and pb and not vb) or (vb and not pb and pa and not va))
-    )
-    return shared_payload or bool(va and va == vb) or complementary
-
-
-def merged_launch(first: Fact, later: Fact) -> Fact:
-    args = dict(first.args)
-    if len(later.args.get("vehicle_canonical") or "") > len(args.get("vehicle_canonical") or ""):
-        args["vehicle"], args["vehicle_canonical"] = later.args["vehicle"], later.args["vehicle_canonical"]
-    args["site"] = args.get("site") or later.args.get("site")
-    payloads = list(args.get("payloads") or [])
-    for payload in later.args.get("payloads") or []:
-        if not any(_fold(payload) in _fold(p) or _fold(p) in _fold(payload) for p in payloads):
-            payloads.append(payload)
-    args["payloads"] = payloads
-    date = first.date
-    if later.date and (not date or len(later.date.iso or "") > len(date.iso or "")):
-        date = later.date
-    return replace(first, args=args, date=date, confidence=max(first.confidence, later.confidence))
-
-
 def _summary(fact: Fact) -> bool:
     """ "X and Y sign cooperation agreements": a plural that sums up agreements told one by one."""
     return fact.type == "agreement" and bool(
@@ -192,7 +120,7 @@ def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
         for part in (accessions(original) if original.type == "agreement" else [original])
     ]
     for fact in split:
-        rules = {"agreement": (same_agreement, merged), "launch": (same_launch, merged_launch)}.get(fact.type)
+        rules = {"agreement": (same_agreement, merged)}.get(fact.type)
         if rules is None:
             out.append(fact)
             continue
@@ -203,4 +131,4 @@ def consolidate_agreements(facts: list[Fact]) -> list[Fact]:
                 break
         else:
             out.append(fact)
-    return [without_hosts(f) if f.type == "agreement" else f for f in out]
+    return assemble_launches([without_hosts(f) if f.type == "agreement" else f for f in out])

@@ -12,9 +12,18 @@ import re
 from spacy.tokens import Token
 
 from spacecoop.extract.context import Actor, SentenceContext, clean_name
-from spacecoop.extract.dating import list_item_date, nearest_date, status_from, tense_of
+from spacecoop.extract.craft import PLANETS, with_launch_actors
+from spacecoop.extract.dating import calendar_value, list_item_date, nearest_date, status_from, tense_of
+from spacecoop.extract.launch_events import ANAPHORIC
+from spacecoop.extract.launch_words import (
+    FUTURE_WORDS,
+    LAUNCH_TRIGGERS,
+    ORBIT_PREPOSITIONS,
+    ORBIT_WORDS,
+    PAST_WORDS,
+)
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
-from spacecoop.models import Fact
+from spacecoop.models import DateValue, Fact
 
 _LIFTOFF = {"lifted", "blasted", "took", "blastoff", "liftoff", "lift-off", "launched"}
 _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
@@ -44,6 +53,16 @@ def counterfactual(token: Token) -> bool:
 
 def is_launch_trigger(token: Token) -> bool:
     word = token.lower_
+    if word in ORBIT_WORDS and token.i > 0 and token.nbor(-1).lower_ in ORBIT_PREPOSITIONS:
+        # "put X into orbit", "mis sur orbite", "ins All gebracht": a verb of placing before it
+        return any(
+            t.pos_ in {"VERB", "AUX"} or t.lower_ in LAUNCH_TRIGGERS
+            for t in token.doc[token.sent.start : token.i]
+        )
+    if word == "start" and token.text == "Start" and not token.is_sent_start:
+        return not topic_of_agreement(token)  # the German noun: "der erste Start der Ariane 6"
+    if word in LAUNCH_TRIGGERS:
+        return not topic_of_agreement(token)
     if word not in LAUNCH_WORDS or topic_of_agreement(token) or counterfactual(token):
         return False
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -52,7 +71,11 @@ def is_launch_trigger(token: Token) -> bool:
     ):
         return False
     if word in {"took", "left", "lifted", "blasted", "blast"}:
-        return nxt in {"off", "for", "into"} or (word == "lifted" and nxt == "off")
+        # "the rocket left the Baikonur Cosmodrome": leaving a launch site is lifting off
+        leaves_site = word == "left" and any(
+            t.ent_type_ == "SITE" for t in token.doc[token.i + 1 : min(token.i + 4, token.sent.end)]
+        )
+        return nxt in {"off", "for", "into"} or (word == "lifted" and nxt == "off") or leaves_site
     if word in {"flight", "flights", "fly", "flew", "start", "rocket"}:
         return False  # only with a named vehicle: see vehicle_flights
     if word in {"launched", "launching", "launch"} and token.pos_ == "VERB":
@@ -92,7 +115,9 @@ def craft_name(sentence: SentenceContext, actor: Actor) -> str:
     return clean_name(doc[actor.start : end].text)
 
 
-def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[int]) -> list[str]:
+def payload_names(
+    sentence: SentenceContext, start: int, end: int, exclude: set[int], people: bool = True
+) -> list[str]:
     doc = sentence.sent.doc
     names: list[str] = []
     for actor in sentence.actors:
@@ -100,7 +125,7 @@ def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[
             continue
         if actor.label == "MISSION" and "space station" not in actor.name.lower() and actor.name != "ISS":
             names.append(craft_name(sentence, actor))
-        elif actor.is_person and _is_crew_context(sentence):
+        elif actor.is_person and people and _is_crew_context(sentence):
             names.append(actor.name)
     # unknown craft named before a payload noun: "the Sentinel-1B, Microscope and X satellites"
     for token in doc[start:end]:
@@ -118,7 +143,11 @@ def payload_names(sentence: SentenceContext, start: int, end: int, exclude: set[
             for part in re.split(r",| and ", name):
                 part = part.strip()
                 part = re.sub(r"^(?:A|An|The)\s+", "", part)
-                if part and part[0].isupper() and part.lower() not in {"the", "two", "first", "a", "an"}:
+                if (
+                    part
+                    and part[0].isupper()
+                    and part.lower() not in {"the", "two", "first", "a", "an"} | PLANETS
+                ):
                     if not any(part in n or n in part for n in names):
                         names.append(part)
     return names
@@ -146,13 +175,18 @@ def nearest(actors: list[Actor], position: int) -> Actor | None:
 
 
 _VEHICLE_WORDS = re.compile(
-    r"\s+(?:rocket|launcher|launch vehicle|booster|carrier rocket|lanceur|fusée)$", re.I
+    r"[\s-]+(?:rocket|launcher|launch vehicle|booster|carrier rocket|lanceur|fusée|rakete|trägerrakete)$",
+    re.I,
+)
+_VEHICLE_PREFIX = re.compile(
+    r"^(?:lanceur|fusée|cohete|lanzador|razzo|vettore|foguete|trägerrakete|rakete|rocket|launcher)\s+", re.I
 )
 
 
 def vehicle_name(text: str) -> str:
-    """The vehicle as the text names it, without the word that says it is one ("H-2A rocket")."""
-    return _VEHICLE_WORDS.sub("", clean_name(text))
+    """The vehicle as the text names it, without the word that says it is one ("H-2A rocket",
+    "lanceur Vega")."""
+    return _VEHICLE_PREFIX.sub("", _VEHICLE_WORDS.sub("", clean_name(text)))
 
 
 _CRAFT_CODE = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$")
@@ -168,8 +202,18 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
         candidates.append(trigger.head)
     # up through "is in development and scheduled to launch": the subject of the chain
     node = trigger
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl"} or node.head.i == node.i:
+    # "its launch is targeted for 2013": the craft the text named last
+    if (
+        any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in trigger.children)
+        and sentence.context.last_craft
+    ):
+        return [sentence.context.last_craft]
+    # up through "is scheduled for launch in 2009" too
+    for _ in range(4):
+        if (
+            node.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pobj", "prep"}
+            or node.head.i == node.i
+        ):
             break
         node = node.head
         candidates += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -180,7 +224,18 @@ def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
             return [candidate.text]
         words = {t.lower_ for t in candidate.subtree}
         if (
-            words & {"satellite", "spacecraft", "probe", "mission", "observatory", "craft"}
+            words
+            & {
+                "satellite",
+                "spacecraft",
+                "probe",
+                "mission",
+                "observatory",
+                "craft",
+                "telescope",
+                "rover",
+                "orbiter",
+            }
             and (words & {"the", "this", "its", "a", "an"})
             and sentence.context.last_craft
         ):
@@ -215,15 +270,57 @@ def merge_adjacent(triggers: list[Token]) -> list[Token]:
     return merged
 
 
+def launch_tense(sentence: SentenceContext, trigger: Token) -> str | None:
+    """Future or past from the words near the trigger in any language of the corpus, then from
+    the English verb forms."""
+    doc = sentence.sent.doc
+    near = {
+        t.lower_ for t in doc[max(sentence.sent.start, trigger.i - 8) : min(sentence.sent.end, trigger.i + 4)]
+    }
+    if near & FUTURE_WORDS or trigger.lower_ in FUTURE_WORDS:
+        return "future"
+    if near & PAST_WORDS or trigger.lower_ in PAST_WORDS:
+        return "past"
+    return tense_of(sentence, trigger.i, trigger.i + 1)
+
+
+def remember_craft(sentence: SentenceContext) -> None:
+    """ "The satellite" in a later sentence refers back to the craft named last (known or not)."""
+    crafts = [a for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
+    if crafts:
+        sentence.context.last_craft = craft_name(sentence, crafts[-1])
+
+
+_HEADING = re.compile(r"^\s*[-•*]?\s*[^:]{2,30}:\s*$")
+
+
+def heading_date(sentence: SentenceContext) -> DateValue | None:
+    """ "October 20, 2000:" on a line of its own, then "Launch of X": the item's date."""
+    doc = sentence.sent.doc
+    if sentence.sent.start == 0:
+        return None
+    previous = doc[sentence.sent.start - 1].sent
+    if not _HEADING.match(previous.text):
+        return None
+    for timex in sentence.context.timexes:
+        if timex.start >= previous.start_char and timex.end <= previous.end_char:
+            value = calendar_value(timex)
+            if value is not None:
+                return value
+    return None
+
+
 def extract_launches(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
+    sentence = with_launch_actors(sentence)
     triggers = [t for t in sentence.sent if is_launch_trigger(t)]
     triggers = merge_adjacent(
         sorted({t.i: t for t in triggers + vehicle_flights(sentence)}.values(), key=lambda t: t.i)
     )
     if not triggers:
+        remember_craft(sentence)
         return []
-    item_date = list_item_date(sentence)
+    item_date = list_item_date(sentence) or heading_date(sentence)
     facts = []
     for n, trigger in enumerate(triggers):
         mine = [a for a in sentence.actors if owner(a, triggers) == n]
@@ -234,9 +331,10 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         }
         first = min([a.start for a in mine] + [trigger.i])
         last = max([a.end for a in mine] + [trigger.i + 1])
-        payloads = payload_names(sentence, first, last, exclude) or subject_craft(sentence, trigger)
-        if vehicle is None and not payloads:
-            continue
+        # a crew member stands for the flight only beside a named rocket ("flew on a Soyuz")
+        payloads = payload_names(sentence, first, last, exclude, people=vehicle is not None) or subject_craft(
+            sentence, trigger
+        )
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
@@ -246,9 +344,15 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
             or nearest_date(sentence, trigger.idx, own, strict=True)
             or nearest_date(sentence, trigger.idx, window)
         )
-        if not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
+        notes: tuple[str, ...] = ()
+        if vehicle is None and not payloads:
+            if date is None or trigger.lower_ in {"rocket", "flight", "flights"}:
+                continue
+            # "the rocket blasted off on Saturday": the date of a launch named in another sentence
+            notes = (ANAPHORIC,)
+        elif not payloads and date is None and not (site and trigger.lower_ in _LIFTOFF):
             continue  # "the launch of Soyuz from the Spaceport will consolidate ...": no event
-        tense = None if item_date else tense_of(sentence, trigger.i, trigger.i + 1)
+        tense = None if item_date else launch_tense(sentence, trigger)
         status = status_from(date, tense, context.date, "planned", "done")
         facts.append(
             Fact(
@@ -266,6 +370,8 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                 date=date,
                 status=status,
                 confidence=0.8 if vehicle and payloads else 0.6,
+                notes=notes,
             )
         )
+    remember_craft(sentence)
     return facts
