@@ -14,6 +14,7 @@ def make_document(
     publisher: str | None = None,
     title: str | None = None,
     key: str = "t",
+    language: str = "en",
 ) -> Document:
     date = DateValue(published, PRECISION[len(published)]) if published else None
     return Document(
@@ -26,7 +27,7 @@ def make_document(
         date=date,
         publisher=MetaValue(publisher),
         title=MetaValue(title),
-        language=MetaValue("en"),
+        language=MetaValue(language),
     )
 
 

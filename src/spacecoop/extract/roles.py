@@ -13,6 +13,8 @@ import re
 from spacecoop.extract.context import DocContext, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated
 from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
+from spacecoop.extract.role_state import served_state
+from spacecoop.extract.role_words import ABBREVIATED_OFFICES, MINISTERIAL_HEADS
 from spacecoop.extract.units import codes, sentence_units
 from spacecoop.models import DateValue, Fact, Span
 
@@ -48,12 +50,16 @@ ROLE_PATTERNS = tuple(
         ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
         ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
+        # "la ministra de Defensa, Lucía Ferrán,": the holder in apposition after the office
+        ("office-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE},(?P<persons>P)(?=[,(]|$)", 0.55),
     )
 )
 _SMALL = {"of", "for", "and", "the", "to", "on", "in", "at", "de", "du", "des", "la", "le"}
 
 
 def office_title(text: str) -> str:
+    if text in ABBREVIATED_OFFICES:
+        return ABBREVIATED_OFFICES[text]
     words = text.split()
     return " ".join(
         w if (w.lower() in _SMALL and i) or w.isupper() else w[:1].upper() + w[1:]
@@ -109,24 +115,38 @@ def _day(iso: str):
     return dt.date(int(iso[:4]), int(iso[5:7]), int(iso[8:10]))
 
 
-def implied_organization(office: str, sentence: SentenceContext, context: DocContext) -> str | None:
+def implied_organization(
+    office: str, sentence: SentenceContext, context: DocContext, claimed: set[str] = frozenset()
+) -> str | None:
     """The organisation an office belongs to when the text does not name it."""
     knowledge = context.knowledge
     publisher = context.publisher
-    if office.lower() in STATE_OFFICES or office.lower().split()[0] in {"minister", "ministre", "vice"}:
-        countries = [a.name for a in sentence.actors if a.is_country and a.kind == "government"]
-        if countries:
-            return countries[0]
-        if context.countries:
-            return context.countries[0]
-        if publisher and knowledge is not None:
-            known = knowledge.lookup(publisher)
-            if known is not None and known.country:
-                return known.country
-        return None
+    office = office_title(office)
+    words = office.lower().split()
+    if office.lower() in STATE_OFFICES or (words and words[0] in _STATE_HEADS) or _ministerial(office):
+        return served_state(sentence, claimed)
     # a staff member named in an agency's own release belongs to that agency; a news site is no employer
     known = knowledge.lookup(publisher) if publisher and knowledge is not None else None
     return known.name if known is not None and known.type in {"agency", "company", "organization"} else None
+
+
+_STATE_HEADS = {
+    "minister",
+    "ministre",
+    "vice",
+    "premier",
+    "ministro",
+    "ministra",
+    "ministerin",
+    "bundesminister",
+}
+
+
+def _ministerial(office: str) -> bool:
+    return (
+        any(w in MINISTERIAL_HEADS for w in office.lower().split())
+        and "secretary general" not in office.lower()
+    )
 
 
 def note_event_date(sentence: SentenceContext) -> None:
@@ -158,6 +178,9 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
     code = codes(units)
     facts: list[Fact] = []
     covered: set[int] = set()
+    # bodies this sentence already ties to a named official, with the kinds of office held there:
+    # "the Australian minister A and minister B" - B is another state's minister
+    explicit: dict[str, set[str]] = {}
     for name, pattern, confidence in ROLE_PATTERNS:
         for pos in range(len(code)):
             match = pattern.match(code, pos)
@@ -195,7 +218,9 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                         2
                     ]  # "Novitsky, commander of the spacecraft": his agency, named before
                 if organization is None:
-                    organization = implied_organization(office, sentence, context)
+                    head = _head(office)
+                    taken = {state for state, heads in explicit.items() if head in heads}
+                    organization = implied_organization(office, sentence, context, taken)
                 if organization is None:
                     continue  # an office of no named body tells the analyst nothing to look up
                 facts.append(
@@ -208,8 +233,15 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                         name,
                     )
                 )
+                if org is not None:
+                    explicit.setdefault(organization, set()).add(_head(office))
                 context.remember(person, office, organization)
     return facts
+
+
+def _head(office: str) -> str:
+    words = re.findall(r"\w+", office_title(office).lower())
+    return "minister" if any(w.startswith("minist") for w in words) else (words[-1] if words else "")
 
 
 def _crew_context(sentence: SentenceContext) -> bool:
