@@ -204,4 +204,22 @@ def repair_names(units: list, sentence: SentenceContext, make_unit, office_lengt
         else:
             after_office = False
         k += 1
+    return _names_before_offices(out, doc, english, make_unit)
+
+
+def _names_before_offices(units: list, doc, english: bool, make_unit) -> list:
+    """ "Claire Vautrin, ministre des Armées": title-case words before a comma and an office."""
+    out = list(units)
+    for k in range(len(out) - 2, 0, -1):
+        if not (out[k].code == "," and out[k + 1].code == "F" and out[k - 1].code == "w"):
+            continue
+        first = k
+        while first > 0 and out[first - 1].code == "w" and k - first < 5:
+            first -= 1
+        for start in range(first, k - 1):
+            if _name_tokens(doc, out[start].start, out[k - 1].end, english):
+                person = _person(doc, out[start].start, out[k - 1].end)
+                if person is not None:
+                    out[start:k] = [make_unit("P", person.start, person.end, person)]
+                break
     return out
