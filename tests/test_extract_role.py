@@ -240,3 +240,36 @@ def test_extract_role_portfolio_before_minister_after_the_state_adjective(nlp):
         "The deal was signed by Australian Industry, Science and Technology Minister Joan Pike.",
     )
     assert found[("Joan Pike", "Australia")]["role"] == "Industry, Science and Technology Minister"
+
+
+def test_extract_role_spanish_delegation_list_of_titled_people(nlp):
+    found = roles(
+        nlp,
+        "La delegación argentina fue encabezada por el canciller Tomás Ibarra, el director "
+        "ejecutivo de la CONAE, Mario Quiroga, y la viceministra de Ciencia y Tecnología, "
+        "Elena Sosa.",
+        language="es",
+    )
+    assert ("Tomás Ibarra", "Argentina") in found
+    assert ("Mario Quiroga", "CONAE") in found
+    assert ("Elena Sosa", "Argentina") in found
+    assert ("Tomás Ibarra", "CONAE") not in found
+
+
+def test_extract_role_state_and_long_form_before_acronym_name_the_body(nlp):
+    found = roles(
+        nlp,
+        "Rui Tembe, Director General of Mozambique's National Institute of Meteorology (INAM), "
+        "thanked the donors. Said Al-Harthy, Director General of Oman Meteorological Service (OMS), "
+        "agreed.",
+    )
+    assert ("Rui Tembe", "INAM") in found
+    assert ("Said Al-Harthy", "OMS") in found
+
+
+def test_extract_role_remit_after_an_office_of_a_named_body(nlp):
+    found = roles(
+        nlp,
+        "It was signed by Laura Penn, NOAA Assistant Administrator for Satellite and Information Services.",
+    )
+    assert found[("Laura Penn", "NOAA")]["role"].startswith("Assistant Administrator for Satellite")

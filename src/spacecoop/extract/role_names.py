@@ -9,6 +9,8 @@ with names ("die Astronauten A, B und C"). These repairs run on the unit string 
 
 from __future__ import annotations
 
+import re
+
 from spacecoop.extract.context import Actor, SentenceContext, clean_person
 
 # words that make a capitalised run an organisation or a place, not a person
@@ -95,7 +97,9 @@ _PARTICLES = {
     "el",
     "bin",
 }
-_OFFICE_CODES = "F"
+# where a name is due: right after an office ("Direktor Hans Weber"), after an office of a body
+# and a comma ("el director de la CONAE, Conrado Varotto"), and further on in a list of names
+_NAME_EXPECTED = re.compile(r"(?:F(?:ot?[OC]s?)?,?|FP(?:[,&]+P)*[,&]+)$")
 
 
 def _name_like(token) -> bool:
@@ -167,7 +171,6 @@ def repair_names(units: list, sentence: SentenceContext, make_unit, office_lengt
     english = sentence.context.language == "en"
     out = []
     k = 0
-    after_office = False  # the last structural unit was an office or a name that followed one
     while k < len(units):
         unit = units[k]
         # "Kosmonauten Anton Schkaplerow": an office the NER put inside the name
@@ -178,10 +181,9 @@ def repair_names(units: list, sentence: SentenceContext, make_unit, office_lengt
                 if person is not None:
                     out.append(make_unit("F", unit.start, unit.start + length, None))
                     out.append(make_unit("P", person.start, person.end, person))
-                    after_office = True
                     k += 1
                     continue
-        if after_office:
+        if _NAME_EXPECTED.search("".join(u.code for u in out[-8:])):
             if unit.code == "w":
                 m = _run_of_words(units, k, doc, english)
                 if m:
@@ -197,12 +199,6 @@ def repair_names(units: list, sentence: SentenceContext, make_unit, office_lengt
                     k += 1
                     continue
         out.append(unit)
-        if unit.code == "F" or (unit.code == "P" and after_office):
-            after_office = True
-        elif unit.code in ",&" and after_office:
-            pass  # a list of names goes on
-        else:
-            after_office = False
         k += 1
     return _names_before_offices(out, doc, english, make_unit)
 

@@ -315,3 +315,33 @@ MINISTERIAL_HEADS = {
 
 # Abbreviated offices written in capitals, and the office they stand for.
 ABBREVIATED_OFFICES = {"PM": "Prime Minister"}
+
+# Offices of a state in those languages: with no body named, the state is meant.
+FOREIGN_STATE_OFFICES = {
+    "canciller",
+    "presidente",
+    "presidenta",
+    "président",
+    "présidente",
+    "präsident",
+    "präsidentin",
+    "premier ministre",
+    "primer ministro",
+    "primo ministro",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "kanzlerin",
+    "embajador",
+    "embajadora",
+    "ambassadeur",
+    "ambassadrice",
+    "botschafter",
+    "botschafterin",
+    "ambasciatore",
+    "ambasciatrice",
+    "embaixador",
+    "embaixadora",
+    "high commissioner",
+    "chief minister",
+    "chief cabinet secretary",
+}

@@ -14,7 +14,7 @@ from spacecoop.extract.context import DocContext, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated
 from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
 from spacecoop.extract.role_state import served_state
-from spacecoop.extract.role_words import ABBREVIATED_OFFICES, MINISTERIAL_HEADS
+from spacecoop.extract.role_words import ABBREVIATED_OFFICES, FOREIGN_STATE_OFFICES, MINISTERIAL_HEADS
 from spacecoop.extract.units import codes, sentence_units
 from spacecoop.models import DateValue, Fact, Span
 
@@ -31,15 +31,26 @@ ROLE_PATTERNS = tuple(
         ),
         # not when the office is already another person's apposition ("A, CEO of X, B, CEO of Y")
         ("office-of-org-person", rf"{_OFFICE}ot?(?P<org>[OC])(?P<persons>P)", 0.85),
-        ("office-of-org-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)", 0.85),
+        # ... unless a titled person stands before it: "the chancellor A, the director of X, B"
+        (
+            "office-of-org-comma-person",
+            rf"(?<![^F]P,)(?<![^F]P,t)(?<!^P,)(?<!^P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)",
+            0.85,
+        ),
         # "X, who heads Roscosmos", "Y led ESA"
         ("person-heads-org", r"(?P<persons>P),?v?(?P<verb>h)o?t?(?P<org>[OCa])", 0.7),
         # "NASA was led by Administrator Daniel Goldin"
         ("org-led-by-person", rf"(?P<org>[OC])v(?P<verb>h)b{_OFFICE}?(?P<persons>P)", 0.7),
         (
             "person-office-of-org",
-            rf"(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
+            rf"(?<!F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
             0.9,
+        ),
+        # a person titled just before keeps the apposition only when no name follows it
+        (
+            "person-office-of-org",
+            rf"(?<=F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])(?!,P(?!,t?F))",
+            0.85,
         ),
         # "Usui Tomohiro, Astromaterials Science Research Group Manager at the JAXA Institute"
         ("person-title-at-org", rf"(?P<persons>P),(?P<title>[wO]{{1,4}}){_OFFICE}ot?(?P<org>[OC])", 0.8),
@@ -51,10 +62,23 @@ ROLE_PATTERNS = tuple(
         ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
         # "la ministra de Defensa, Lucía Ferrán,": the holder in apposition after the office
-        ("office-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE},(?P<persons>P)(?=[,(]|$)", 0.55),
+        ("office-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE},(?P<persons>P)(?=[,(]|w?$)", 0.55),
     )
 )
-_SMALL = {"of", "for", "and", "the", "to", "on", "in", "at", "de", "du", "des", "la", "le"}
+_SMALL = {"of", "for", "and", "the", "to", "on", "in", "at", "de", "du", "des", "la", "le"} | {
+    "y",
+    "e",
+    "et",
+    "und",
+    "del",
+    "della",
+    "di",
+    "da",
+    "do",
+    "für",
+    "der",
+    "el",
+}
 
 
 def office_title(text: str) -> str:
@@ -123,7 +147,13 @@ def implied_organization(
     publisher = context.publisher
     office = office_title(office)
     words = office.lower().split()
-    if office.lower() in STATE_OFFICES or (words and words[0] in _STATE_HEADS) or _ministerial(office):
+    lowered = office.lower()
+    if (
+        lowered in STATE_OFFICES
+        or lowered in FOREIGN_STATE_OFFICES
+        or (words and words[0] in _STATE_HEADS)
+        or _ministerial(office)
+    ):
         return served_state(sentence, claimed)
     # a staff member named in an agency's own release belongs to that agency; a news site is no employer
     known = knowledge.lookup(publisher) if publisher and knowledge is not None else None
@@ -198,7 +228,7 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                 first, last = match.span("office")
                 if "title" in pattern.groupindex and match.group("title"):
                     first = match.start("title")
-                office = sentence.sent.doc[units[first].start : units[last - 1].end].text
+                office = _without_article(sentence.sent.doc[units[first].start : units[last - 1].end].text)
             org = None
             if "org" in pattern.groupindex and match.group("org"):
                 unit = units[match.start("org")]
@@ -237,6 +267,14 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                     explicit.setdefault(organization, set()).add(_head(office))
                 context.remember(person, office, organization)
     return facts
+
+
+_ARTICLE = re.compile(r"^(?:(?:the|el|la|le|il|lo|der|die|das|o|a)\s+|l['’]\s*)", re.IGNORECASE)
+
+
+def _without_article(office: str) -> str:
+    """ "el canciller" -> "canciller": the NER's span of an office may carry its article."""
+    return _ARTICLE.sub("", office) or office
 
 
 def _head(office: str) -> str:

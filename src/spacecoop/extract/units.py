@@ -99,7 +99,21 @@ _SIMPLE["from"] = "o"
 # "the agency": the agency the text named last (resolved by the role extractor)
 _SIMPLE["agency"] = "a"
 # honorifics carry no structure: "the Minister ... Prof. Isa Pantami" reads as office + name
-_SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"}
+_SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"} | {
+    "lic.",
+    "lic",
+    "ing.",
+    "ing",
+    "dott.",
+    "dott",
+    "dra.",
+    "sr.",
+    "sra.",
+    "mme",
+    "m.",
+    "hon.",
+    "hon",
+}
 # words that join an office to its portfolio: "Minister of Defence", "ministre des Armées"
 _JOINERS = {
     "of",
@@ -189,6 +203,8 @@ def tidy_person(actor: Actor, doc) -> Actor | None:
     word by word, "de Thomas Pesquet" is Thomas Pesquet."""
     if not actor.is_person:
         return actor
+    if actor.text.lower().rstrip(".") in {h.rstrip(".") for h in _SKIPPED}:
+        return None  # "Lic." taken for a name
     if any(office_length(doc, i, actor.end) for i in range(actor.start + 1, actor.end)):
         return None
     if doc[actor.start].is_lower:
@@ -296,6 +312,31 @@ def _portfolio_before_office(units: list[Unit], k: int, doc) -> int:
     return 0
 
 
+def _long_form_before_acronym(units: list[Unit], i: int, doc) -> int:
+    """How many units from i spell out the acronym in the parentheses after them: a state or a
+    capitalised word, then capitalised words (with of/for/and), then "(ACRONYM)"; 0 if none."""
+    first = units[i]
+    if not (first.code == "C" or (first.code == "w" and doc[first.start].text[:1].isupper())):
+        return 0
+    n = 1
+    while i + n < len(units) and n < 8:
+        unit = units[i + n]
+        word = doc[unit.start]
+        if (
+            unit.code == "w"
+            and word.text[:1].isupper()
+            or unit.code in "o&"
+            and word.lower_ in {"of", "for", "and", "on"}
+        ):
+            n += 1
+        else:
+            break
+    if n < 2 or units[i + n - 1].code != "w" or codes(units[i + n : i + n + 3]) != "(O)":
+        return 0
+    acronym = units[i + n + 1]
+    return n if acronym.actor is not None and doc[acronym.start].text.isupper() else 0
+
+
 def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     """Fold what names one thing into one unit: an organisation with its acronym in parentheses
     ("the China National Space Administration (CNSA)"), an agency "of" its state ("the Federal
@@ -307,6 +348,18 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     while i < len(units):
         unit = units[i]
         nxt = units[i + 1 : i + 4]
+        # "Mozambique's National Institute of Meteorology": a state's own body is that body
+        if unit.code == "C" and codes(nxt[:2]) == "sO":
+            out.append(Unit("O", unit.start, nxt[1].end, nxt[1].actor))
+            i += 3
+            continue
+        # "Oman National Meteorological Service (ONMS)": a long form the NER missed, then its acronym
+        long_form = _long_form_before_acronym(units, i, doc)
+        if long_form:
+            inner = units[i + long_form + 1]
+            out.append(Unit("O", unit.start, units[i + long_form + 2].end, inner.actor))
+            i += long_form + 3
+            continue
         if unit.code in "OC" and len(nxt) == 3 and codes(nxt) in {"(O)", "(C)"}:
             inner = nxt[1]
             keep = inner if _known(inner) or not _known(unit) else unit
@@ -343,12 +396,24 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
         if unit.code == "F":
             end, j = unit.end, i + 1
             ministerial = any(t.lower_ in MINISTERIAL_HEADS for t in doc[unit.start : unit.end])
+            # "NOAA Assistant Administrator for Satellite and Information Services": the body is
+            # named before the office, so what follows "for" is the office's remit
+            owned = bool(out) and (
+                _known(out[-1]) or (out[-1].code == "s" and len(out) > 1 and _known(out[-2]))
+            )
             # "Minister for Higher Education and Research": capitalised words joined by of/for/and
             while j + 1 < len(units) and units[j].code in "o&" and doc[units[j].start].lower_ in _JOINERS:
                 nxt = units[j + 1]
                 # a minister's portfolio the NER took for an organisation: "Minister for Science,
                 # Technology and Innovation" serves the state, not a body of that name
-                if ministerial and nxt.code == "O" and not _known(nxt):
+                if (
+                    (ministerial or owned)
+                    and nxt.code in "OP"
+                    and not _known(nxt)
+                    and (
+                        nxt.code == "O" or nxt.end - nxt.start == 1  # "ministra de Ciencia" is no person
+                    )
+                ):
                     end, j = nxt.end, j + 2
                     continue
                 if not (nxt.code == "w" and doc[nxt.start].text[:1].isupper()):
