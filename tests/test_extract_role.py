@@ -169,3 +169,107 @@ def test_extract_role_title_the_ner_took_for_an_organisation(nlp):
     text = "The samples were received by Dr. Maria Lopez, Astromaterials Curator from NASA's Johnson Space Center."
     found = roles(nlp, text, published="2024-08-23")
     assert ("Maria Lopez", "NASA") in found
+
+
+def test_extract_role_german_compound_office_and_crew_list(nlp):
+    found = roles(
+        nlp,
+        "Am Montag sind die NASA-Astronauten Lena Morgenthal, Piet Abrahams und Olga Stern "
+        "zur Raumstation gestartet.",
+        language="de",
+    )
+    assert {("Lena Morgenthal", "NASA"), ("Piet Abrahams", "NASA"), ("Olga Stern", "NASA")} <= set(found)
+
+
+def test_extract_role_foreign_adjective_names_the_state(nlp):
+    found = roles(
+        nlp,
+        "Die Crew wurde von den russischen Kosmonauten Boris Lemski und Gleb Tarasov empfangen.",
+        language="de",
+    )
+    assert ("Boris Lemski", "Russia") in found
+    assert ("Gleb Tarasov", "Russia") in found
+
+
+def test_extract_role_abbreviated_prime_minister(nlp):
+    found = roles(nlp, "Fiji PM Anton Velic said the satellite would serve remote valleys.")
+    assert found[("Anton Velic", "Fiji")]["role"] == "Prime Minister"
+
+
+def test_extract_role_minister_portfolio_serves_the_state(nlp):
+    found = roles(
+        nlp,
+        "Ivana Kolar, Minister for Science, Technology and Innovation, Croatia, opened the session.",
+    )
+    assert found[("Ivana Kolar", "Croatia")]["role"].startswith("Minister for Science")
+
+
+def test_extract_role_spanish_minister_the_parser_took_for_an_organisation(nlp):
+    found = roles(
+        nlp,
+        "El acto contó con la presencia de la ministra de Defensa, Lucía Ferrán, en Madrid. "
+        "El Gobierno de España aprobó el plan.",
+        language="es",
+    )
+    assert ("Lucía Ferrán", "Spain") in found
+
+
+def test_extract_role_implied_state_is_not_the_one_another_minister_serves(nlp):
+    found = roles(
+        nlp,
+        "The pact was signed by Portuguese Sea Minister Rui Calado and by Minister Hana Novak, "
+        "who flew in from Berlin.",
+    )
+    assert ("Rui Calado", "Portugal") in found
+    assert ("Hana Novak", "Germany") in found
+
+
+def test_extract_role_french_release_minister_serves_france(nlp):
+    found = roles(
+        nlp,
+        "L'accord a été signé en présence de Claire Vautrin, ministre des Armées, et de "
+        "représentants allemands.",
+        language="fr",
+    )
+    assert ("Claire Vautrin", "France") in found
+
+
+def test_extract_role_portfolio_before_minister_after_the_state_adjective(nlp):
+    found = roles(
+        nlp,
+        "The deal was signed by Australian Industry, Science and Technology Minister Joan Pike.",
+    )
+    assert found[("Joan Pike", "Australia")]["role"] == "Industry, Science and Technology Minister"
+
+
+def test_extract_role_spanish_delegation_list_of_titled_people(nlp):
+    found = roles(
+        nlp,
+        "La delegación argentina fue encabezada por el canciller Tomás Ibarra, el director "
+        "ejecutivo de la CONAE, Mario Quiroga, y la viceministra de Ciencia y Tecnología, "
+        "Elena Sosa.",
+        language="es",
+    )
+    assert ("Tomás Ibarra", "Argentina") in found
+    assert ("Mario Quiroga", "CONAE") in found
+    assert ("Elena Sosa", "Argentina") in found
+    assert ("Tomás Ibarra", "CONAE") not in found
+
+
+def test_extract_role_state_and_long_form_before_acronym_name_the_body(nlp):
+    found = roles(
+        nlp,
+        "Rui Tembe, Director General of Mozambique's National Institute of Meteorology (INAM), "
+        "thanked the donors. Said Al-Harthy, Director General of Oman Meteorological Service (OMS), "
+        "agreed.",
+    )
+    assert ("Rui Tembe", "INAM") in found
+    assert ("Said Al-Harthy", "OMS") in found
+
+
+def test_extract_role_remit_after_an_office_of_a_named_body(nlp):
+    found = roles(
+        nlp,
+        "It was signed by Laura Penn, NOAA Assistant Administrator for Satellite and Information Services.",
+    )
+    assert found[("Laura Penn", "NOAA")]["role"].startswith("Assistant Administrator for Satellite")

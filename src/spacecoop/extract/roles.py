@@ -13,6 +13,8 @@ import re
 from spacecoop.extract.context import DocContext, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated
 from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
+from spacecoop.extract.role_state import served_state
+from spacecoop.extract.role_words import ABBREVIATED_OFFICES, FOREIGN_STATE_OFFICES, MINISTERIAL_HEADS
 from spacecoop.extract.units import codes, sentence_units
 from spacecoop.models import DateValue, Fact, Span
 
@@ -29,15 +31,26 @@ ROLE_PATTERNS = tuple(
         ),
         # not when the office is already another person's apposition ("A, CEO of X, B, CEO of Y")
         ("office-of-org-person", rf"{_OFFICE}ot?(?P<org>[OC])(?P<persons>P)", 0.85),
-        ("office-of-org-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)", 0.85),
+        # ... unless a titled person stands before it: "the chancellor A, the director of X, B"
+        (
+            "office-of-org-comma-person",
+            rf"(?<![^F]P,)(?<![^F]P,t)(?<!^P,)(?<!^P,t){_OFFICE}ot?(?P<org>[OC]),(?P<persons>P)",
+            0.85,
+        ),
         # "X, who heads Roscosmos", "Y led ESA"
         ("person-heads-org", r"(?P<persons>P),?v?(?P<verb>h)o?t?(?P<org>[OCa])", 0.7),
         # "NASA was led by Administrator Daniel Goldin"
         ("org-led-by-person", rf"(?P<org>[OC])v(?P<verb>h)b{_OFFICE}?(?P<persons>P)", 0.7),
         (
             "person-office-of-org",
-            rf"(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
+            rf"(?<!F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
             0.9,
+        ),
+        # a person titled just before keeps the apposition only when no name follows it
+        (
+            "person-office-of-org",
+            rf"(?<=F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])(?!,P(?!,t?F))",
+            0.85,
         ),
         # "Usui Tomohiro, Astromaterials Science Research Group Manager at the JAXA Institute"
         ("person-title-at-org", rf"(?P<persons>P),(?P<title>[wO]{{1,4}}){_OFFICE}ot?(?P<org>[OC])", 0.8),
@@ -48,12 +61,29 @@ ROLE_PATTERNS = tuple(
         ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
         ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
+        # "la ministra de Defensa, Lucía Ferrán,": the holder in apposition after the office
+        ("office-comma-person", rf"(?<!P,)(?<!P,t){_OFFICE},(?P<persons>P)(?=[,(]|w?$)", 0.55),
     )
 )
-_SMALL = {"of", "for", "and", "the", "to", "on", "in", "at", "de", "du", "des", "la", "le"}
+_SMALL = {"of", "for", "and", "the", "to", "on", "in", "at", "de", "du", "des", "la", "le"} | {
+    "y",
+    "e",
+    "et",
+    "und",
+    "del",
+    "della",
+    "di",
+    "da",
+    "do",
+    "für",
+    "der",
+    "el",
+}
 
 
 def office_title(text: str) -> str:
+    if text in ABBREVIATED_OFFICES:
+        return ABBREVIATED_OFFICES[text]
     words = text.split()
     return " ".join(
         w if (w.lower() in _SMALL and i) or w.isupper() else w[:1].upper() + w[1:]
@@ -109,24 +139,44 @@ def _day(iso: str):
     return dt.date(int(iso[:4]), int(iso[5:7]), int(iso[8:10]))
 
 
-def implied_organization(office: str, sentence: SentenceContext, context: DocContext) -> str | None:
+def implied_organization(
+    office: str, sentence: SentenceContext, context: DocContext, claimed: set[str] = frozenset()
+) -> str | None:
     """The organisation an office belongs to when the text does not name it."""
     knowledge = context.knowledge
     publisher = context.publisher
-    if office.lower() in STATE_OFFICES or office.lower().split()[0] in {"minister", "ministre", "vice"}:
-        countries = [a.name for a in sentence.actors if a.is_country and a.kind == "government"]
-        if countries:
-            return countries[0]
-        if context.countries:
-            return context.countries[0]
-        if publisher and knowledge is not None:
-            known = knowledge.lookup(publisher)
-            if known is not None and known.country:
-                return known.country
-        return None
+    office = office_title(office)
+    words = office.lower().split()
+    lowered = office.lower()
+    if (
+        lowered in STATE_OFFICES
+        or lowered in FOREIGN_STATE_OFFICES
+        or (words and words[0] in _STATE_HEADS)
+        or _ministerial(office)
+    ):
+        return served_state(sentence, claimed)
     # a staff member named in an agency's own release belongs to that agency; a news site is no employer
     known = knowledge.lookup(publisher) if publisher and knowledge is not None else None
     return known.name if known is not None and known.type in {"agency", "company", "organization"} else None
+
+
+_STATE_HEADS = {
+    "minister",
+    "ministre",
+    "vice",
+    "premier",
+    "ministro",
+    "ministra",
+    "ministerin",
+    "bundesminister",
+}
+
+
+def _ministerial(office: str) -> bool:
+    return (
+        any(w in MINISTERIAL_HEADS for w in office.lower().split())
+        and "secretary general" not in office.lower()
+    )
 
 
 def note_event_date(sentence: SentenceContext) -> None:
@@ -158,6 +208,9 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
     code = codes(units)
     facts: list[Fact] = []
     covered: set[int] = set()
+    # bodies this sentence already ties to a named official, with the kinds of office held there:
+    # "the Australian minister A and minister B" - B is another state's minister
+    explicit: dict[str, set[str]] = {}
     for name, pattern, confidence in ROLE_PATTERNS:
         for pos in range(len(code)):
             match = pattern.match(code, pos)
@@ -175,7 +228,7 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                 first, last = match.span("office")
                 if "title" in pattern.groupindex and match.group("title"):
                     first = match.start("title")
-                office = sentence.sent.doc[units[first].start : units[last - 1].end].text
+                office = _without_article(sentence.sent.doc[units[first].start : units[last - 1].end].text)
             org = None
             if "org" in pattern.groupindex and match.group("org"):
                 unit = units[match.start("org")]
@@ -195,7 +248,9 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                         2
                     ]  # "Novitsky, commander of the spacecraft": his agency, named before
                 if organization is None:
-                    organization = implied_organization(office, sentence, context)
+                    head = _head(office)
+                    taken = {state for state, heads in explicit.items() if head in heads}
+                    organization = implied_organization(office, sentence, context, taken)
                 if organization is None:
                     continue  # an office of no named body tells the analyst nothing to look up
                 facts.append(
@@ -208,8 +263,23 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
                         name,
                     )
                 )
+                if org is not None:
+                    explicit.setdefault(organization, set()).add(_head(office))
                 context.remember(person, office, organization)
     return facts
+
+
+_ARTICLE = re.compile(r"^(?:(?:the|el|la|le|il|lo|der|die|das|o|a)\s+|l['’]\s*)", re.IGNORECASE)
+
+
+def _without_article(office: str) -> str:
+    """ "el canciller" -> "canciller": the NER's span of an office may carry its article."""
+    return _ARTICLE.sub("", office) or office
+
+
+def _head(office: str) -> str:
+    words = re.findall(r"\w+", office_title(office).lower())
+    return "minister" if any(w.startswith("minist") for w in words) else (words[-1] if words else "")
 
 
 def _crew_context(sentence: SentenceContext) -> bool:

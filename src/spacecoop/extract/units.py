@@ -11,9 +11,22 @@ from dataclasses import dataclass
 
 from spacecoop.extract.context import Actor, SentenceContext
 from spacecoop.extract.lexicon import OFFICES
+from spacecoop.extract.role_names import repair_names, trailing_name
+from spacecoop.extract.role_words import (
+    ABBREVIATED_OFFICES,
+    FOREIGN_DEMONYMS,
+    FOREIGN_FUNCTION_WORDS,
+    FOREIGN_OFFICES,
+    MINISTERIAL_HEADS,
+    MORE_OFFICES,
+)
 
 # offices as the tokenizer splits them ("director-general" -> director, -, general)
-_OFFICE_PHRASES = sorted({tuple(re.findall(r"\w+|[^\w\s]", o)) for o in OFFICES}, key=len, reverse=True)
+_OFFICE_PHRASES = sorted(
+    {tuple(re.findall(r"\w+|[^\w\s]", o)) for o in OFFICES + FOREIGN_OFFICES + MORE_OFFICES},
+    key=len,
+    reverse=True,
+)
 _MAX_OFFICE = max(len(p) for p in _OFFICE_PHRASES)
 _OFFICE_SET = set(_OFFICE_PHRASES)
 _SIMPLE = {
@@ -86,7 +99,40 @@ _SIMPLE["from"] = "o"
 # "the agency": the agency the text named last (resolved by the role extractor)
 _SIMPLE["agency"] = "a"
 # honorifics carry no structure: "the Minister ... Prof. Isa Pantami" reads as office + name
-_SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"}
+_SKIPPED = {"prof.", "prof", "dr.", "dr", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir"} | {
+    "lic.",
+    "lic",
+    "ing.",
+    "ing",
+    "dott.",
+    "dott",
+    "dra.",
+    "sr.",
+    "sra.",
+    "mme",
+    "m.",
+    "hon.",
+    "hon",
+}
+# words that join an office to its portfolio: "Minister of Defence", "ministre des Armées"
+_JOINERS = {
+    "of",
+    "for",
+    "and",
+    "&",
+    "de",
+    "des",
+    "du",
+    "del",
+    "della",
+    "dell'",
+    "dell’",
+    "für",
+    "da",
+    "do",
+    "y",
+    "e",
+}
 # an envoy's office names the host state, not the sender: "Philippine Ambassador to Japan"
 _ENVOYS = {"ambassador", "envoy", "consul", "ambassadors"}
 
@@ -118,31 +164,123 @@ def actor_code(actor: Actor) -> str:
     return "X"
 
 
+def _state_actor(token, country: str) -> Actor:
+    """A state named by an adjective the NER did not mark ("el ministro argentino")."""
+    return Actor(
+        token.text, country, "NORP", "government", token.i, token.i + 1, token.idx, token.idx + len(token)
+    )
+
+
+def _joins_compound(token) -> bool:
+    """The hyphen of "ESA-Astronaut", "CNES-Präsident": an organisation qualifying an office."""
+    doc = token.doc
+    return (
+        token.text in {"-", "‑"}
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
+    )
+
+
+def office_length(doc, i: int, end: int) -> int:
+    """How many tokens from i name an office (0 when none does)."""
+    for n in range(min(_MAX_OFFICE, end - i), 0, -1):
+        if tuple(t.lower_ for t in doc[i : i + n]) in _OFFICE_SET:
+            return n
+    return 0
+
+
+def _hides_an_office(actor: Actor, doc) -> bool:
+    """An unknown organisation or place whose words include an office before its last word."""
+    if actor.kind is not None or actor.is_person or actor.end - actor.start < 2:
+        return False
+    return any(office_length(doc, i, actor.end - 1) for i in range(actor.start, actor.end - 1))
+
+
+def tidy_person(actor: Actor, doc) -> Actor | None:
+    """A person span the NER ran over other words: "la presencia de la ministra de Defensa" is read
+    word by word, "de Thomas Pesquet" is Thomas Pesquet."""
+    if not actor.is_person:
+        return actor
+    if actor.text.lower().rstrip(".") in {h.rstrip(".") for h in _SKIPPED}:
+        return None  # "Lic." taken for a name
+    if any(office_length(doc, i, actor.end) for i in range(actor.start + 1, actor.end)):
+        return None
+    if doc[actor.start].is_lower:
+        return trailing_name(doc, actor.start, actor.end)
+    return actor
+
+
+def split_state_qualifier(actor: Actor | None, doc, knowledge) -> Actor | None:
+    """ "Australian Industry" or "Peruvian Foreign Affairs" taken for an organisation before an
+    office: the state's adjective, then the portfolio (read word by word)."""
+    if actor is None or actor.kind is not None or actor.label != "ORG" or actor.end - actor.start < 2:
+        return actor
+    if not office_length(doc, actor.end, min(len(doc), actor.end + _MAX_OFFICE)) and not (
+        actor.end < len(doc) and doc[actor.end].text == ","
+    ):
+        return actor
+    first = doc[actor.start]
+    known = knowledge.lookup(first.text) if knowledge is not None else None
+    if known is None or known.type != "government":
+        return actor
+    return Actor(
+        first.text, known.name, "NORP", "government", first.i, first.i + 1, first.idx, first.idx + len(first)
+    )
+
+
 def sentence_units(sentence: SentenceContext) -> list[Unit]:
     doc = sentence.sent.doc
-    by_start = {a.start: a for a in sentence.actors}
+    knowledge = sentence.context.knowledge
+    tidied = [split_state_qualifier(tidy_person(a, doc), doc, knowledge) for a in sentence.actors]
+    by_start = {a.start: a for a in tidied if a is not None}
+    foreign = sentence.context.language != "en"
     units: list[Unit] = []
     i = sentence.sent.start
     while i < sentence.sent.end:
         actor = by_start.get(i)
+        if (
+            actor is not None
+            and actor.kind is None
+            and actor.label in {"NORP", "GPE"}
+            and actor.text.islower()
+        ):
+            actor = None  # "dem", "sowie": the English model's guesses on other languages
+        if actor is not None and _hides_an_office(actor, doc):
+            actor = None  # "la ministra de Defensa" taken for an organisation: read it word by word
         if actor is not None:
             units.append(Unit(actor_code(actor), actor.start, actor.end, actor))
             i = actor.end
             continue
-        office_len = 0
-        for n in range(min(_MAX_OFFICE, sentence.sent.end - i), 0, -1):
-            if tuple(t.lower_ for t in doc[i : i + n]) in _OFFICE_SET:
-                office_len = n
-                break
+        token = doc[i]
+        if token.text in ABBREVIATED_OFFICES:
+            units.append(Unit("F", i, i + 1))
+            i += 1
+            continue
+        if token.is_lower and token.lower_ in FOREIGN_DEMONYMS:
+            units.append(Unit("C", i, i + 1, _state_actor(token, FOREIGN_DEMONYMS[token.lower_])))
+            i += 1
+            continue
+        office_len = office_length(doc, i, sentence.sent.end)
         if office_len:
             units.append(Unit("F", i, i + office_len))
             i += office_len
             continue
-        token = doc[i]
         if not token.is_space and token.lower_ not in _SKIPPED:
-            units.append(Unit(_SIMPLE.get(token.lower_, "w"), i, i + 1))
+            code = _SIMPLE.get(token.lower_, "w")
+            if foreign and code == "w":
+                code = FOREIGN_FUNCTION_WORDS.get(token.lower_, "w")
+            if code == "," and _joins_compound(token) and units and units[-1].code in "OC":
+                code = "s"
+            units.append(Unit(code, i, i + 1))
         i += 1
-    # fold to a fixed point: "the Agency of the Russian Federation (Roscosmos)" takes two steps
+    units = _fold(units, sentence)
+    return _fold(repair_names(units, sentence, Unit, office_length), sentence)
+
+
+def _fold(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
+    # to a fixed point: "the Agency of the Russian Federation (Roscosmos)" takes two steps
     while True:
         folded = collapse(units, sentence)
         if len(folded) == len(units):
@@ -158,6 +296,47 @@ def _known(unit: Unit) -> bool:
     return unit.actor is not None and unit.actor.kind is not None
 
 
+def _portfolio_before_office(units: list[Unit], k: int, doc) -> int:
+    """How many units from k make "Science and Technology Minister" (capitalised words, commas and
+    "and" ending in a minister's office); 0 when they do not."""
+    n = 0
+    while k + n < len(units) and n < 8:
+        unit = units[k + n]
+        if unit.code == "F":
+            ministerial = any(t.lower_ in MINISTERIAL_HEADS for t in doc[unit.start : unit.end])
+            return n if n and ministerial and units[k + n - 1].code in "wO" else 0
+        capitalised = unit.code == "w" and doc[unit.start].text[:1].isupper()
+        if not (capitalised or unit.code in ",&" or (unit.code == "O" and not _known(unit))):
+            return 0
+        n += 1
+    return 0
+
+
+def _long_form_before_acronym(units: list[Unit], i: int, doc) -> int:
+    """How many units from i spell out the acronym in the parentheses after them: a state or a
+    capitalised word, then capitalised words (with of/for/and), then "(ACRONYM)"; 0 if none."""
+    first = units[i]
+    if not (first.code == "C" or (first.code == "w" and doc[first.start].text[:1].isupper())):
+        return 0
+    n = 1
+    while i + n < len(units) and n < 8:
+        unit = units[i + n]
+        word = doc[unit.start]
+        if (
+            unit.code == "w"
+            and word.text[:1].isupper()
+            or unit.code in "o&"
+            and word.lower_ in {"of", "for", "and", "on"}
+        ):
+            n += 1
+        else:
+            break
+    if n < 2 or units[i + n - 1].code != "w" or codes(units[i + n : i + n + 3]) != "(O)":
+        return 0
+    acronym = units[i + n + 1]
+    return n if acronym.actor is not None and doc[acronym.start].text.isupper() else 0
+
+
 def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     """Fold what names one thing into one unit: an organisation with its acronym in parentheses
     ("the China National Space Administration (CNSA)"), an agency "of" its state ("the Federal
@@ -169,6 +348,18 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     while i < len(units):
         unit = units[i]
         nxt = units[i + 1 : i + 4]
+        # "Mozambique's National Institute of Meteorology": a state's own body is that body
+        if unit.code == "C" and codes(nxt[:2]) == "sO":
+            out.append(Unit("O", unit.start, nxt[1].end, nxt[1].actor))
+            i += 3
+            continue
+        # "Oman National Meteorological Service (ONMS)": a long form the NER missed, then its acronym
+        long_form = _long_form_before_acronym(units, i, doc)
+        if long_form:
+            inner = units[i + long_form + 1]
+            out.append(Unit("O", unit.start, units[i + long_form + 2].end, inner.actor))
+            i += long_form + 3
+            continue
         if unit.code in "OC" and len(nxt) == 3 and codes(nxt) in {"(O)", "(C)"}:
             inner = nxt[1]
             keep = inner if _known(inner) or not _known(unit) else unit
@@ -195,16 +386,38 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
             out.append(Unit("F", unit.start, nxt[1].end))
             i += 3
             continue
+        # "Australian Industry, Science and Technology Minister": the portfolio before the office
+        portfolio = _portfolio_before_office(units, i + 1, doc) if unit.code == "C" else 0
+        if portfolio:
+            office = units[i + 1 + portfolio]
+            out += [unit, Unit("F", units[i + 1].start, office.end)]
+            i += portfolio + 2
+            continue
         if unit.code == "F":
             end, j = unit.end, i + 1
+            ministerial = any(t.lower_ in MINISTERIAL_HEADS for t in doc[unit.start : unit.end])
+            # "NOAA Assistant Administrator for Satellite and Information Services": the body is
+            # named before the office, so what follows "for" is the office's remit
+            owned = bool(out) and (
+                _known(out[-1]) or (out[-1].code == "s" and len(out) > 1 and _known(out[-2]))
+            )
             # "Minister for Higher Education and Research": capitalised words joined by of/for/and
-            while (
-                j + 1 < len(units)
-                and units[j].code in "o&"
-                and doc[units[j].start].lower_ in {"of", "for", "and", "&"}
-                and units[j + 1].code == "w"
-                and doc[units[j + 1].start].text[:1].isupper()
-            ):
+            while j + 1 < len(units) and units[j].code in "o&" and doc[units[j].start].lower_ in _JOINERS:
+                nxt = units[j + 1]
+                # a minister's portfolio the NER took for an organisation: "Minister for Science,
+                # Technology and Innovation" serves the state, not a body of that name
+                if (
+                    (ministerial or owned)
+                    and nxt.code in "OP"
+                    and not _known(nxt)
+                    and (
+                        nxt.code == "O" or nxt.end - nxt.start == 1  # "ministra de Ciencia" is no person
+                    )
+                ):
+                    end, j = nxt.end, j + 2
+                    continue
+                if not (nxt.code == "w" and doc[nxt.start].text[:1].isupper()):
+                    break
                 k = j + 1
                 while k < len(units) and units[k].code == "w" and doc[units[k].start].text[:1].isupper():
                     k += 1
