@@ -15,6 +15,7 @@ from spacecoop.extract.consolidate import consolidate_agreements
 from spacecoop.extract.context import DocContext, SentenceContext, sentence_contexts
 from spacecoop.extract.launches import extract_launches
 from spacecoop.extract.meetings import extract_meetings
+from spacecoop.extract.role_pairs import PairModel, pair_roles
 from spacecoop.extract.roles import contact_roles, extract_roles, note_event_date
 from spacecoop.models import Document, Fact
 
@@ -26,7 +27,16 @@ EXTRACTORS: tuple[Callable[[SentenceContext], list[Fact]], ...] = (
 )
 
 
-def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> list[Fact]:
+def extract_facts(
+    doc: Doc,
+    document: Document | None,
+    knowledge,
+    timexes,
+    pair_model: PairModel | None = None,
+    pair_sink: list | None = None,
+) -> list[Fact]:
+    """The facts of one annotated Doc. `pair_model` decides the (person, organisation) pairs the
+    role constructions left (see role_pairs); `pair_sink` collects those pairs for fitting it."""
     context = DocContext(doc=doc, document=document, knowledge=knowledge, timexes=list(timexes or []))
     sentences = sentence_contexts(context)
     facts: list[Fact] = []
@@ -40,6 +50,7 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
                 context.agencies_seen.remove(name)
             context.agencies_seen.append(name)
     facts += contact_roles(context)
+    facts += pair_roles(sentences, facts, pair_model, pair_sink)
     for sentence in sentences:
         for extractor in EXTRACTORS:
             facts += extractor(sentence)
