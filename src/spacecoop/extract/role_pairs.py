@@ -28,12 +28,21 @@ _OFFICE_STOP = _LINK_WORDS | _AND_WORDS | {"the", "la", "le", "les", "el", "il",
 
 @cache
 def office_words(knowledge) -> frozenset[str]:
-    """Words that make an office, from the offices the knowledge lists in every language."""
+    """Words that make an office, from the offices the knowledge lists in every language: each
+    one-word name or alias ("Präsident", "ministro", "astronaute"), and the head of each English name
+    (its last word before any remit: "Minister for Space" gives "minister", "Press Officer" "officer")."""
     words: set[str] = set()
     for entity in knowledge.of_type("office"):
         for form in (entity.name, *entity.aliases):
-            words |= {w for w in re.findall(r"[^\W\d_]+", form.lower()) if len(w) > 1}
-    return frozenset(words - _OFFICE_STOP)
+            if " " not in form.strip():
+                words.add(form.strip().lower())
+        head: list[str] = []
+        for word in re.findall(r"[^\W\d_]+", entity.name.lower()):
+            if word in _LINK_WORDS or word in {"for", "to", "in"}:
+                break
+            head.append(word)
+        words.update(head[-1:])
+    return frozenset(w for w in words - _OFFICE_STOP if len(w) > 1)
 
 
 @dataclass(frozen=True)
@@ -48,27 +57,48 @@ def _is_office(token, words: frozenset[str]) -> bool:
     return token.lower_ in words or (token.text.isupper() and token.text in {"PM", "CEO", "DG"})
 
 
-def office_near(sentence: SentenceContext, person: Actor, org: Actor, words: frozenset[str]) -> str | None:
+def office_near(
+    sentence: SentenceContext, person: Actor, org: Actor, words: frozenset[str], modifiers: frozenset[str]
+) -> str | None:
     """The office phrase that ties them: between the two, else just before or after the person."""
     doc = sentence.sent.doc
     low, high = (org.end, person.start) if org.end <= person.start else (person.end, org.start)
     between = [t for t in doc[low:high] if _is_office(t, words)]
     if between:
-        return _phrase(doc, between[0].i, high, words)
+        return _phrase(doc, between[0].i, high, words, modifiers)
     before = [
-        t for t in doc[max(sentence.sent.start, person.start - 4) : person.start] if _is_office(t, words)
+        t for t in doc[max(sentence.sent.start, person.start - 6) : person.start] if _is_office(t, words)
     ]
     if before:
-        return _phrase(doc, before[0].i, person.start, words)
-    after_end = min(sentence.sent.end, person.end + 5)
+        return _phrase(doc, before[-1].i, person.start, words, modifiers)
+    after_end = min(sentence.sent.end, person.end + 8)
     after = [t for t in doc[person.end : after_end] if _is_office(t, words)]
     if after:
-        return _phrase(doc, after[0].i, after_end, words)
+        return _phrase(doc, after[0].i, after_end, words, modifiers)
+    org_end = min(sentence.sent.end, org.end + 4)
+    after_org = [t for t in doc[org.end : org_end] if _is_office(t, words)]
+    if org.start > person.end and after_org:
+        return _phrase(doc, after_org[0].i, org_end, words, modifiers)
     return None
 
 
-def _phrase(doc, start: int, limit: int, words: frozenset[str]) -> str:
-    """Office words from `start` on, through 'of'/'for' links, stopping before other text."""
+@cache
+def office_modifiers(knowledge) -> frozenset[str]:
+    """Words that qualify an office before its head ("Deputy", "Prime", "Associate", "vice")."""
+    words: set[str] = set()
+    for entity in knowledge.of_type("office"):
+        for form in (entity.name, *entity.aliases):
+            words |= set(re.findall(r"[^\W\d_]+", form.lower()))
+    return frozenset(words - _LINK_WORDS - _AND_WORDS - {"the", "for", "to", "in"})
+
+
+def _phrase(
+    doc, start: int, limit: int, words: frozenset[str], modifiers: frozenset[str] = frozenset()
+) -> str:
+    """Office words from `start` on, through 'of'/'for' links, stopping before other text; the
+    qualifiers just before the first one belong to it ("Deputy Prime Minister")."""
+    while start > 0 and doc[start - 1].lower_ in modifiers and not doc[start - 1].is_sent_end:
+        start -= 1
     tokens = []
     for token in doc[start:limit]:
         if _is_office(token, words) or (tokens and token.lower_ in {"of", "for", "and", "de", "du"}):
@@ -124,6 +154,9 @@ def pair_features(
         "paren": float("(" in lower),
         "persons_between": min(persons_between, 3) / 3,
         "orgs_between": min(orgs_between, 3) / 3,
+        "no_office": float(
+            not office_near(sentence, person, org, words, office_modifiers(sentence.context.knowledge))
+        ),
         "office_between": float(any(_is_office(t, words) for t in between)),
         "office_before": float(any(_is_office(t, words) for t in window_before)),
         "office_after": float(any(_is_office(t, words) for t in window_after)),
@@ -171,7 +204,7 @@ def _shape(tokens, words: frozenset[str]) -> str:
 
 def candidates(sentence: SentenceContext, knowledge) -> list[Candidate]:
     """Every (person, organisation or state) pair of the sentence with an office word near them."""
-    words = office_words(knowledge)
+    words, modifiers = office_words(knowledge), office_modifiers(knowledge)
     persons = [a for a in sentence.actors if a.is_person]
     bodies = [a for a in sentence.actors if (a.is_org or a.is_country) and not a.is_person]
     out = []
@@ -182,9 +215,7 @@ def candidates(sentence: SentenceContext, knowledge) -> list[Candidate]:
             gap = org.start - person.end if person.end <= org.start else person.start - org.end
             if gap > MAX_GAP:
                 continue
-            office = office_near(sentence, person, org, words)
-            if not office:
-                continue
+            office = office_near(sentence, person, org, words, modifiers) or ""
             out.append(Candidate(person, org, office, pair_features(sentence, person, org, words)))
     return out
 
@@ -245,6 +276,8 @@ def pair_roles(
             probability = model.probability(features)
             if probability >= model.threshold:
                 name, org = candidate.person.name, candidate.organization.name
-                out.append(role_fact(sentence, name, candidate.office, org, probability, "pair model"))
+                # no office word near them: a member of the body, which a named office replaces
+                office = candidate.office or "member"
+                out.append(role_fact(sentence, name, office, org, probability, "pair model"))
                 have.add(key)
     return out
