@@ -1,0 +1,139 @@
+"""Review decisions in the store: tied to evidence, kept across re-extraction, with an audit row
+for each change and a version that makes concurrent edits conflict."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from spacecoop.errors import BadQuery
+from spacecoop.store import schema
+from spacecoop.store.review import Conflict, Edits, add_fact, decide, fact_state, record_operation, write
+from spacecoop.store.review_read import changed_decisions, log_entries, review_marks
+from tests.review_support import TEXTS, document, reextract, store_with
+
+
+def fact_id(store, doc_key: str, fact_type: str, begins: str = "") -> str:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(schema.facts).where(schema.facts.c.doc_key == doc_key, schema.facts.c.type == fact_type)
+        ).all()
+    rows = [r for r in rows if r.evidence_text.startswith(begins)]
+    assert len(rows) == 1, rows
+    return rows[0].id
+
+
+def stored_ids(store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(schema.facts.c.id)).scalars())
+
+
+def person_events(store, entity_id: str) -> int:
+    with store.engine.connect() as conn:
+        ee = schema.event_entities
+        return len(conn.execute(select(ee.c.event_id).where(ee.c.entity_id == entity_id)).all())
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = store_with(tmp_path / "review.db")
+    yield s
+    s.close()
+
+
+def test_review_decisions_hold_after_reextraction_with_a_changed_extractor(store):
+    accepted = fact_id(store, "orbit_news", "launch")
+    rejected = fact_id(store, "mars_talks", "role")
+    edited = fact_id(store, "moon_pact", "agreement")
+    lost = fact_id(store, "moon_pact", "meeting")  # the changed extractor no longer finds it
+    write(store.engine, decide, accepted, "accept", "ana", version=0)
+    write(store.engine, decide, rejected, "reject", "ana", reason="chairman is not the title here", version=0)
+    write(store.engine, decide, edited, "edit", "ben", version=0,
+          edits=Edits(args={"place": "Washington"}, date="2022-03-03"))  # fmt: skip
+    write(store.engine, decide, lost, "accept", "ben", version=0)
+    doc = document("moon_pact")
+    start = TEXTS["moon_pact"].index("A Vega")
+    added = write(store.engine, add_fact, doc.id, "role", start, start + 6, {"person": "Vega", "role": "rocket",
+                  "organization": "ESA"}, "ana", reason="test add")["id"]  # fmt: skip
+    record_operation_ids = write(store.engine, record_operation, "merge_entities", "ana", "same person",
+                                 keep="person:giorgio-saccoccia", merge="G. Saccoccia")  # fmt: skip
+    assert record_operation_ids["kind"] == "merge_entities"
+
+    reextract(store)
+
+    ids = stored_ids(store)
+    assert rejected not in ids, "a rejected fact came back after re-extraction"
+    assert {accepted, edited, added} <= ids
+    assert fact_state(store.engine.connect(), accepted)["review"] == "accepted"
+    with store.engine.connect() as conn:
+        edited_now = fact_state(conn, edited)
+        assert edited_now["review"] == "edited"
+        assert edited_now["args"]["place"] == "Washington" and edited_now["date"] == "2022-03-03"
+        # the changed extractor trimmed the span: the decision moved with it and says so
+        assert edited_now["evidence_state"] == "moved"
+        assert fact_state(conn, added)["review"] == "added"
+        changed = {c["fact_id"]: c["evidence_state"] for c in changed_decisions(conn)}
+        assert changed[lost] == "orphaned"
+        assert changed[edited] == "moved"
+        marks = review_marks(conn)
+    assert "person:g-saccoccia" not in {e for e in _entity_ids(store)}
+    # his role and the Cologne meeting (G. Saccoccia) are now one person's; v2 lost the Rome meeting
+    assert person_events(store, "person:giorgio-saccoccia") == 2
+    assert set(marks.values()) >= {"accepted", "edited", "added"}
+
+
+def _entity_ids(store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(schema.entities.c.id)).scalars())
+
+
+def test_review_second_writer_with_a_stale_version_gets_a_conflict_and_nothing_is_lost(store):
+    target = fact_id(store, "mars_talks", "agreement")
+    write(store.engine, decide, target, "edit", "ana", version=0, edits=Edits(args={"place": "Paris"}))
+    with pytest.raises(Conflict) as caught:
+        write(store.engine, decide, target, "edit", "ben", version=0, edits=Edits(args={"place": "Bonn"}))
+    assert caught.value.current["args"]["place"] == "Paris" and caught.value.current["version"] == 1
+    # Ben resolves it: reloads version 1 and edits again; both edits are in the log.
+    write(
+        store.engine, decide, target, "edit", "ben", version=1, edits=Edits(args={"title": "a Mars camera"})
+    )
+    with store.engine.connect() as conn:
+        now = fact_state(conn, target)
+        log = log_entries(conn, target=target)
+    assert now["args"]["place"] == "Paris" and now["args"]["title"] == "a Mars camera" and now["version"] == 2
+    assert [e["actor"] for e in log] == ["ben", "ana"]
+    assert json.loads(json.dumps(log[0]["before"]))["args"]["place"] == "Paris"
+
+
+def test_review_reject_needs_a_reason_and_rejected_facts_can_be_restored(store):
+    target = fact_id(store, "orbit_news", "meeting", "The German")
+    with pytest.raises(BadQuery):
+        write(store.engine, decide, target, "reject", "ana", version=0)
+    write(store.engine, decide, target, "reject", "ana", reason="no meeting", version=0)
+    assert target not in stored_ids(store)
+    write(store.engine, decide, target, "accept", "ben", version=1)
+    assert target in stored_ids(store)
+
+
+def test_review_split_entity_and_event_merge_survive_resolution(store):
+    from spacecoop.resolve import resolve_store
+
+    first = _event_of(store, fact_id(store, "moon_pact", "agreement"))
+    second = _event_of(store, fact_id(store, "orbit_news", "agreement"))
+    write(store.engine, record_operation, "merge_events", "ana", "one accord", keep=first, merge=second)
+    resolve_store(store)
+    assert _event_of(store, fact_id(store, "moon_pact", "agreement")) == _event_of(
+        store, fact_id(store, "orbit_news", "agreement")
+    )
+    reextract(store)
+    assert _event_of(store, fact_id(store, "moon_pact", "agreement")) == _event_of(
+        store, fact_id(store, "orbit_news", "agreement")
+    )
+
+
+def _event_of(store, fid: str) -> str:
+    with store.engine.connect() as conn:
+        es = schema.event_sources
+        return conn.execute(select(es.c.event_id).where(es.c.fact_id == fid)).scalar_one()
