@@ -88,3 +88,19 @@ def test_review_cli_conflicting_version_is_refused(db):
         cli, ["review", "edit", fact, "--db", db, "--version", "0", "--set", "place=Delhi"]
     )
     assert result.exit_code == 1 and "version 1" in result.output
+
+
+def test_review_eval_scores_the_real_extractor_against_reviewed_facts(db):
+    launch = fact_of(db, "launch", "orbit_news")
+    meeting = fact_of(db, "meeting", "orbit_news")
+    run("review", "accept", launch, "--db", db, "--no-resolve")
+    run("review", "reject", meeting, "--db", db, "--reason", "not a meeting", "--no-resolve")
+    run("review", "add", "orbit_news", "--db", db, "--type", "launch", "--no-resolve",
+        "--evidence", "An H-IIA rocket launched the Ibuki-3 satellite from Tanegashima on 1 August 2021.",
+        "--set", "vehicle=H-IIA", "--set", "site=Tanegashima", "--set", "payloads=Ibuki-3; Ibuki-4",
+        "--date", "2021-08-01", "--status", "done")  # fmt: skip
+    report = json.loads(run("eval", "--store", db, "--format", "json"))
+    launches = report["types"]["launch"]
+    assert report["documents"] == 1 and launches["confirmed"] == 2
+    # the real pipeline finds the launch sentence; one prediction cannot match both confirmed facts
+    assert launches["found"] == 1 and launches["recall"] == 0.5 and launches["predicted"] >= 1
