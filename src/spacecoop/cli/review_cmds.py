@@ -416,7 +416,8 @@ def eval_store(db: str, fmt: str, analyze=None) -> None:
             f"{db}: no reviewed facts yet (accept, edit or add some with `spacecoop review`)"
         )
     if analyze is None:
-        from spacecoop.pipeline import analyze as run, load
+        from spacecoop.pipeline import analyze as run
+        from spacecoop.pipeline import load
         from spacecoop.settings import settings_from_env
 
         nlp = load(settings_from_env())
