@@ -85,7 +85,7 @@ def _store(request: Request):
 
 
 def _write(
-    request: Request, tasks: BackgroundTasks | None, action, *args, status: int = 200, **kwargs
+    request: Request, tasks: BackgroundTasks | None, action, *args, http_status: int = 200, **kwargs
 ) -> Response:
     store = _store(request)
     try:
@@ -97,7 +97,7 @@ def _write(
     if tasks is not None:
         # Events and entity pages follow the change once resolution has run again.
         tasks.add_task(request.app.state.reresolve)
-    return JSON(result, status_code=status)
+    return JSON(result, status_code=http_status)
 
 
 def _read(request: Request, function, *args, **kwargs) -> Any:
@@ -132,7 +132,7 @@ def edit(fact_id: str, body: Edit, who: Reviewer, request: Request, tasks: Backg
 @router.post("/api/review/facts", status_code=201, summary="Add a fact with its evidence span (reviewer)")
 def add(body: NewFact, who: Reviewer, request: Request, tasks: BackgroundTasks) -> Response:
     return _write(request, tasks, rv.add_fact, body.doc_id, body.type, body.start, body.end, body.args,
-                  who["name"], date=body.date, status=body.status, reason=body.reason, status_code=201)  # fmt: skip
+                  who["name"], date=body.date, status=body.status, reason=body.reason, http_status=201)  # fmt: skip
 
 
 @router.post("/api/review/entities/merge", summary="Merge two entities (reviewer)")
@@ -168,7 +168,7 @@ def withdraw(
 
 @router.post("/api/review/tokens", status_code=201, summary="Create a token (admin)")
 def create_token(body: NewToken, who: Admin, request: Request) -> Response:
-    return _write(request, None, rr.create_token, body.name, body.role, status=201)
+    return _write(request, None, rr.create_token, body.name, body.role, http_status=201)
 
 
 @router.post("/api/review/tokens/{token_id}/revoke", summary="Revoke a token (admin)")
