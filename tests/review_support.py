@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from pathlib import Path
 
 from spacecoop import models
@@ -205,7 +206,27 @@ def analyze_v2(doc: models.Document) -> models.AnalyzedDocument:
     return models.AnalyzedDocument(doc, (), (), tuple(out))
 
 
-def store_with(path: Path, analyze=analyze_v1):
+# SPACECOOP_TEST_POSTGRES_URL names a scratch PostgreSQL database: the review tests run there too
+# (its tables are dropped).
+POSTGRES_URL = os.environ.get("SPACECOOP_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+def store_url(backend: str, path: Path) -> str:
+    return str(path) if backend == "sqlite" else POSTGRES_URL
+
+
+def drop_everything(engine) -> None:
+    from spacecoop.store import schema
+    from spacecoop.store.review_schema import review_metadata
+
+    if engine.dialect.name == "sqlite":
+        return
+    review_metadata.drop_all(engine)
+    schema.metadata.drop_all(engine)
+
+
+def store_with(path: Path | str, analyze=analyze_v1):
     from spacecoop.resolve import resolve_store
     from spacecoop.store.core import Store
 

@@ -12,7 +12,7 @@ from spacecoop.errors import BadQuery
 from spacecoop.store import schema
 from spacecoop.store.review import Conflict, Edits, add_fact, decide, fact_state, record_operation, write
 from spacecoop.store.review_read import changed_decisions, log_entries, review_marks
-from tests.review_support import TEXTS, document, reextract, store_with
+from tests.review_support import BACKENDS, TEXTS, document, drop_everything, reextract, store_url, store_with
 
 
 def fact_id(store, doc_key: str, fact_type: str, begins: str = "") -> str:
@@ -36,11 +36,14 @@ def person_events(store, entity_id: str) -> int:
         return len(conn.execute(select(ee.c.event_id).where(ee.c.entity_id == entity_id)).all())
 
 
-@pytest.fixture()
-def store(tmp_path):
-    s = store_with(tmp_path / "review.db")
-    yield s
-    s.close()
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    s = store_with(store_url(request.param, tmp_path / "review.db"))
+    try:
+        yield s
+    finally:
+        drop_everything(s.engine)
+        s.close()
 
 
 def test_review_decisions_hold_after_reextraction_with_a_changed_extractor(store):
@@ -66,8 +69,8 @@ def test_review_decisions_hold_after_reextraction_with_a_changed_extractor(store
     ids = stored_ids(store)
     assert rejected not in ids, "a rejected fact came back after re-extraction"
     assert {accepted, edited, added} <= ids
-    assert fact_state(store.engine.connect(), accepted)["review"] == "accepted"
     with store.engine.connect() as conn:
+        assert fact_state(conn, accepted)["review"] == "accepted"
         edited_now = fact_state(conn, edited)
         assert edited_now["review"] == "edited"
         assert edited_now["args"]["place"] == "Washington" and edited_now["date"] == "2022-03-03"
@@ -137,3 +140,32 @@ def _event_of(store, fid: str) -> str:
     with store.engine.connect() as conn:
         es = schema.event_sources
         return conn.execute(select(es.c.event_id).where(es.c.fact_id == fid)).scalar_one()
+
+
+def test_review_two_reviewers_at_the_same_moment_one_wins_one_gets_the_winners_state(store):
+    import threading
+
+    target = fact_id(store, "orbit_news", "agreement")
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def reviewer(name: str, place: str) -> None:
+        barrier.wait()
+        try:
+            outcomes[name] = write(store.engine, decide, target, "edit", name, version=0,
+                                   edits=Edits(args={"place": place}))  # fmt: skip
+        except Conflict as error:
+            outcomes[name] = error
+
+    threads = [threading.Thread(target=reviewer, args=a) for a in (("ana", "Tokyo"), ("ben", "Delhi"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    conflicts = [o for o in outcomes.values() if isinstance(o, Conflict)]
+    wins = [o for o in outcomes.values() if isinstance(o, dict)]
+    assert len(conflicts) == 1 and len(wins) == 1
+    assert conflicts[0].current["args"]["place"] == wins[0]["args"]["place"]
+    with store.engine.connect() as conn:
+        assert fact_state(conn, target)["args"]["place"] == wins[0]["args"]["place"]
+        assert len(log_entries(conn, target=target)) == 1

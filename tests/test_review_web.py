@@ -15,16 +15,16 @@ from spacecoop.store import schema
 from spacecoop.store.review import write
 from spacecoop.store.review_read import create_token
 from spacecoop.store.review_schema import REVIEW_TABLES
-from tests.review_support import TEXTS, document, store_with
+from tests.review_support import BACKENDS, TEXTS, document, drop_everything, store_url, store_with
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 
-@pytest.fixture()
-def desk(tmp_path):
-    db = tmp_path / "web.db"
+@pytest.fixture(params=BACKENDS)
+def desk(request, tmp_path):
+    db = store_url(request.param, tmp_path / "web.db")
     store = store_with(db)
     tokens = {role: write(store.engine, create_token, f"{role} person", role)["token"] for role in
               ("reader", "reviewer", "admin")}  # fmt: skip
@@ -32,9 +32,15 @@ def desk(tmp_path):
     from spacecoop.web.app import create_app
 
     app = create_app(Settings(db=str(db)))
-    with TestClient(app) as client:
-        yield client, store, tokens
-    store.close()
+    try:
+        with TestClient(app) as client:
+            yield client, store, tokens
+    finally:
+        app.state.engine.dispose()
+        if getattr(app.state, "review_store", None) is not None:
+            app.state.review_store.close()
+        drop_everything(store.engine)
+        store.close()
 
 
 def auth(token: str) -> dict:

@@ -193,8 +193,10 @@ def decide(conn: Connection, fact_id: str, action: str, actor: str, *, reason: s
         raise BadQuery(f"action {action!r}: one of accept, reject, edit")
     if action == "reject" and not (reason or "").strip():
         raise BadQuery("a rejection needs a reason")
-    before = fact_state(conn, fact_id)
+    # Lock the decision first (PostgreSQL; SQLite's write transaction holds the lock already), so
+    # the state read next is the one a concurrent writer committed.
     cur = _curation_of(conn, fact_id, lock=True)
+    before = fact_state(conn, fact_id)
     current = cur.version if cur is not None else 0
     if version is not None and version != current:
         raise Conflict(
@@ -222,31 +224,29 @@ def decide(conn: Connection, fact_id: str, action: str, actor: str, *, reason: s
         verdict = "added"
     else:
         verdict = "edited" if new_edits else "accepted"
-    # The facts table shows the record as decided: rejected facts leave it, others are (re)written.
-    if verdict == "rejected":
-        conn.execute(delete(schema.facts).where(schema.facts.c.id == fact_id))
-    else:
-        if row is None:
-            _restore_row(conn, cur, fact_id)
-        _apply_to_row(conn, fact_id, machine, new_edits)
     stamp = now()
     if cur is None:
         anchor = Anchor(before["doc_id"], before["type"], before["evidence_start"], before["evidence_end"],
                         before["evidence"], tuple(key_of(before["type"], machine.get("args", {}))))  # fmt: skip
         curation_id = secrets.token_hex(8)
         try:
-            conn.execute(
-                insert(curations).values(
-                    id=curation_id, anchor=anchor.id, kind="fact", verdict=verdict, doc_id=anchor.doc_id,
-                    doc_key=before["doc_key"], fact_type=anchor.fact_type, evidence_start=anchor.start,
-                    evidence_end=anchor.end, evidence_text=anchor.text, key_json=codec.dumps(list(anchor.key)),
-                    machine_json=codec.dumps(machine), edits_json=codec.dumps(new_edits), reason=reason,
-                    fact_id=fact_id, state="holds", version=1, created_by=actor, created_at=stamp,
-                    updated_by=actor, updated_at=stamp, confidence=before.get("confidence"),
-                )
-            )  # fmt: skip
+            # In a savepoint: when another writer inserted first, the state they wrote can be read.
+            with conn.begin_nested():
+                conn.execute(
+                    insert(curations).values(
+                        id=curation_id, anchor=anchor.id, kind="fact", verdict=verdict, doc_id=anchor.doc_id,
+                        doc_key=before["doc_key"], fact_type=anchor.fact_type, evidence_start=anchor.start,
+                        evidence_end=anchor.end, evidence_text=anchor.text, key_json=codec.dumps(list(anchor.key)),
+                        machine_json=codec.dumps(machine), edits_json=codec.dumps(new_edits), reason=reason,
+                        fact_id=fact_id, state="holds", version=1, created_by=actor, created_at=stamp,
+                        updated_by=actor, updated_at=stamp, confidence=before.get("confidence"),
+                    )
+                )  # fmt: skip
         except IntegrityError as error:  # another writer decided on this fact in between
-            raise Conflict(f"fact {fact_id}: decided by someone else meanwhile; reload", before) from error
+            current_state = fact_state(conn, fact_id)
+            raise Conflict(
+                f"fact {fact_id}: decided by {current_state['by']} meanwhile; reload", current_state
+            ) from error
     else:
         curation_id = cur.id
         conn.execute(
@@ -255,6 +255,13 @@ def decide(conn: Connection, fact_id: str, action: str, actor: str, *, reason: s
                 version=current + 1, updated_by=actor, updated_at=stamp,
             )
         )  # fmt: skip
+    # The facts table shows the record as decided: rejected facts leave it, others are (re)written.
+    if verdict == "rejected":
+        conn.execute(delete(schema.facts).where(schema.facts.c.id == fact_id))
+    else:
+        if row is None:
+            _restore_row(conn, cur, fact_id)
+        _apply_to_row(conn, fact_id, machine, new_edits)
     after = fact_state(conn, fact_id)
     _log(conn, actor, action, "fact", fact_id, curation_id, reason, before, after)
     return after
