@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from spacecoop.errors import BadQuery
 from spacecoop.store import schema
-from spacecoop.store.review import Conflict, Edits, add_fact, decide, fact_state, record_operation, write
+from spacecoop.store.review import Conflict, Edits, add_fact, decide, fact_state, write
+from spacecoop.store.review_operations import record_operation
 from spacecoop.store.review_read import changed_decisions, log_entries, review_marks
 from tests.review_support import BACKENDS, TEXTS, document, drop_everything, reextract, store_url, store_with
 
@@ -169,3 +170,38 @@ def test_review_two_reviewers_at_the_same_moment_one_wins_one_gets_the_winners_s
     with store.engine.connect() as conn:
         assert fact_state(conn, target)["args"]["place"] == wins[0]["args"]["place"]
         assert len(log_entries(conn, target=target)) == 1
+
+
+def test_review_split_entity_moves_its_events_and_an_event_split_keeps_after_reextraction(store):
+    from spacecoop.resolve import resolve_store
+
+    write(store.engine, record_operation, "merge_entities", "ana", None, keep="person:giorgio-saccoccia",
+          merge="person:g-saccoccia")  # fmt: skip
+    resolve_store(store)
+    assert person_events(store, "person:giorgio-saccoccia") == 3
+    # the analyst changes their mind the other way: G. Saccoccia is someone else after all
+    write(store.engine, record_operation, "split_entity", "ben", "another person", entity="person:giorgio-saccoccia",
+          names=["G. Saccoccia"], new_name="G. Saccoccia")  # fmt: skip
+    resolve_store(store)
+    with store.engine.connect() as conn:
+        e = schema.entities
+        split_off = conn.execute(select(e.c.id).where(e.c.name == "G. Saccoccia")).scalar_one()
+    assert person_events(store, split_off) == 1  # the Cologne meeting
+    assert person_events(store, "person:giorgio-saccoccia") == 2
+
+    agreement = fact_id(store, "moon_pact", "agreement")
+    other = fact_id(store, "orbit_news", "agreement")
+    write(store.engine, record_operation, "merge_events", "ana", None, keep=_event_of(store, agreement),
+          merge=_event_of(store, other))  # fmt: skip
+    resolve_store(store)
+    merged = _event_of(store, agreement)
+    write(store.engine, record_operation, "split_event", "ben", "two accords", event=merged, facts=[other])
+    resolve_store(store)
+    assert _event_of(store, agreement) != _event_of(store, other)
+    reextract(store)  # new spans, so new machine ids: the split follows the evidence, not the ids
+    agreement = fact_id(store, "moon_pact", "agreement")
+    other = fact_id(store, "orbit_news", "agreement")
+    assert _event_of(store, agreement) != _event_of(store, other)
+    with pytest.raises(BadQuery):
+        write(store.engine, record_operation, "split_event", "ben", None, event=_event_of(store, agreement),
+              facts=[agreement])  # fmt: skip

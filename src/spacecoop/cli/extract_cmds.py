@@ -89,7 +89,7 @@ def eval_command(gold: str | None, docs: tuple[str, ...], fmt: str, store_db: st
     """Extract facts from DOCS and score them against the GOLD facts (JSON Lines); with --store,
     extract from the store's reviewed documents and score against what reviewers confirmed."""
     if store_db:
-        from spacecoop.cli.review_cmds import eval_store
+        from spacecoop.cli.review_eval import eval_store
 
         return eval_store(store_db, fmt)
     if not gold or not docs:

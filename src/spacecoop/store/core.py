@@ -22,7 +22,7 @@ from spacecoop.settings import Settings
 from spacecoop.store import codec, schema
 from spacecoop.store.connect import engine_for, write_transaction
 from spacecoop.store.migrations import migrate
-from spacecoop.store.review import curate_resolution, reapply_decisions
+from spacecoop.store.review_apply import curate_resolution, reapply_decisions
 from spacecoop.store.summaries import refresh_summaries
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")

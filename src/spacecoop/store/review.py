@@ -1,15 +1,14 @@
-"""Analysts' decisions on facts, entities and events: written with an audit row each, and applied
-again after every re-extraction (`reapply_decisions`) and every resolution (`curate_resolution`).
+"""Analysts' decisions on facts: accept, reject (with a reason), edit, add. Each change writes an
+audit row (who, when, why, before, after) and bumps the fact's version, the etag a writer sends
+back so that a concurrent change is a `Conflict` rather than a lost update.
 
 A decision is tied to its evidence (document hash, span, type, key arguments), so re-analysing a
-document with a changed extractor keeps every decision that still finds its fact, re-anchors those
-whose fact moved, and marks the rest orphaned for review. A rejected fact is deleted from `facts`
-whenever extraction brings it back, so it never reappears silently.
+document with a changed extractor keeps it (`store/review_apply.py`). Merges and splits of
+entities and events are in `store/review_operations.py`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import secrets
 from dataclasses import dataclass
@@ -21,8 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from spacecoop import models
 from spacecoop.errors import BadQuery, NotFound, SpacecoopError
-from spacecoop.review.anchors import Anchor, Candidate, digest, key_of, match, precision_of
-from spacecoop.review.resolution import Operation, curate
+from spacecoop.review.anchors import Anchor, digest, key_of, precision_of
 from spacecoop.store import codec, schema
 from spacecoop.store.connect import write_transaction
 from spacecoop.store.review_schema import curation_log, curations
@@ -334,262 +332,6 @@ def add_fact(conn: Connection, doc_id: str, fact_type: str, start: int, end: int
     after = fact_state(conn, fact_id)
     _log(conn, actor, "add", "fact", fact_id, after["curation_id"], reason, None, after)
     return after
-
-
-# --- merges and splits --------------------------------------------------------------------------
-
-
-def _entity(conn: Connection, ref: str) -> dict[str, Any]:
-    e, a = schema.entities, schema.aliases
-    row = conn.execute(select(e).where(e.c.id == ref)).first()
-    if row is None:
-        ids = set(conn.execute(select(a.c.entity_id).where(a.c.alias == ref)).scalars())
-        ids |= set(conn.execute(select(e.c.id).where(e.c.name == ref)).scalars())
-        if len(ids) > 1:
-            raise BadQuery(f"entity {ref!r} is ambiguous: {', '.join(sorted(ids))}; give its id")
-        row = conn.execute(select(e).where(e.c.id.in_(ids))).first() if ids else None
-    if row is None:
-        raise NotFound(f"entity {ref!r}: no resolved entity has this id or name")
-    aliases = list(conn.execute(select(a.c.alias).where(a.c.entity_id == row.id)).scalars())
-    return {"id": row.id, "name": row.name, "type": row.type, "aliases": aliases}
-
-
-def _event_anchors(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    es, f = schema.event_sources, schema.facts
-    rows = conn.execute(
-        select(f).join(es, es.c.fact_id == f.c.id).where(es.c.event_id == event_id).order_by(f.c.id)
-    ).all()
-    if not rows:
-        raise NotFound(f"event {event_id!r}: no resolved event has this id")
-    return [_anchor_dict(r) for r in rows]
-
-
-def _anchor_dict(row) -> dict[str, Any]:
-    return {"doc_id": row.doc_id, "type": row.type, "start": row.evidence_start, "end": row.evidence_end,
-            "text": row.evidence_text, "key": key_of(row.type, json.loads(row.args_json))}  # fmt: skip
-
-
-def record_operation(
-    conn: Connection, kind: str, actor: str, reason: str | None, **refs: Any
-) -> dict[str, Any]:
-    """Record a merge or split; it takes effect at the next resolution (`curate_resolution`)."""
-    if kind == "merge_entities":
-        keep, gone = _entity(conn, refs["keep"]), _entity(conn, refs["merge"])
-        if keep["id"] == gone["id"]:
-            raise BadQuery(f"{refs['keep']!r} and {refs['merge']!r} are already one entity")
-        payload = {
-            "keep": keep["id"],
-            "keep_name": keep["name"],
-            "merge": gone["id"],
-            "merge_name": gone["name"],
-        }
-        target, before = keep["id"], {"keep": keep, "merge": gone}
-    elif kind == "split_entity":
-        source = _entity(conn, refs["entity"])
-        names = [n for n in refs["names"] if n]
-        known = {n.casefold() for n in (*source["aliases"], source["name"])}
-        if not names or any(n.casefold() not in known for n in names):
-            raise BadQuery(f"split {source['name']}: name aliases it has ({', '.join(source['aliases'])})")
-        payload = {"entity": source["id"], "entity_name": source["name"], "names": names,
-                   "new_name": refs.get("new_name") or names[0]}  # fmt: skip
-        target, before = source["id"], {"entity": source}
-    elif kind == "merge_events":
-        if refs["keep"] == refs["merge"]:
-            raise BadQuery("give two different events to merge")
-        payload = {"keep": _event_anchors(conn, refs["keep"]), "merge": _event_anchors(conn, refs["merge"])}
-        target, before = refs["keep"], {"keep": refs["keep"], "merge": refs["merge"]}
-    elif kind == "split_event":
-        anchors = _event_anchors(conn, refs["event"])
-        wanted = set(refs["facts"])
-        rows = conn.execute(select(schema.facts).where(schema.facts.c.id.in_(wanted))).all()
-        moved = [_anchor_dict(r) for r in rows]
-        if not moved or len(moved) >= len(anchors) or len(rows) != len(wanted):
-            raise BadQuery("split an event: name some, not all, of the facts it was made from")
-        payload = {"event": anchors, "facts": moved}
-        target, before = refs["event"], {"event": refs["event"], "facts": sorted(wanted)}
-    else:
-        raise BadQuery(f"operation {kind!r}: one of {', '.join(OPERATION_KINDS)}")
-    stamp = now()
-    curation_id = secrets.token_hex(8)
-    try:
-        conn.execute(
-            insert(curations).values(
-                id=curation_id, anchor=kind + ":" + digest(kind, payload), kind=kind, verdict="applied",
-                payload_json=codec.dumps(payload), reason=reason, state="holds", version=1,
-                created_by=actor, created_at=stamp, updated_by=actor, updated_at=stamp,
-            )
-        )  # fmt: skip
-    except IntegrityError as error:
-        raise Conflict("this operation was already recorded", {"payload": payload}) from error
-    after = {"kind": kind, "payload": payload, "curation_id": curation_id}
-    _log(
-        conn,
-        actor,
-        kind,
-        "event" if "event" in kind else "entity",
-        target,
-        curation_id,
-        reason,
-        before,
-        after,
-    )
-    return after
-
-
-def withdraw(conn: Connection, curation_id: str, actor: str, reason: str | None) -> dict[str, Any]:
-    """Undo a merge or split (it stops applying at the next resolution)."""
-    cur = conn.execute(select(curations).where(curations.c.id == curation_id)).first()
-    if cur is None or cur.kind not in OPERATION_KINDS:
-        raise NotFound(f"operation {curation_id!r}: no merge or split has this id")
-    conn.execute(update(curations).where(curations.c.id == curation_id).values(
-        verdict="withdrawn", version=cur.version + 1, updated_by=actor, updated_at=now()))  # fmt: skip
-    payload = json.loads(cur.payload_json)
-    _log(conn, actor, "withdraw", "event" if "event" in cur.kind else "entity", None, curation_id, reason,
-         {"kind": cur.kind, "payload": payload}, None)  # fmt: skip
-    return {"curation_id": curation_id, "verdict": "withdrawn"}
-
-
-# --- re-application -----------------------------------------------------------------------------
-
-
-def _candidates(conn: Connection, doc_id: str) -> list[Candidate]:
-    rows = conn.execute(select(schema.facts).where(schema.facts.c.doc_id == doc_id)).all()
-    return [
-        Candidate(
-            r.id,
-            r.type,
-            r.evidence_start,
-            r.evidence_end,
-            r.evidence_text,
-            tuple(key_of(r.type, json.loads(r.args_json))),
-        )  # fmt: skip
-        for r in rows
-    ]
-
-
-def _set_state(conn: Connection, cur, fact_id: str | None, state: str, note: str) -> None:
-    if (cur.fact_id, cur.state) == (fact_id, state):
-        return
-    conn.execute(update(curations).where(curations.c.id == cur.id).values(fact_id=fact_id, state=state,
-                                                                         state_note=note))  # fmt: skip
-    action = {"holds": "reanchored", "moved": "reanchored", "orphaned": "orphaned"}[state]
-    _log(conn, SYSTEM_ACTOR, action, "fact", fact_id or cur.fact_id, cur.id, note,
-         {"fact_id": cur.fact_id, "evidence_state": cur.state}, {"fact_id": fact_id, "evidence_state": state})  # fmt: skip
-
-
-def reapply_decisions(conn: Connection, document: models.Document) -> None:
-    """Apply every decision on `document` to the facts just extracted from it (same transaction)."""
-    decided = conn.execute(
-        select(curations).where(curations.c.doc_id == document.id, curations.c.kind.in_(FACT_KINDS))
-        .order_by(curations.c.created_at, curations.c.id)
-    ).all()  # fmt: skip
-    if not decided:
-        return
-    candidates = _candidates(conn, document.id)
-    taken: set[str] = set()
-    for cur in decided:
-        if cur.kind == "add":
-            _reapply_added(conn, document, cur)
-            continue
-        anchor = Anchor(cur.doc_id, cur.fact_type, cur.evidence_start, cur.evidence_end, cur.evidence_text,
-                        tuple(json.loads(cur.key_json or "[]")))  # fmt: skip
-        found, state = match(anchor, [c for c in candidates if c.fact_id not in taken])
-        if found is None:
-            _set_state(conn, cur, cur.fact_id, "orphaned", "re-extraction no longer finds this fact")
-            continue
-        taken.add(found.fact_id)
-        note = (
-            ""
-            if state == "holds"
-            else f"evidence now {found.start}-{found.end}: check the decision still fits"
-        )
-        if found.fact_id != cur.fact_id:
-            # The decision keeps the fact's public id: pages and links made before stay valid.
-            if (
-                conn.execute(select(schema.facts.c.id).where(schema.facts.c.id == cur.fact_id)).first()
-                is None
-            ):
-                conn.execute(
-                    update(schema.facts).where(schema.facts.c.id == found.fact_id).values(id=cur.fact_id)
-                )
-                found = dataclasses.replace(found, fact_id=cur.fact_id)
-        _set_state(conn, cur, found.fact_id, state, note)
-        if cur.verdict == "rejected":
-            conn.execute(delete(schema.facts).where(schema.facts.c.id == found.fact_id))
-        elif cur.verdict == "edited":
-            machine = _fact_dict(
-                conn.execute(select(schema.facts).where(schema.facts.c.id == found.fact_id)).first()
-            )
-            _apply_to_row(conn, found.fact_id, _machine(machine), json.loads(cur.edits_json or "{}"))
-
-
-def _reapply_added(conn: Connection, document: models.Document, cur) -> None:
-    start, end = cur.evidence_start, cur.evidence_end
-    state, note = "holds", ""
-    if document.text[start:end] != cur.evidence_text:
-        found = document.text.find(cur.evidence_text)
-        if found < 0:
-            _set_state(
-                conn, cur, cur.fact_id, "orphaned", "the added fact's evidence is no longer in the text"
-            )
-            return
-        start, end, state, note = found, found + len(cur.evidence_text), "moved", f"evidence now {found}"
-    if conn.execute(select(schema.facts.c.id).where(schema.facts.c.id == cur.fact_id)).first() is None:
-        content = json.loads(cur.machine_json or "{}")
-        edits = json.loads(cur.edits_json or "{}")
-        merged = {**content, **{k: v for k, v in edits.items() if k != "args"}}
-        args = {**content.get("args", {}), **edits.get("args", {})}
-        if cur.verdict != "rejected":
-            fact = _model_fact(document, cur.fact_type, start, end, args, merged.get("date"),
-                               merged.get("status"), 1.0, ("added by a reviewer",))  # fmt: skip
-            row = codec.fact_row(document, fact)
-            row["id"] = cur.fact_id
-            conn.execute(insert(schema.facts).values(**row))
-    _set_state(conn, cur, cur.fact_id, state, note)
-
-
-def curate_resolution(conn: Connection, resolution: models.Resolution) -> models.Resolution:
-    """The resolution with every analyst's merge and split replayed on it, in the order made."""
-    rows = conn.execute(
-        select(curations).where(curations.c.kind.in_(OPERATION_KINDS), curations.c.verdict == "applied")
-        .order_by(curations.c.created_at, curations.c.id)
-    ).all()  # fmt: skip
-    if not rows:
-        return resolution
-    operations = []
-    args_by_id: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        payload = json.loads(r.payload_json)
-        groups: tuple[tuple[str, ...], ...] = ()
-        if r.kind == "merge_events":
-            groups = (
-                _fact_ids(conn, payload["keep"], args_by_id),
-                _fact_ids(conn, payload["merge"], args_by_id),
-            )
-        elif r.kind == "split_event":
-            groups = (_fact_ids(conn, payload["facts"], args_by_id),)
-        operations.append(Operation(r.id, r.kind, payload, groups, args_by_id))
-    curated, outcomes = curate(resolution, operations)
-    by_id = {r.id: r for r in rows}
-    for outcome in outcomes:
-        _set_state(conn, by_id[outcome.id], None, outcome.state, outcome.note)
-    return curated
-
-
-def _fact_ids(
-    conn: Connection, anchors: list[dict[str, Any]], args_by_id: dict[str, dict]
-) -> tuple[str, ...]:
-    ids = []
-    for a in anchors:
-        anchor = Anchor(a["doc_id"], a["type"], a["start"], a["end"], a["text"], tuple(a["key"]))
-        found, _ = match(anchor, _candidates(conn, a["doc_id"]))
-        if found is not None:
-            ids.append(found.fact_id)
-            row = conn.execute(
-                select(schema.facts.c.args_json).where(schema.facts.c.id == found.fact_id)
-            ).first()
-            args_by_id[found.fact_id] = json.loads(row.args_json)
-    return tuple(ids)
 
 
 def write(engine, action, *args, **kwargs):

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from spacecoop.review.desk import Reresolver, queue
 from spacecoop.store import review as rv
+from spacecoop.store import review_operations as ops
 from spacecoop.store import review_read as rr
 from spacecoop.web.feeds import atom_feed, json_feed
 from spacecoop.web.render import JSON, templates
@@ -137,25 +138,25 @@ def add(body: NewFact, who: Reviewer, request: Request, tasks: BackgroundTasks) 
 
 @router.post("/api/review/entities/merge", summary="Merge two entities (reviewer)")
 def merge_entities(body: Merge, who: Reviewer, request: Request, tasks: BackgroundTasks) -> Response:
-    return _write(request, tasks, rv.record_operation, "merge_entities", who["name"], body.reason,
+    return _write(request, tasks, ops.record_operation, "merge_entities", who["name"], body.reason,
                   keep=body.keep, merge=body.merge)  # fmt: skip
 
 
 @router.post("/api/review/entities/split", summary="Split aliases off an entity (reviewer)")
 def split_entity(body: EntitySplit, who: Reviewer, request: Request, tasks: BackgroundTasks) -> Response:
-    return _write(request, tasks, rv.record_operation, "split_entity", who["name"], body.reason,
+    return _write(request, tasks, ops.record_operation, "split_entity", who["name"], body.reason,
                   entity=body.entity, names=body.names, new_name=body.new_name)  # fmt: skip
 
 
 @router.post("/api/review/events/merge", summary="Merge two events (reviewer)")
 def merge_events(body: Merge, who: Reviewer, request: Request, tasks: BackgroundTasks) -> Response:
-    return _write(request, tasks, rv.record_operation, "merge_events", who["name"], body.reason,
+    return _write(request, tasks, ops.record_operation, "merge_events", who["name"], body.reason,
                   keep=body.keep, merge=body.merge)  # fmt: skip
 
 
 @router.post("/api/review/events/split", summary="Split source facts off an event (reviewer)")
 def split_event(body: EventSplit, who: Reviewer, request: Request, tasks: BackgroundTasks) -> Response:
-    return _write(request, tasks, rv.record_operation, "split_event", who["name"], body.reason,
+    return _write(request, tasks, ops.record_operation, "split_event", who["name"], body.reason,
                   event=body.event, facts=body.facts)  # fmt: skip
 
 
@@ -163,7 +164,7 @@ def split_event(body: EventSplit, who: Reviewer, request: Request, tasks: Backgr
 def withdraw(
     curation_id: str, body: Withdrawal, who: Reviewer, request: Request, tasks: BackgroundTasks
 ) -> Response:
-    return _write(request, tasks, rv.withdraw, curation_id, who["name"], body.reason)
+    return _write(request, tasks, ops.withdraw, curation_id, who["name"], body.reason)
 
 
 @router.post("/api/review/tokens", status_code=201, summary="Create a token (admin)")

@@ -182,14 +182,18 @@
     event.preventDefault();
   }
 
-  function mergeForm(id, url) {
+  // Merge and split forms: list fields ("names", "facts") are written with ';' between items.
+  function operationForm(id, url, done) {
     const form = document.getElementById(id);
     if (!form) return;
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const body = Object.fromEntries(new FormData(form).entries());
+      ["names", "facts"].forEach((k) => {
+        if (k in body) body[k] = body[k].split(";").map((v) => v.trim()).filter(Boolean);
+      });
       const answer = await api("POST", url, body);
-      if (answer.status === 200) { say("Merged: " + body.merge + " into " + body.keep); form.reset(); }
+      if (answer.status === 200) { say(done(body)); form.reset(); }
       else say(answer.data ? answer.data.error.message : "failed", true);
     });
   }
@@ -213,8 +217,10 @@
     }
     signin.hidden = true; desk.hidden = false;
     document.getElementById("who").textContent = "Reviewing as " + who.data.name + " (" + who.data.role + ")";
-    mergeForm("merge-entities", "/api/review/entities/merge");
-    mergeForm("merge-events", "/api/review/events/merge");
+    operationForm("merge-entities", "/api/review/entities/merge", (b) => "Merged: " + b.merge + " into " + b.keep);
+    operationForm("merge-events", "/api/review/events/merge", (b) => "Merged: " + b.merge + " into " + b.keep);
+    operationForm("split-entity", "/api/review/entities/split", (b) => "Split " + b.names.join(", ") + " off " + b.entity);
+    operationForm("split-event", "/api/review/events/split", (b) => "Split " + b.facts.length + " reports off " + b.event);
     document.addEventListener("keydown", onKey);
     await loadQueue();
   }
