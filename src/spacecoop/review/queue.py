@@ -28,13 +28,15 @@ def _year(iso: str | None) -> int | None:
 
 
 def office_contradictions(fact: dict[str, Any], offices: list[dict[str, Any]]) -> list[str]:
-    """A role fact saying someone held an office on a date inside another person's term of it."""
+    """A role fact saying someone held an office on a date inside another person's term of it.
+    Offices name people and organizations by entity id, so the fact's resolved ids are compared
+    (`person_id`, `organization_id`, `office`), falling back to its own words when unresolved."""
     if fact["type"] != "role" or not fact.get("date"):
         return []
     args = fact["args"]
-    person = (args.get("person") or "").casefold()
-    role = (args.get("role") or "").casefold()
-    org = (args.get("organization") or "").casefold()
+    person = (fact.get("person_id") or args.get("person") or "").casefold()
+    role = (fact.get("office") or args.get("role") or "").casefold()
+    org = (fact.get("organization_id") or args.get("organization") or "").casefold()
     day = fact["date"]
     found = []
     for term in offices:
@@ -45,7 +47,8 @@ def office_contradictions(fact: dict[str, Any], offices: list[dict[str, Any]]) -
         start, end = term.get("start"), term.get("end")
         # Both ends known and the date inside them at the coarser precision of the two.
         if start and end and day[: len(start)] >= start[: len(day)] and day[: len(end)] <= end[: len(day)]:
-            found.append(f"{term['person']} held {term['office']} of {term['organization']} {start} to {end}")
+            holder = term["person"].split(":", 1)[-1].replace("-", " ").title()
+            found.append(f"{holder} held {term['office']} of {term['organization']} {start} to {end}")
     return found
 
 

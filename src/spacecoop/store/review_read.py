@@ -120,7 +120,7 @@ def queue_rows(conn: Connection) -> list[dict[str, Any]]:
         curations.c.fact_id.is_not(None), curations.c.kind.in_(FACT_KINDS)
     )
     rows = conn.execute(
-        select(f, es.c.event_id, ev.c.conflicts_json)
+        select(f, es.c.event_id, ev.c.conflicts_json, ev.c.args_json.label("event_args"))
         .join(es, es.c.fact_id == f.c.id, isouter=True)
         .join(ev, ev.c.id == es.c.event_id, isouter=True)
         .where(f.c.id.not_in(decided))
@@ -135,8 +135,10 @@ def queue_rows(conn: Connection) -> list[dict[str, Any]]:
         )  # fmt: skip
     )
     actors: dict[str, list[str]] = {}
-    for event_id, entity_id in conn.execute(select(ee.c.event_id, ee.c.entity_id)):
+    roles: dict[tuple[str, str], str] = {}  # (event, role) -> entity id: who and where, for offices
+    for event_id, entity_id, role in conn.execute(select(ee.c.event_id, ee.c.entity_id, ee.c.role)):
         actors.setdefault(event_id, []).append(entity_id)
+        roles[(event_id, role)] = entity_id
     offices = [dict(r._mapping) for r in conn.execute(select(schema.offices))]
     out = []
     for r in rows:
@@ -146,6 +148,10 @@ def queue_rows(conn: Connection) -> list[dict[str, Any]]:
             "evidence": r.evidence_text, "evidence_start": r.evidence_start, "evidence_end": r.evidence_end,
             "event_id": r.event_id, "conflicts": json.loads(r.conflicts_json or "[]"),
             "degree": max((degree[a] for a in actors.get(r.event_id, [])), default=0),
+            # a role fact's office as resolution names it (entity ids), to compare with offices
+            "office": json.loads(r.event_args or "{}").get("role"),
+            "person_id": roles.get((r.event_id, "person")),
+            "organization_id": roles.get((r.event_id, "organization")),
         })  # fmt: skip
     return out, offices
 
