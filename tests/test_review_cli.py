@@ -11,14 +11,19 @@ from sqlalchemy import select
 from spacecoop.cli import cli
 from spacecoop.store import schema
 from spacecoop.store.review_schema import review_tokens
-from tests.review_support import store_with
+from tests.review_support import BACKENDS, drop_everything, store_url, store_with
 
 
-@pytest.fixture()
-def db(tmp_path):
-    path = tmp_path / "cli.db"
-    store_with(path).close()
-    return str(path)
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path):
+    url = store_url(request.param, tmp_path / "cli.db")
+    store = store_with(url)
+    store.close()
+    yield url
+    from spacecoop.store import Store
+
+    with Store.open(url) as opened:
+        drop_everything(opened.engine)
 
 
 def run(*args: str) -> str:

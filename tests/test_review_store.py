@@ -80,12 +80,19 @@ def test_review_decisions_hold_after_reextraction_with_a_changed_extractor(store
         assert fact_state(conn, added)["review"] == "added"
         changed = {c["fact_id"]: c["evidence_state"] for c in changed_decisions(conn)}
         assert changed[lost] == "orphaned"
+        assert fact_state(conn, lost)["review"] == "accepted"
         assert changed[edited] == "moved"
         marks = review_marks(conn)
     assert "person:g-saccoccia" not in {e for e in _entity_ids(store)}
     # his role and the Cologne meeting (G. Saccoccia) are now one person's; v2 lost the Rome meeting
     assert person_events(store, "person:giorgio-saccoccia") == 2
     assert set(marks.values()) >= {"accepted", "edited", "added"}
+    # an orphaned decision cannot be re-affirmed onto a fact the text no longer yields; rejecting it is fine
+    with pytest.raises(BadQuery, match="no longer finds"):
+        write(store.engine, decide, lost, "accept", "ana", version=1)
+    assert (
+        write(store.engine, decide, lost, "reject", "ana", reason="gone", version=1)["review"] == "rejected"
+    )
 
 
 def _entity_ids(store) -> set[str]:

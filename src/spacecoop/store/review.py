@@ -222,6 +222,12 @@ def decide(conn: Connection, fact_id: str, action: str, actor: str, *, reason: s
         verdict = "added"
     else:
         verdict = "edited" if new_edits else "accepted"
+    if row is None and cur is not None and cur.state == "orphaned" and verdict != "rejected":
+        # Re-inserting it would not survive the next extraction: it has no evidence to tie to now.
+        raise BadQuery(
+            f"fact {fact_id}: re-extraction no longer finds it in {cur.doc_key}; if the text states it, "
+            "add it with its evidence (`spacecoop review add`, or select it in the document view)"
+        )
     stamp = now()
     if cur is None:
         anchor = Anchor(before["doc_id"], before["type"], before["evidence_start"], before["evidence_end"],
