@@ -15,7 +15,7 @@ from spacecoop.settings import Settings
 from spacecoop.store import Store
 from spacecoop.store.review import write
 from spacecoop.store.review_read import create_token
-from tests.review_support import TEXTS, analyze_v1, analyze_v2
+from tests.review_support import BACKENDS, TEXTS, analyze_v1, analyze_v2, drop_everything, store_url
 from tests.test_browser_ui import ARGS, CHROMIUM, SHOTS, _need_browser
 
 pytestmark = pytest.mark.browser
@@ -27,18 +27,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def corpus(tmp_path):
+@pytest.fixture(params=BACKENDS)
+def corpus(request, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     for key, text in TEXTS.items():
         (folder / f"{key}.txt").write_text(text, encoding="utf-8")
-    db = str(tmp_path / "desk.db")
+    db = store_url(request.param, tmp_path / "desk.db")
     with Store.open(db) as store:
         report = ingest_paths([folder], store, analyze_v1, progress=False)
         assert len(report.stored) == 3
         token = write(store.engine, create_token, "Ana Analyst", "reviewer")["token"]
-    return folder, db, token
+    yield folder, db, token
+    with Store.open(db) as store:
+        drop_everything(store.engine)
 
 
 @pytest.fixture()
@@ -61,6 +63,9 @@ def server(corpus):
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
+    config.app.state.engine.dispose()
+    if getattr(config.app.state, "review_store", None) is not None:
+        config.app.state.review_store.close()
 
 
 @pytest.fixture()
