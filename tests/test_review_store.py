@@ -212,3 +212,55 @@ def test_review_split_entity_moves_its_events_and_an_event_split_keeps_after_ree
     with pytest.raises(BadQuery):
         write(store.engine, record_operation, "split_event", "ben", None, event=_event_of(store, agreement),
               facts=[agreement])  # fmt: skip
+
+
+def test_review_decisions_on_real_extractions_hold_when_the_samples_are_reanalyzed(tmp_path):
+    """The product's own pipeline on the sample documents: decide, re-ingest with --reanalyze
+    (with a lower confidence everywhere, as a retrained model would give), every decision holds."""
+    import dataclasses
+
+    from spacecoop.ingest import PipelineAnalyzer, ingest_paths
+    from spacecoop.settings import Settings
+    from spacecoop.store.core import Store
+    from tests.conftest import SAMPLES
+
+    analyzer = PipelineAnalyzer(Settings())
+
+    def retrained(document):
+        analyzed = analyzer(document)
+        facts = tuple(dataclasses.replace(f, confidence=f.confidence * 0.8) for f in analyzed.facts)
+        return dataclasses.replace(analyzed, facts=facts)
+
+    with Store.open(str(tmp_path / "samples.db")) as store:
+        ingest_paths([SAMPLES], store, analyzer, progress=False)
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(schema.facts).order_by(schema.facts.c.id)).all()
+        assert len(rows) >= 6
+        verdicts = {}
+        for n, row in enumerate(rows[:6]):
+            if n == 0:
+                write(store.engine, decide, row.id, "reject", "ana", reason="not in the text", version=0)
+                verdicts[row.id] = "rejected"
+            elif n == 1:
+                write(
+                    store.engine,
+                    decide,
+                    row.id,
+                    "edit",
+                    "ana",
+                    version=0,
+                    edits=Edits(args={"note": "checked"}),
+                )
+                verdicts[row.id] = "edited"
+            else:
+                write(store.engine, decide, row.id, "accept", "ana", version=0)
+                verdicts[row.id] = "accepted"
+        report = ingest_paths([SAMPLES], store, retrained, progress=False, reanalyze=True)
+        assert report.reanalyzed
+        ids = stored_ids(store)
+        with store.engine.connect() as conn:
+            for fid, verdict in verdicts.items():
+                state = fact_state(conn, fid)
+                assert state["review"] == verdict and state["evidence_state"] == "holds"
+                assert (fid in ids) == (verdict != "rejected")
+            assert changed_decisions(conn) == []
