@@ -177,6 +177,7 @@ def test_review_browser_keyboard_review_survives_reingestion(corpus, server, pag
             assert state["date"] == "2019-12-31"
     added_state = api.get(f"{server}/api/review/facts/{added}").json()["fact"]
     assert added_state["review"] == "added" and added_state["args"]["person"] == "Lares-3 team"
+    assert added_state["evidence"] == sentence  # the selection's offsets are the store's offsets
     assert api.get(f"{server}/facts/{added}").status == 200
     entity = api.get(f"{server}/api/entities/person:giorgio-saccoccia").json()
     assert "G. Saccoccia" in str(entity)
