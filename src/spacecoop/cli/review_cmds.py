@@ -129,7 +129,7 @@ def _decide(db, fact, action, actor, reason, version, no_resolve, edits=None) ->
     from spacecoop.store.review import decide
 
     state = _run(db, decide, fact, action, _actor(actor), reason=reason, version=version, edits=edits,
-                 resolve=not no_resolve and action != "accept")  # fmt: skip
+                 resolve=not no_resolve)  # fmt: skip
     _echo_state(state)
 
 
