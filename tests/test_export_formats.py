@@ -105,7 +105,7 @@ def test_export_facts_jsonl_is_the_exchange_format(store, tmp_path):
 def test_export_unknown_format_is_a_clear_error(store):
     with pytest.raises(BadQuery, match="format 'xml'"):
         export(store, "xml", io.BytesIO())
-    assert set(FORMATS) == {"csv", "facts", "jsonld", "turtle", "graphml", "parquet"}
+    assert set(FORMATS) == {"csv", "facts", "jsonld", "turtle", "graphml", "parquet", "corrections"}
 
 
 def test_export_command_writes_a_file_and_reports_a_missing_store(tmp_path):

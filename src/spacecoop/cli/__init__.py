@@ -18,9 +18,17 @@ def cli() -> None:
 
 def _register() -> None:
     # One explicit list of command modules; each exposes COMMANDS, a list of click commands.
-    from spacecoop.cli import extract_cmds, knowledge_cmds, resolve_cmds, store_cmds, time_cmds, web_cmds
+    from spacecoop.cli import (
+        extract_cmds,
+        knowledge_cmds,
+        resolve_cmds,
+        review_cmds,
+        store_cmds,
+        time_cmds,
+        web_cmds,
+    )
 
-    for module in (extract_cmds, store_cmds, web_cmds, time_cmds, resolve_cmds, knowledge_cmds):
+    for module in (extract_cmds, store_cmds, web_cmds, time_cmds, resolve_cmds, knowledge_cmds, review_cmds):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -93,11 +93,20 @@ def format_fact_line(record: dict) -> str:
 
 
 @click.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("docs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.argument("docs", nargs=-1, type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def eval_command(gold: str, docs: tuple[str, ...], fmt: str) -> None:
-    """Extract facts from DOCS and score them against the GOLD facts (JSON Lines)."""
+@click.option("--store", "store_db", default=None, metavar="PATH|URL",
+              help="Score against this store's reviewed facts (accepted, edited, added) instead of GOLD.")  # fmt: skip
+def eval_command(gold: str | None, docs: tuple[str, ...], fmt: str, store_db: str | None) -> None:
+    """Extract facts from DOCS and score them against the GOLD facts (JSON Lines); with --store,
+    extract from the store's reviewed documents and score against what reviewers confirmed."""
+    if store_db:
+        from spacecoop.cli.review_eval import eval_store
+
+        return eval_store(store_db, fmt)
+    if not gold or not docs:
+        raise click.UsageError("give GOLD and DOCS, or --store DB")
     from spacecoop.evaluation import Matcher, micro_f1, score_facts
     from spacecoop.knowledge import load_knowledge
 

@@ -10,7 +10,7 @@ import click
 from spacecoop.cli.options import db_option, settings_for
 from spacecoop.errors import SpacecoopError
 
-EXPORT_FORMATS = ("csv", "facts", "jsonld", "turtle", "graphml", "parquet")
+EXPORT_FORMATS = ("csv", "facts", "jsonld", "turtle", "graphml", "parquet", "corrections")
 
 
 @click.command("serve")

@@ -22,6 +22,7 @@ from spacecoop.settings import Settings
 from spacecoop.store import codec, schema
 from spacecoop.store.connect import engine_for, write_transaction
 from spacecoop.store.migrations import migrate
+from spacecoop.store.review_apply import curate_resolution, reapply_decisions
 from spacecoop.store.summaries import refresh_summaries
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -134,6 +135,7 @@ class Store:
                 fact_rows = {row["id"]: row for row in (codec.fact_row(document, f) for f in analyzed.facts)}
                 if fact_rows:
                     conn.execute(insert(schema.facts), list(fact_rows.values()))
+                reapply_decisions(conn, document)  # analysts' decisions outlive re-extraction
                 if self._has_fts:
                     conn.exec_driver_sql(
                         f"INSERT INTO {schema.DOCUMENTS_FTS} (doc_id, title, text) VALUES (?, ?, ?)",
@@ -299,6 +301,7 @@ class Store:
         """Replace every resolution table (and the events' search index) in one transaction."""
         try:
             with write_transaction(self.engine) as conn:
+                resolution = curate_resolution(conn, resolution)  # analysts' merges and splits
                 for table in reversed(schema.RESOLUTION_TABLES):
                     conn.execute(delete(table))
                 _insert_many(conn, schema.entities, [codec.entity_row(x) for x in resolution.entities])

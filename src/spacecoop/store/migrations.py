@@ -75,12 +75,21 @@ def _index_for_pages(conn: Connection) -> None:
     refresh_summaries(conn)
 
 
+def _create_review_tables(conn: Connection) -> None:
+    # Analysts' decisions, the audit log and access tokens (store/review_schema.py).
+    from spacecoop.store.review_schema import review_metadata
+
+    review_metadata.create_all(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sentences, mentions, facts and resolution tables", _create_core_tables),
     Migration(2, "SQLite full-text search over documents and events", _create_sqlite_search),
     Migration(
         3, "composite indexes for filtered, date-ordered pages; per-entity summaries", _index_for_pages
     ),
+    # Numbered with a gap so steps added meanwhile on other branches can take 4-9.
+    Migration(10, "review: decisions tied to evidence, audit log, access tokens", _create_review_tables),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -108,6 +108,7 @@ def _telemetry() -> dict:
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     """The web application over `settings.db` (or `engine`), read-only apart from the upload route."""
+    from spacecoop.web.review_routes import router as review_router
     from spacecoop.web.routes import register
 
     app = FastAPI(
@@ -129,4 +130,5 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     register(app)
+    app.include_router(review_router)  # review: write API, queue, corrections log and its feeds
     return app
