@@ -21,8 +21,11 @@ from spacecoop.resolve.names import short_hash
 from spacecoop.resolve.office_names import office_label
 from spacecoop.resolve.slots import fact_mentions
 from spacecoop.resolve.titles import completed_title, subject_words
+from spacecoop.resolve.unionfind import UnionFind
 
 _AGREEMENT_STATUS_ORDER = ("terminated", "signed", "in_force", "expected")
+# Two documents that share a sentence this long are one story reprinted, not two witnesses.
+_REPRINT_MIN_CHARS = 60
 
 
 def fact_views(
@@ -100,20 +103,40 @@ def _event(views: list[FactView], index: EntityIndex) -> Event:
     else:
         date = _date(kind, ordered, status, conflicts)
     entities = tuple(sorted({pair for v in views for pair in v.roles}))
-    confidence = 1.0
-    for v in views:
-        confidence *= 1.0 - max(0.0, min(1.0, v.fact.confidence))
     return Event(
         id="ev-" + short_hash(kind, *sorted(v.fact_id for v in views))[:16],
         type=kind,
         args=_args(kind, views, entities, index),
         date=date,
         status=status,
-        confidence=round(1.0 - confidence, 3),
+        confidence=combined_confidence(views),
         sources=sources,
         conflicts=tuple(conflicts),
         entities=entities,
     )
+
+
+def combined_confidence(views: list[FactView]) -> float:
+    """How sure the event is, from independent sources only. Sentences of one document are one
+    source (its most confident report counts), and so are documents that carry the same sentence
+    (one wire story reprinted); independent sources combine as 1 - prod(1 - c), so the event is
+    never surer than its sources are when they are truly independent."""
+    sources = UnionFind()
+    first_with: dict[str, str] = {}
+    for view in views:
+        doc = view.fact.doc_id or view.fact.doc
+        sources.add(doc)
+        text = " ".join(view.fact.evidence.text.lower().split())
+        if len(text) >= _REPRINT_MIN_CHARS:
+            sources.join(first_with.setdefault(text, doc), doc)
+    best: dict[str, float] = defaultdict(float)
+    for view in views:
+        source = sources.find(view.fact.doc_id or view.fact.doc)
+        best[source] = max(best[source], max(0.0, min(1.0, view.fact.confidence)))
+    remaining = 1.0
+    for confidence in best.values():
+        remaining *= 1.0 - confidence
+    return round(1.0 - remaining, 3)
 
 
 def _place_conflicts(ordered: list[FactView], index: EntityIndex, conflicts: list[str]) -> None:
@@ -123,7 +146,8 @@ def _place_conflicts(ordered: list[FactView], index: EntityIndex, conflicts: lis
         for role, entity_id in view.roles:
             if role == "place":
                 places[index.name(entity_id)].append(view.fact.doc)
-    if len(places) > 1:
+    # Within one document two places are its own muddle, not a disagreement between sources.
+    if len(places) > 1 and len({doc for docs in places.values() for doc in docs}) > 1:
         listed = "; ".join(
             f"{name} ({', '.join(sorted(set(docs)))})" for name, docs in sorted(places.items())
         )
@@ -201,7 +225,9 @@ def _agreed_date(dated: list[FactView], conflicts: list[str]) -> str | None:
                     + " that all sources allow"
                 )
             return candidate
-    conflicts.append("date: sources disagree: " + _readings(dated))
+    if len({v.fact.doc for v in dated}) > 1:
+        # Readings of one document that disagree are not a disagreement between sources.
+        conflicts.append("date: sources disagree: " + _readings(dated))
     return common_prefix(v.date for v in dated if v.date)
 
 
