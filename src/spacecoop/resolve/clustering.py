@@ -15,6 +15,7 @@ from spacecoop.resolve.matching import (
     block_keys,
     dates_agree,
     match_score,
+    slipped_one_off,
 )
 from spacecoop.resolve.titles import similarity
 from spacecoop.resolve.unionfind import UnionFind
@@ -90,6 +91,8 @@ def cluster_views(views: list[FactView]) -> list[list[FactView]]:
 def _fits(x: FactView, y: FactView) -> bool:
     if x.type == "agreement" and (x.fact.status == "expected") != (y.fact.status == "expected"):
         return False
+    if x.type == "launch" and slipped_one_off(x, y):
+        return True
     tolerance = MAX_LAUNCH_SLIP_DAYS if x.type == "launch" else MAX_DAY_GAP
     if dates_agree(x, y, tolerance) is not None:
         return True

@@ -10,6 +10,7 @@ from spacecoop.models import Document, Entity, Fact
 from spacecoop.resolve.document_aliases import declared_aliases
 from spacecoop.resolve.name_graph import KnowledgeLike, NameGraph
 from spacecoop.resolve.office_names import looks_like_office
+from spacecoop.resolve.payloads import one_off_payloads
 from spacecoop.resolve.persons import PersonMention, cluster_people
 from spacecoop.resolve.slots import SLOT_BY_ARG, Slot, fact_mentions
 
@@ -29,6 +30,8 @@ class EntityIndex:
     payload_vehicles: frozenset[tuple[str, str]] = frozenset()
     # Entity id -> the entity id of its country's government (CNES -> France), for known entities.
     countries: Mapping[str, str] = field(default_factory=dict)
+    # Payload entities that name one spacecraft, launched once (see `payloads`).
+    one_off: frozenset[str] = frozenset()
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -112,6 +115,7 @@ def resolve_entities(
         titles,
         frozenset(payload_vehicles),
         _countries(all_entities, knowledge),
+        one_off_payloads(all_entities.values(), knowledge),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacecoop.models import Fact
-from spacecoop.resolve.dates import any_compatible, calendar_prefix, days_apart, precision_rank
+from spacecoop.resolve.dates import any_compatible, calendar_prefix, days_apart, precision_rank, start_of
 from spacecoop.resolve.titles import similarity
 
 MIN_TITLE_SIMILARITY = 0.5
@@ -36,6 +36,7 @@ class FactView:
     reported: str | None  # the document's date (when the report was written)
     office: str | None = None  # a role's office label
     nations: frozenset[str] = frozenset()  # the parties with each agency replaced by its country
+    one_off: frozenset[str] = frozenset()  # payloads that name one spacecraft (launched once)
     by_role: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -136,7 +137,31 @@ def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
     return sim + 0.1 * min(precision_rank(a.date), precision_rank(b.date)), not agree
 
 
+def slipped_one_off(a: FactView, b: FactView) -> bool:
+    """Both report the launch of one spacecraft that flies once, and one of them is a plan: the
+    same launch, whatever date or rocket the plan gave (launches slip, rockets get swapped)."""
+    if not (a.one_off & b.one_off) or "planned" not in (a.fact.status, b.fact.status):
+        return False
+    plan, flight = (a, b) if a.fact.status == "planned" else (b, a)
+    if flight.fact.status != "done" or not flight.date:
+        return True
+    # A spacecraft of one name that flew before the plan was reported, or well before the planned
+    # date, is an earlier craft or flight of that name (Spacelab flew many times): not this one.
+    if plan.reported and start_of(flight.date)[: len(plan.reported)] < plan.reported[: len(flight.date)]:
+        return False
+    if not plan.date or any_compatible(plan.readings, flight.readings):
+        return True
+    gap = days_apart(plan.date, flight.date)
+    if gap is not None:
+        return gap <= MAX_LAUNCH_SLIP_DAYS or flight.date > plan.date
+    common = min(len(plan.date), len(flight.date))
+    return flight.date[:common] > plan.date[:common]
+
+
 def _launches(a: FactView, b: FactView) -> tuple[float, bool] | None:
+    if slipped_one_off(a, b):
+        agree = dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS)
+        return 0.9 + 0.1 * len(a.one_off & b.one_off), agree is not True
     va, vb = a.one("vehicle"), b.one("vehicle")
     if va and vb and va != vb:
         return None

@@ -72,6 +72,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         reported=calendar_prefix(reported),
         office=office,
         nations=frozenset(index.countries.get(e, e) for role, e in roles if role == "party"),
+        one_off=frozenset(e for role, e in roles if role == "payload" and e in index.one_off),
     )
 
 
@@ -203,7 +204,24 @@ def _date(kind: str, ordered: list[FactView], status: str | None, conflicts: lis
             if stale:
                 conflicts.append(f"date: planned for {_readings(stale)}; flew {chosen or 'undated'}")
             return chosen
+    if kind == "launch" and dated and all(v.fact.status == "planned" for v in dated):
+        return _latest_plan(dated, conflicts)
     return _agreed_date(dated, conflicts)
+
+
+def _latest_plan(dated: list[FactView], conflicts: list[str]) -> str | None:
+    """A launch only planned so far: where the plans disagree, the most recent report's date is the
+    plan (the launch slipped); the earlier dates are kept in `conflicts`."""
+    scratch: list[str] = []
+    agreed = _agreed_date(dated, scratch)
+    if not scratch or not any(c.startswith("date: sources disagree") for c in scratch):
+        conflicts.extend(scratch)
+        return agreed
+    latest = max(dated, key=lambda v: (v.reported or "", start_of(v.date or ""), v.fact_id))
+    older = [v for v in dated if not any(compatible(latest.date, r) for r in v.readings)]
+    if older:
+        conflicts.append(f"date: planned for {_readings(older)}; latest plan {latest.date}")
+    return latest.date
 
 
 def _agreed_date(dated: list[FactView], conflicts: list[str]) -> str | None:
