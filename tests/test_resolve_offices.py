@@ -99,3 +99,56 @@ def test_office_names_unknown_query_is_refused_with_its_text():
 def test_office_names_title_with_organisation_name_reduces_to_the_office():
     assert office_label("ESA Director General", ("ESA", "European Space Agency")) == "Head"
     assert office_label("astronaut") == "Astronaut"
+
+
+def test_offices_a_former_holder_seen_later_does_not_extend_the_term():
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact, small_knowledge
+
+    facts = [
+        make_fact(
+            "role",
+            "a",
+            "NASA Administrator Ada Lorne met the press.",
+            date="2010-02-01",
+            person="Ada Lorne",
+            role="Administrator",
+            organization="NASA",
+        ),
+        make_fact(
+            "role",
+            "b",
+            "The former NASA Administrator Ada Lorne wrote a book.",
+            date="2019-05-01",
+            person="Ada Lorne",
+            role="Administrator",
+            organization="NASA",
+        ),
+    ]
+    (term,) = resolve_all(facts, (), small_knowledge()).offices
+    assert term.start == "2010-02-01"
+    assert term.end == "2010-02-01"  # over by 2019, last seen in office in 2010
+
+
+def test_offices_an_organisation_that_ceased_ends_its_terms_and_later_sightings_go_to_its_successor():
+    from spacecoop.models import Event
+    from spacecoop.resolve.offices import Era, office_terms
+
+    def role(event_id, date, org):
+        return Event(
+            id=event_id,
+            type="role",
+            args={"role": "Head", "as_of": [date]},
+            date=date,
+            status=None,
+            confidence=0.8,
+            sources=(),
+            conflicts=(),
+            entities=(("organization", org), ("person", "p:koro")),
+        )
+
+    eras = {"old-agency": Era(1999, ("new-agency",))}
+    terms = office_terms([role("e1", "1996", "old-agency"), role("e2", "2005", "old-agency")], eras)
+    by_org = {t.organization: t for t in terms}
+    assert by_org["old-agency"].end == "1999"
+    assert by_org["new-agency"].start == "2005"

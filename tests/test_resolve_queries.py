@@ -141,10 +141,15 @@ def test_queries_who_held_before_the_agency_existed_answers_with_its_predecessor
     assert holder["held"] == "in office"
 
 
-def test_queries_who_held_between_sightings_gives_the_last_known_holder(store):
+def test_queries_who_held_between_sightings_answers_from_the_knowledge_of_the_term(store):
+    # The documents saw Komarov in 2016 and Rogozin in 2018; the knowledge knows Komarov's term
+    # ran to 2018-05, and says so beside the sources that saw him.
     (holder,) = who_held(store, "Head of Roscosmos", "2017-12-01")
     assert holder["person"]["name"] == "Igor Komarov"
-    assert holder["held"] == "last known"
+    assert holder["held"] == "in office"
+    assert holder["basis"] == "knowledge and evidence"
+    assert holder["end"] == "2018-05"
+    assert [s["doc_key"] for s in holder["sources"]] == ["visit-2016"]
 
 
 def test_queries_head_of_an_agency_led_by_a_president_is_its_president(store):
@@ -249,3 +254,41 @@ def test_cli_resolution_commands_and_options_are_documented():
             for flag in getattr(option, "opts", []):
                 if flag.startswith("--"):
                     assert flag in text, f"{command.name} {flag} is not documented"
+
+
+def test_queries_who_answers_the_current_director_general_not_an_earlier_one_seen_longer(tmp_db):
+    texts = {
+        "old-visit": ("2005-03-02", "ESA Director General Jean-Jacques Dordain opened the meeting."),
+        "recent": ("2024-05-20", "Josef Aschbacher, the Director General of ESA, spoke in Vienna."),
+        "retro": ("2026-01-10", "The former ESA Director General Jean-Jacques Dordain gave a lecture."),
+    }
+    people = {
+        "old-visit": "Jean-Jacques Dordain",
+        "recent": "Josef Aschbacher",
+        "retro": "Jean-Jacques Dordain",
+    }
+    with Store.open(tmp_db) as opened:
+        for key, (date, text) in texts.items():
+            fact = make_fact(
+                "role",
+                key,
+                date=date,
+                person=people[key],
+                role="Director General",
+                organization="ESA",
+                evidence=text,
+            )
+            opened.save_analyzed(AnalyzedDocument(make_document(key, text, date), (), (), (fact,)))
+        resolve_store(opened)
+        (holder,) = who_held(opened, "Director General of ESA", "2024-06-01")
+        assert holder["person"]["name"] == "Josef Aschbacher"
+        assert holder["basis"] == "knowledge and evidence" and holder["open"] is True
+        assert holder["last_seen"] == "2024-05-20"
+        (earlier,) = who_held(opened, "ESA Director General", "2010")
+        assert earlier["person"]["name"] == "Jean-Jacques Dordain" and earlier["end"] == "2015-06"
+        result = CliRunner().invoke(
+            cli, ["who", "Director General of ESA", "--on", "2024-06-01", "--db", tmp_db]
+        )
+        assert result.exit_code == 0, result.output
+        assert "Josef Aschbacher" in result.output and "since 2021-03, last seen 2024-05-20" in result.output
+        assert "[from knowledge and evidence]" in result.output

@@ -51,10 +51,16 @@ def who_command(office: str, on_date: str, fmt: str, db: str | None) -> None:
         click.echo(f"no holder of {office!r} known on or before {on_date}")
         return
     for holder in holders:
-        span = f"{holder['start'] or '?'} - {holder['end'] or 'no successor seen'}"
+        if holder["end"]:
+            span = f"{holder['start'] or '?'} - {holder['end']}"
+        else:
+            # An open term is shown open, never extended to today.
+            seen = f", last seen {holder['last_seen']}" if holder.get("last_seen") else ""
+            span = f"since {holder['start'] or '?'}{seen}"
         note = "" if holder["held"] == "in office" else " (last known holder before that date)"
         click.echo(
             f"{holder['person']['name']}: {holder['office']} of {holder['organization']['name']}, {span}{note}"
+            f" [from {holder.get('basis', 'evidence')}]"
         )
         for source in holder["sources"]:
             click.echo(f"  {source['date'] or 'undated'}  {source['doc_key']}: {source['evidence']}")

@@ -16,6 +16,7 @@ from spacecoop.resolve.office_names import split_office_query
 from spacecoop.resolve.offices import held_on
 from spacecoop.store import schema
 from spacecoop.store.core import Store, check_iso_date
+from spacecoop.store.office_knowledge import combined_terms
 
 # When an organisation has no office of the asked name, the office that heads it answers instead
 # ("Head of CNES" is its President; "President of Roscosmos" its Head).
@@ -47,42 +48,69 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
         # The organisation's predecessors and successors answer for the years it did not exist
         # (the Head of Roscosmos in 2003 was the head of Rosaviakosmos).
         lineage = _lineage(conn, org_ids[0])
-        terms = _terms(conn, schema.offices.c.organization.in_(set(org_ids) | lineage))
-        known = sorted({t.office for t in terms})
-        chosen = [t for t in terms if t.office == office]
+        organizations = set(org_ids) | lineage
+        evidence = _terms(conn, schema.offices.c.organization.in_(organizations))
+        terms = combined_terms(conn, organizations, evidence)
+        known = sorted({a.term.office for a in terms})
+        chosen = [a for a in terms if a.term.office == office]
         for fallback in _FALLBACK_OFFICES.get(office, ()):
             if chosen:
                 break
-            chosen = [t for t in terms if t.office == fallback]
+            chosen = [a for a in terms if a.term.office == fallback]
         if not chosen:
             offices = ", ".join(known) or "none"
             raise NotFound(
                 f"{office_text!r}: no holder of {office!r} seen for {org_text} (offices seen: {offices})"
             )
-        own_started = any(t.organization in org_ids and _started_by(t, on_date) for t in chosen)
+        own_started = any(a.term.organization in org_ids and _started_by(a.term, on_date) for a in chosen)
         if own_started:
             # Once the organisation itself has holders, its predecessors' open terms are over.
-            chosen = [t for t in chosen if t.organization in org_ids]
-        held = [t for t in chosen if held_on(t, on_date)]
+            chosen = [a for a in chosen if a.term.organization in org_ids]
+        held = [a for a in chosen if held_on(a.term, on_date)]
+        if any(a.basis != "evidence" for a in held):
+            # The knowledge's dates say who held it; a sighting's open term does not outvote them.
+            held = [a for a in held if a.basis != "evidence"]
+        # One person in two bodies on a date (a renaming year): the term the sources show, else the later.
+        by_person: dict[str, Any] = {}
+        for a in sorted(held, key=lambda a: (a.basis == "knowledge and evidence", a.term.start or "")):
+            by_person[a.person_name or a.term.person] = a
+        held = list(by_person.values())
         status = "in office"
         if not held:
-            before = [t for t in chosen if _started_by(t, on_date)]
-            held = [max(before, key=lambda t: (t.start or "", t.person))] if before else []
+            before = [a for a in chosen if _started_by(a.term, on_date)]
+            held = [max(before, key=lambda a: (a.term.start or "", a.term.person))] if before else []
             status = "last known"
-        names = _names(conn, {t.person for t in held} | {t.organization for t in held})
-        return [
-            {
-                "office": t.office,
-                "organization": {"id": t.organization, "name": names.get(t.organization, t.organization)},
-                "person": {"id": t.person, "name": names.get(t.person, t.person)},
-                "start": t.start,
-                "end": t.end,
-                "held": status,
-                "on": on_date,
-                "sources": _sources(conn, t.event_ids),
-            }
-            for t in sorted(held, key=lambda t: (t.start or "", t.person))
-        ]
+        names = _names(conn, {a.term.person for a in held} | {a.term.organization for a in held})
+        answers = []
+        for a in sorted(held, key=lambda a: (a.term.start or "", a.term.person)):
+            t = a.term
+            sources = _sources(conn, t.event_ids)
+            answers.append(
+                {
+                    "office": t.office,
+                    "organization": {
+                        "id": t.organization,
+                        "name": names.get(t.organization) or _known_name(t.organization),
+                    },
+                    "person": {"id": t.person, "name": names.get(t.person) or a.person_name or t.person},
+                    "start": t.start,
+                    "end": t.end,
+                    "open": t.end is None,
+                    "last_seen": max((s["date"] for s in sources if s["date"]), default=None),
+                    "held": status,
+                    "basis": a.basis,
+                    "on": on_date,
+                    "sources": sources,
+                }
+            )
+        return answers
+
+
+def _known_name(entity_id: str) -> str:
+    from spacecoop.knowledge import load_knowledge
+
+    known = load_knowledge().get(entity_id)
+    return known.name if known is not None else entity_id
 
 
 def _started_by(term: OfficeTerm, date: str) -> bool:
