@@ -147,9 +147,11 @@ def slipped_one_off(a: FactView, b: FactView) -> bool:
         return True
     # A spacecraft of one name that flew before the plan was reported, or well before the planned
     # date, is an earlier craft or flight of that name (Spacelab flew many times): not this one.
-    if plan.reported and start_of(flight.date)[: len(plan.reported)] < plan.reported[: len(flight.date)]:
-        return False
-    if not plan.date or any_compatible(plan.readings, flight.readings):
+    if not plan.date:
+        return not (
+            plan.reported and start_of(flight.date)[: len(plan.reported)] < plan.reported[: len(flight.date)]
+        )
+    if any_compatible(plan.readings, flight.readings):
         return True
     gap = days_apart(plan.date, flight.date)
     if gap is not None:

@@ -27,41 +27,48 @@ _GENERIC = re.compile(
     r"experiment|equipment|ausrüstung)\b",
     re.IGNORECASE,
 )
-# A designator: a digit, or a letter after a hyphen ("GIOVE-A", "TanDEM-X").
-_DESIGNATOR = re.compile(r"\d|-[A-Z]\b")
+# A number in a craft's name designates one craft ("Sentinel-1B", "BKA-2"); a letter alone does
+# not: Russian series are named "Meteor-M", "Resurs-P".
+_DESIGNATOR = re.compile(r"\d")
 
 
 def one_off_payloads(entities: Iterable[Entity], knowledge: object) -> frozenset[str]:
     """Ids of the payload entities that name a single spacecraft."""
     known = list(getattr(knowledge, "entities", ()))
-    parents = {getattr(k, "parent", None) for k in known} - {None}
     by_id = {k.id: k for k in known}
+    # Missions grouping craft or missions (Galileo, Copernicus) fly many times; instruments do not count.
+    parents = {k.parent for k in known if k.parent and k.type in ("mission", "spacecraft")}
     found = set()
     for entity in entities:
         if entity.type not in ("mission", "spacecraft"):
             continue
         record = by_id.get(entity.id)
         if record is not None:
-            if _known_one_off(record, entity.id in parents):
+            if _known_one_off(record, entity.id in parents, by_id):
                 found.add(entity.id)
         elif _named_one_off(entity.name, entity.aliases):
             found.add(entity.id)
     return frozenset(found)
 
 
-def _known_one_off(record: object, has_children: bool) -> bool:
-    """A known mission flies once unless it groups others (Galileo, Copernicus) or its aliases name
-    several craft ("Sentinel-2A", "Sentinel-2B"); a known spacecraft flies once when its name
-    carries a designator ("Sentinel-1B"), otherwise it is a class of craft (Soyuz, Dragon)."""
-    if has_children or getattr(record, "type", "") not in ("mission", "spacecraft"):
+def _known_one_off(record: object, has_children: bool, by_id: dict) -> bool:
+    """What the knowledge says (`flies`), else: a mission flies once unless it groups others or its
+    aliases name several craft ("Sentinel-2A", "Sentinel-2B"); a spacecraft flies once when its
+    name carries a number ("Sentinel-1B") or it belongs to a mission (the Rosalind Franklin rover
+    of ExoMars); otherwise it names a class or a family of craft (Soyuz, Dragon, GSAT)."""
+    flies = getattr(record, "flies", None)
+    if flies:
+        return flies == "once"
+    kind = getattr(record, "type", "")
+    if has_children or kind not in ("mission", "spacecraft"):
         return False
     name = str(getattr(record, "name", ""))
-    aliases: Sequence[str] = getattr(record, "aliases", ())
-    if _names_several(name, aliases):
+    if _names_several(name, getattr(record, "aliases", ())):
         return False
-    if getattr(record, "type", "") == "spacecraft":
-        return bool(_DESIGNATOR.search(name))
-    return not _BATCH.search(name)
+    if kind == "mission":
+        return not _BATCH.search(name)
+    parent = by_id.get(getattr(record, "parent", None) or "")
+    return bool(_DESIGNATOR.search(name)) or (parent is not None and parent.type == "mission")
 
 
 def _names_several(name: str, aliases: Sequence[str]) -> bool:
@@ -76,10 +83,11 @@ def _names_several(name: str, aliases: Sequence[str]) -> bool:
 def _named_one_off(name: str, aliases: Sequence[str]) -> bool:
     """An unknown payload is one craft when every name it goes by is a proper name (capitalised,
     neither a batch nor a generic satellite) and one of them carries a designator or is a single
-    word: "BKA-2", "Saocom 1A", "Euclid"; not "Intelsat satellite" or "two Galileo satellites"."""
+    proper name throughout: "BKA-2", "Saocom 1A", "Euclid", "Rosalind Franklin"; not "Intelsat
+    satellite" or "two Galileo satellites"."""
     names = [name, *aliases]
     if any(_BATCH.search(n) or _GENERIC.search(n) for n in names):
         return False
     if not all(n[:1].isupper() or n[:1].isdigit() for n in names if n):
         return False
-    return any(_DESIGNATOR.search(n) or len(n.split()) == 1 for n in names)
+    return any(_DESIGNATOR.search(n) or all(w[:1].isupper() for w in n.split()) for n in names)
