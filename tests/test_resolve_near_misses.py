@@ -118,3 +118,70 @@ def test_near_miss_a_craft_of_one_name_that_flew_before_the_plan_was_written_is_
         make_fact("launch", "plan", date="1995-06", status="planned", payloads=["Skylark"]),
     ]
     assert len(_launches(facts, docs)) == 2
+
+
+def _agreements(facts):
+    return [e for e in resolve_all(facts, (), small_knowledge()).events if e.type == "agreement"]
+
+
+def test_reports_of_one_signing_in_two_languages_are_one_agreement():
+    facts = [
+        make_fact(
+            "agreement",
+            "en",
+            date="2019-03-14",
+            status="signed",
+            parties=["ESA", "DLR"],
+            title="Association Agreement",
+        ),
+        make_fact(
+            "agreement",
+            "de",
+            date="2019-03-14",
+            status="signed",
+            parties=["DLR", "ESA"],
+            title="Assoziierungsabkommen",
+        ),
+        make_fact(
+            "agreement",
+            "fr",
+            date="2019-03",
+            status="signed",
+            parties=["ESA", "DLR"],
+            title="accord d'association",
+        ),
+    ]
+    (event,) = _agreements(facts)
+    assert sorted(s.doc_key for s in event.sources) == ["de", "en", "fr"]
+    assert event.date == "2019-03-14"
+
+
+def test_the_first_agreement_of_two_parties_is_one_but_a_later_one_stays_apart():
+    facts = [
+        make_fact(
+            "agreement",
+            "a",
+            date="1971",
+            status="signed",
+            parties=["CNES", "NASA"],
+            title="first agreement between the two agencies",
+        ),
+        make_fact(
+            "agreement",
+            "b",
+            date="1971",
+            status="signed",
+            parties=["NASA", "CNES"],
+            title="premier accord de coopération",
+        ),
+        make_fact(
+            "agreement",
+            "c",
+            date="1975",
+            status="signed",
+            parties=["NASA", "CNES"],
+            title="new cooperation agreement",
+        ),
+    ]
+    events = sorted(_agreements(facts), key=lambda e: e.date)
+    assert [sorted(s.doc_key for s in e.sources) for e in events] == [["a", "b"], ["c"]]

@@ -37,6 +37,7 @@ class FactView:
     office: str | None = None  # a role's office label
     nations: frozenset[str] = frozenset()  # the parties with each agency replaced by its country
     one_off: frozenset[str] = frozenset()  # payloads that name one spacecraft (launched once)
+    first: bool = False  # an agreement its title calls the parties' first
     by_role: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -126,8 +127,11 @@ def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
             return None
         return sim, False
     if sim is None:
-        # Without a subject to compare, only the same day on both sides identifies the signing.
+        # Without a subject to compare, only the same day on both sides identifies the signing,
+        # or both calling it the parties' first agreement (there is one) in a year they agree on.
         if agree and precision_rank(a.date) == 3 and precision_rank(b.date) == 3:
+            return 0.5, False
+        if agree and a.first and b.first and a.date and b.date:
             return 0.5, False
         return None
     if sim < MIN_TITLE_SIMILARITY:

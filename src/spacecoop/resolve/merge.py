@@ -20,7 +20,7 @@ from spacecoop.resolve.matching import FactView
 from spacecoop.resolve.names import short_hash
 from spacecoop.resolve.office_names import office_label
 from spacecoop.resolve.slots import fact_mentions
-from spacecoop.resolve.titles import completed_title, subject_words
+from spacecoop.resolve.titles import completed_title, says_first, subject_words
 from spacecoop.resolve.unionfind import UnionFind
 
 _AGREEMENT_STATUS_ORDER = ("terminated", "signed", "in_force", "expected")
@@ -73,6 +73,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         office=office,
         nations=frozenset(index.countries.get(e, e) for role, e in roles if role == "party"),
         one_off=frozenset(e for role, e in roles if role == "payload" and e in index.one_off),
+        first=fact.type == "agreement" and says_first(fact.args.get("title")),
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from spacecoop.resolve.names import fold
+from spacecoop.resolve.title_words import FIRST, FOREIGN_GENERIC, split_compound, translated
 
 # Words every agreement title may carry; they say what kind of document it is, not its subject.
 _GENERIC_TEXT = """a an the of on in and for to with by from at its their this that these those into between
@@ -26,13 +27,22 @@ def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str
     if not isinstance(title, str) or not title:
         return frozenset()
     excluded = _excluded_words(tuple(names))
-    return frozenset(_stem(w) for w in _WORD.findall(fold(title)) if w not in excluded and len(w) > 1)
+    # An elided article is a word of its own: "accord d'association".
+    text = fold(re.sub(r"['’]", " ", title))
+    words = (translated(part) for w in _WORD.findall(text) for part in split_compound(w))
+    return frozenset(_stem(w) for w in words if w not in excluded and len(w) > 1)
+
+
+def says_first(title: str | None) -> bool:
+    """Whether a title calls the agreement the parties' first ("first cooperation agreement",
+    "premier accord", "erstes Abkommen"): there is only one."""
+    return isinstance(title, str) and any(w in FIRST for w in _WORD.findall(fold(title)))
 
 
 @lru_cache(maxsize=4096)
 def _excluded_words(names: tuple[str, ...]) -> frozenset[str]:
     # Cached: the same parties (with all their aliases) come back for every report of their agreements.
-    return _GENERIC.union(*(_WORD.findall(fold(name)) for name in names))
+    return _GENERIC.union(FOREIGN_GENERIC, *(_WORD.findall(fold(name)) for name in names))
 
 
 # What may follow a cut-off title in its sentence and still be the title: "... between ESA and the
