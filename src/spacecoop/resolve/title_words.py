@@ -7,8 +7,7 @@ from __future__ import annotations
 
 # Function words and the kinds of document (agreement, accord, Abkommen...) in the other languages;
 # the English ones are in titles.py.
-FOREIGN_GENERIC = frozenset(
-    """de du des la le les l d et en sur entre pour avec au aux un une nouvel nouveau nouvelle
+_FOREIGN_GENERIC_TEXT = """de du des la le les l d et en sur entre pour avec au aux un une nouvel nouveau nouvelle
     accord accords convention protocole memorandum entente cadre cooperation spatial spatiale
     spatiales premier premiere espace weltraum espacio espacios spazio espaco
     der die das den dem des und uber zur zum von mit im am fur ein eine einer neue neues neuen
@@ -18,8 +17,8 @@ FOREIGN_GENERIC = frozenset(
     entendimiento marco cooperacion espacial primer primera
     di il lo gli e per tra fra nel della dello delle dei degli accordo accordi convenzione quadro
     cooperazione spaziale primo prima
-    do da dos das um uma novo acordo acordos memorando quadro cooperacao espacial primeiro""".split()
-)
+    do da dos das um uma novo acordo acordos memorando quadro cooperacao espacial primeiro"""
+FOREIGN_GENERIC = frozenset(_FOREIGN_GENERIC_TEXT.split())
 
 # Subject words of other languages -> the English word (stemmed as titles.py stems).
 TRANSLATIONS = {
@@ -75,4 +74,5 @@ def translated(word: str) -> str:
 
 
 # Ordinals that make an agreement unique between its parties: their first one.
-FIRST = frozenset("first premier premiere erstes erste ersten primer primera primo prima primeiro".split())
+_FIRST_TEXT = "first premier premiere erstes erste ersten primer primera primo prima primeiro"
+FIRST = frozenset(_FIRST_TEXT.split())
