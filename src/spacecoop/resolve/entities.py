@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from spacecoop.models import Document, Entity, Fact
 from spacecoop.resolve.document_aliases import declared_aliases
+from spacecoop.resolve.kinds import kind_of, role_for
 from spacecoop.resolve.name_graph import KnowledgeLike, NameGraph
+from spacecoop.resolve.names import name_key
 from spacecoop.resolve.office_names import looks_like_office
 from spacecoop.resolve.payloads import one_off_payloads
 from spacecoop.resolve.persons import PersonMention, cluster_people
@@ -32,6 +34,8 @@ class EntityIndex:
     countries: Mapping[str, str] = field(default_factory=dict)
     # Payload entities that name one spacecraft, launched once (see `payloads`).
     one_off: frozenset[str] = frozenset()
+    # Entity id -> its kind (see `kinds`): what role it can play in an event.
+    kinds: Mapping[str, str] = field(default_factory=dict)
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -47,11 +51,16 @@ class EntityIndex:
             return None
         return self.mention_ids.get((fact_id, slot.kind, surface.strip()))
 
-    def role_of(self, fact_id: str, arg: str, surface: str, role: str) -> str:
-        """The role a mention plays in its event: its slot's, unless a payload names the rocket."""
+    def role_of(self, fact_id: str, arg: str, surface: str, role: str, fact_type: str = "") -> str:
+        """The role a mention plays in its event: its slot's, unless a payload names the rocket or
+        the entity's kind cannot play it (a place named as a party is the place; see `kinds`). An
+        office's organisation stays its organisation whatever its kind (the chair of a board)."""
         if arg == "payloads" and (fact_id, surface.strip()) in self.payload_vehicles:
             return "vehicle"
-        return role
+        if fact_type == "role":
+            return role
+        entity_id = self.entity_id(fact_id, arg, surface)
+        return role_for(role, self.kinds.get(entity_id) if entity_id else None)
 
     def office_title(self, role: str) -> str:
         return self.office_titles.get(role.strip(), role.strip())
@@ -102,6 +111,7 @@ def resolve_entities(
     people, person_ids = cluster_people(_person_mentions(identified, person_mentions, mention_ids))
     for (fact_id, surface), entity_id in person_ids.items():
         mention_ids[(fact_id, "person", surface)] = entity_id
+    entities = _people_named_as_payloads(entities, people, mention_ids)
     all_entities = {e.id: e for e in (*entities, *people)}
     titles = {}
     for _, fact in identified:
@@ -116,7 +126,24 @@ def resolve_entities(
         frozenset(payload_vehicles),
         _countries(all_entities, knowledge),
         one_off_payloads(all_entities.values(), knowledge),
+        {e.id: kind_of(e, knowledge.get(e.id)) for e in all_entities.values()},
     )
+
+
+def _people_named_as_payloads(
+    entities: list[Entity], people: Iterable[Entity], mention_ids: dict[MentionKey, str]
+) -> list[Entity]:
+    """A payload that names a person the facts know ("Soyuz with Thomas Pesquet") is that person,
+    on board as crew, not a mission of the same name."""
+    by_key = {name_key(n): p.id for p in people for n in (p.name, *p.aliases)}
+    remapped: set[str] = set()
+    for key, entity_id in list(mention_ids.items()):
+        person = by_key.get(name_key(key[2])) if key[1] == "payload" else None
+        if person:
+            mention_ids[key] = person
+            remapped.add(entity_id)
+    still = set(mention_ids.values())
+    return [e for e in entities if e.id not in remapped or e.id in still]
 
 
 def _countries(entities: Mapping[str, Entity], knowledge: KnowledgeLike) -> dict[str, str]:

@@ -42,7 +42,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
     for slot, surface in fact_mentions(fact):
         entity_id = index.entity_id(fact_id, slot.arg, surface)
         if entity_id:
-            roles.add((index.role_of(fact_id, slot.arg, surface, slot.role), entity_id))
+            roles.add((index.role_of(fact_id, slot.arg, surface, slot.role, fact.type), entity_id))
     date = calendar_prefix(fact.date.iso) if fact.date else None
     readings = tuple(
         dict.fromkeys(
@@ -280,17 +280,20 @@ def _args(
         best = max(titled, key=lambda v: (len(v.subject), v.fact.confidence, v.fact_id), default=None)
         return {
             "parties": names("party"),
-            "signatories": names("signatory"),
+            "signatories": sorted({*names("signatory"), *names("signatory-office")}),
             "place": one("place"),
             "title": completed_title(best.fact.args["title"], best.fact.evidence.text, party_names)
             if best
             else None,
         }
     if kind == "launch":
-        return {"vehicle": one("vehicle"), "site": one("site"), "payloads": names("payload")}
+        launch = {"vehicle": one("vehicle"), "site": one("site"), "payloads": names("payload")}
+        if names("crew"):
+            launch["crew"] = names("crew")
+        return launch
     if kind == "meeting":
         return {
-            "participants": names("participant"),
+            "participants": sorted({*names("participant"), *names("participant-office")}),
             "organizations": names("organization"),
             "place": one("place"),
         }
