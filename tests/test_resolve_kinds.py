@@ -107,3 +107,17 @@ def test_kinds_partners_are_actors_only(tmp_db):
         "Executive Board",
         "ESA Director General",
     }
+
+
+def test_kinds_two_things_of_one_name_are_told_apart():
+    facts = [
+        make_fact("launch", "a", date="2021-04-09", status="done", vehicle="Soyuz", payloads=["Lumo-2"]),
+        make_fact("launch", "b", date="2021-10-05", status="done", payloads=["Soyuz spacecraft"]),
+    ]
+    resolution = resolve_all(facts, (), load_knowledge())
+    names = {e.id: e.name for e in resolution.entities}
+    assert names["soyuz"] == "Soyuz"
+    assert names["soyuz-spacecraft"] == "Soyuz (spacecraft)"
+    by_date = {e.date: e for e in resolution.events}
+    assert by_date["2021-04-09"].args["vehicle"] == "Soyuz"
+    assert by_date["2021-10-05"].args["payloads"] == ["Soyuz (spacecraft)"]

@@ -4,7 +4,7 @@ through the knowledge files and what documents declare; people through `persons`
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacecoop.models import Document, Entity, Fact
 from spacecoop.resolve.document_aliases import declared_aliases
@@ -112,7 +112,8 @@ def resolve_entities(
     for (fact_id, surface), entity_id in person_ids.items():
         mention_ids[(fact_id, "person", surface)] = entity_id
     entities = _people_named_as_payloads(entities, people, mention_ids)
-    all_entities = {e.id: e for e in (*entities, *people)}
+    kinds = {e.id: kind_of(e, knowledge.get(e.id)) for e in (*entities, *people)}
+    all_entities = {e.id: e for e in (*_distinct_names(entities, kinds), *people)}
     titles = {}
     for _, fact in identified:
         role = fact.args.get("role") if fact.type == "role" else None
@@ -126,8 +127,34 @@ def resolve_entities(
         frozenset(payload_vehicles),
         _countries(all_entities, knowledge),
         one_off_payloads(all_entities.values(), knowledge),
-        {e.id: kind_of(e, knowledge.get(e.id)) for e in all_entities.values()},
+        kinds,
     )
+
+
+_KIND_ORDER = ("agency", "government", "company", "institute", "launcher", "spacecraft", "mission")
+
+
+def _distinct_names(entities: list[Entity], kinds: Mapping[str, str]) -> list[Entity]:
+    """Two things of one name (Soyuz the rocket and Soyuz the spacecraft) are told apart: the first
+    kind keeps the name, the others take their kind after it ("Soyuz (spacecraft)"), the plain name
+    kept as an alias."""
+    by_name: dict[str, list[Entity]] = {}
+    for entity in entities:
+        by_name.setdefault(name_key(entity.name), []).append(entity)
+    renamed: dict[str, Entity] = {}
+    for same in by_name.values():
+        if len({kinds.get(e.id) for e in same}) < 2:
+            continue
+        ordered = sorted(same, key=lambda e: (_rank(kinds.get(e.id)), e.id))
+        for entity in ordered[1:]:
+            name = f"{entity.name} ({kinds.get(entity.id)})"
+            aliases = tuple(sorted({*entity.aliases, entity.name}))
+            renamed[entity.id] = replace(entity, name=name, aliases=aliases)
+    return [renamed.get(e.id, e) for e in entities]
+
+
+def _rank(kind: str | None) -> int:
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
 
 
 def _people_named_as_payloads(
