@@ -152,3 +152,11 @@ def test_offices_an_organisation_that_ceased_ends_its_terms_and_later_sightings_
     by_org = {t.organization: t for t in terms}
     assert by_org["old-agency"].end == "1999"
     assert by_org["new-agency"].start == "2005"
+
+
+def test_offices_two_titles_held_together_name_the_first_office():
+    from spacecoop.resolve.office_names import office_label, split_office_query
+
+    assert office_label("Chairman and CEO") == "President"
+    assert office_label("CEO and Chairman") == "Chief Executive"
+    assert split_office_query("CEO and Chairman of Orbitex") == ("Chief Executive", "Orbitex")

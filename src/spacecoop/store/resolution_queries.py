@@ -20,7 +20,11 @@ from spacecoop.store.office_knowledge import combined_terms
 
 # When an organisation has no office of the asked name, the office that heads it answers instead
 # ("Head of CNES" is its President; "President of Roscosmos" its Head).
-_FALLBACK_OFFICES = {"Head": ("President", "Chief Executive"), "President": ("Head",)}
+_FALLBACK_OFFICES = {
+    "Head": ("President", "Chief Executive"),
+    "President": ("Head", "Chief Executive"),
+    "Chief Executive": ("President", "Head"),
+}
 _ORG_ROLES = ("party", "organization")
 _PERSON_ROLES = ("participant", "signatory", "person")
 _TYPE_SECTIONS = (
@@ -57,6 +61,11 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
             if chosen:
                 break
             chosen = [a for a in terms if a.term.office == fallback]
+        if any(a.basis != "evidence" for a in terms if a.term.office in _FALLBACK_OFFICES.get(office, ())):
+            # The knowledge knows who headed it under another title (Arianespace's Chairman and
+            # CEO): every head's term may answer; on a date, the asked title first.
+            family = (office, *_FALLBACK_OFFICES.get(office, ()))
+            chosen = [a for a in terms if a.term.office in family]
         if not chosen:
             offices = ", ".join(known) or "none"
             raise NotFound(
@@ -75,6 +84,8 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
         for a in sorted(held, key=lambda a: (a.basis == "knowledge and evidence", a.term.start or "")):
             by_person[a.person_name or a.term.person] = a
         held = list(by_person.values())
+        if any(a.term.office == office for a in held):
+            held = [a for a in held if a.term.office == office]
         status = "in office"
         if not held:
             before = [a for a in chosen if _started_by(a.term, on_date)]
