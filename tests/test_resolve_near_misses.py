@@ -185,3 +185,21 @@ def test_the_first_agreement_of_two_parties_is_one_but_a_later_one_stays_apart()
     ]
     events = sorted(_agreements(facts), key=lambda e: e.date)
     assert [sorted(s.doc_key for s in e.sources) for e in events] == [["a", "b"], ["c"]]
+
+
+def test_a_report_naming_no_party_joins_the_one_signing_of_its_subject_and_year():
+    def signed(doc, date, parties, title):
+        return make_fact("agreement", doc, date=date, status="signed", parties=parties, title=title)
+
+    facts = [
+        signed("a", "2020-10-13", ["NASA", "ESA"], "Selene Accords"),
+        signed("b", "2020", ["ESA", "NASA"], "Selene Accords (founding signatories)"),
+        signed("c", "2020", [], "Selene Accords"),
+        # Two signings could fit the report without parties: it stays alone.
+        signed("d", "2021-03-02", ["JAXA", "NASA"], "Helio Charter"),
+        signed("e", "2021-09-20", ["DLR", "NASA"], "Helio Charter"),
+        signed("f", "2021", [], "Helio Charter"),
+    ]
+    by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _agreements(facts))
+    assert ["a", "b", "c"] in by_docs
+    assert ["f"] in by_docs

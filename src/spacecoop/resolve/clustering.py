@@ -81,6 +81,7 @@ def cluster_views(views: list[FactView]) -> list[list[FactView]]:
             clusters.join(ra, rb)
     _attach_undated_meetings(views, clusters)
     _attach_vague_agreements(views, clusters)
+    _attach_partyless_agreements(views, clusters)
     groups = [
         sorted(clusters.of(root), key=lambda v: v.fact_id)
         for root in {clusters.root(v.fact_id) for v in views}
@@ -148,3 +149,33 @@ def _vaguely_same(a: FactView, b: FactView) -> bool:
         return False
     sim = similarity(a.subject, b.subject)
     return sim is None or sim >= MIN_TITLE_SIMILARITY
+
+
+def _attach_partyless_agreements(views: list[FactView], clusters: _Clusters) -> None:
+    """A dated report of an agreement that names no party ("the Artemis Accords were signed in
+    2020") joins the one signing whose every report has its subject and a date that agrees with
+    it; where two signings could fit, it stays alone."""
+    with_parties = [v for v in views if v.type == "agreement" and v.ids("party")]
+    for view in views:
+        if view.type != "agreement" or view.ids("party") or not view.subject or not view.date:
+            continue
+        if len(clusters.of(view.fact_id)) != 1:
+            continue
+        roots = {
+            clusters.root(v.fact_id)
+            for v in with_parties
+            if v.readings and view.subject <= v.subject and dates_agree(view, v, 0) is True
+        }
+        fitting = [r for r in sorted(roots) if all(_about(view, m) for m in clusters.members[r])]
+        if len(fitting) == 1:
+            clusters.join(fitting[0], view.fact_id)
+
+
+def _about(view: FactView, member: FactView) -> bool:
+    same_kind = (view.fact.status == "expected") == (member.fact.status == "expected")
+    return (
+        same_kind
+        and bool(member.readings)
+        and view.subject <= member.subject
+        and dates_agree(view, member, 0) is True
+    )
