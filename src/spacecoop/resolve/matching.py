@@ -38,6 +38,7 @@ class FactView:
     nations: frozenset[str] = frozenset()  # the parties with each agency replaced by its country
     one_off: frozenset[str] = frozenset()  # payloads that name one spacecraft (launched once)
     first: bool = False  # an agreement its title calls the parties' first
+    first_flight: bool = False  # a launch its sentence calls the rocket's first (from its site)
     by_role: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -164,7 +165,21 @@ def slipped_one_off(a: FactView, b: FactView) -> bool:
     return flight.date[:common] > plan.date[:common]
 
 
+def same_first_flight(a: FactView, b: FactView) -> bool:
+    """Both reports call it the first launch of one rocket from one site: there is only one."""
+    va, vb, sa, sb = a.one("vehicle"), b.one("vehicle"), a.one("site"), b.one("site")
+    return (
+        a.first_flight
+        and b.first_flight
+        and bool(va and va == vb and sa and sa == sb)
+        and not a.ids("payload")
+        and not b.ids("payload")
+    )
+
+
 def _launches(a: FactView, b: FactView) -> tuple[float, bool] | None:
+    if same_first_flight(a, b):
+        return 0.8, dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS) is not True
     if slipped_one_off(a, b):
         agree = dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS)
         return 0.9 + 0.1 * len(a.one_off & b.one_off), agree is not True

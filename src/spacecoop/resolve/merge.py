@@ -3,6 +3,7 @@ source that reports it, the most precise date the sources agree on, and their di
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -74,6 +75,28 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         nations=frozenset(index.countries.get(e, e) for role, e in roles if role == "party"),
         one_off=frozenset(e for role, e in roles if role == "payload" and e in index.one_off),
         first=fact.type == "agreement" and says_first(fact.args.get("title")),
+        first_flight=fact.type == "launch" and _says_first_flight(fact, roles, index),
+    )
+
+
+# "the first Soyuz launch", "the first launch of a Russian Soyuz", "maiden flight of Vega"; not
+# "the first two satellites".
+_FIRST_FLIGHT = re.compile(
+    r"\b(?:first|maiden|inaugural|premier|erste[nrs]?|primer)\s+(?!(?:two|three|four|five|deux|trois|zwei|drei|\d+)\b)"
+    r"(?:\S+\s+){0,4}?",
+    re.IGNORECASE,
+)
+
+
+def _says_first_flight(fact: Fact, roles: set[tuple[str, str]], index: EntityIndex) -> bool:
+    vehicle = next((e for r, e in sorted(roles) if r == "vehicle"), None)
+    if not vehicle:
+        return False
+    text = fact.evidence.text
+    return any(
+        re.search(_FIRST_FLIGHT.pattern + re.escape(name) + r"\b", text, re.IGNORECASE)
+        for name in _names_of(index, vehicle)
+        if len(name) > 2
     )
 
 
