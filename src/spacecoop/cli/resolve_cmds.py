@@ -111,9 +111,13 @@ def render_profile(profile: dict[str, Any]) -> str:
             lines.append(f"{label}:")
             for term in profile[key]:
                 who = term["person"]["name"] if key == "offices" else term["organization"]["name"]
-                lines.append(
-                    f"  {term['office']}: {who}, {term['start'] or '?'} - {term['end'] or ''}".rstrip()
+                span = (
+                    f"{term['start'] or '?'} - {term['end']}"
+                    if term["end"]
+                    else f"since {term['start'] or '?'}"
                 )
+                basis = term.get("basis", "evidence")
+                lines.append(f"  {term['office']}: {who}, {span} [from {basis}]")
     for key in ("agreements", "meetings", "launches", "roles"):
         if profile[key]:
             lines.append(f"{key.capitalize()}:")

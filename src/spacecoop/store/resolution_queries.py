@@ -197,7 +197,20 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
         links = _links(conn, [ev["id"] for ev in events])
         for event in events:
             event["links"] = links.get(event["id"], [])
-        names = _names(conn, set(linked) | {t.person for t in terms} | {t.organization for t in terms})
+        # The knowledge's terms in place of the sightings of the same people (see who_held).
+        own = [t for t in terms if t.organization == entity_id]
+        held_by = [t for t in terms if t.person == entity_id]
+        offices = combined_terms(conn, {entity_id}, own) if own or row.type != "person" else []
+        held = [
+            a
+            for a in combined_terms(conn, {t.organization for t in held_by}, held_by)
+            if a.term.person == entity_id
+        ]
+        listed = [a.term for a in (*offices, *held)]
+        names = _names(conn, set(linked) | {t.person for t in listed} | {t.organization for t in listed})
+        for a in (*offices, *held):
+            if a.person_name and a.term.person not in names:
+                names[a.term.person] = a.person_name
         profile: dict[str, Any] = {
             "id": entity_id,
             "name": row.name,
@@ -206,8 +219,8 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
             "wikidata": row.wikidata,
             "predecessors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.predecessors_json)],
             "successors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.successors_json)],
-            "offices": [_term_record(t, names) for t in terms if t.organization == entity_id],
-            "offices_held": [_term_record(t, names) for t in terms if t.person == entity_id],
+            "offices": [_term_record(a.term, names, a.basis) for a in _by_start(offices)],
+            "offices_held": [_term_record(a.term, names, a.basis) for a in _by_start(held)],
             "partners": partners,
             "documents": _documents_of(conn, entity_id),
             "other_matches": ids[1:],
@@ -273,14 +286,19 @@ def _terms(conn: Connection, where) -> list[OfficeTerm]:
     return sorted(terms, key=lambda t: (t.organization, t.office, t.start or "", t.person))
 
 
-def _term_record(term: OfficeTerm, names: dict[str, str]) -> dict[str, Any]:
+def _term_record(term: OfficeTerm, names: dict[str, str], basis: str = "evidence") -> dict[str, Any]:
     return {
         "office": term.office,
         "organization": {"id": term.organization, "name": names.get(term.organization, term.organization)},
         "person": {"id": term.person, "name": names.get(term.person, term.person)},
         "start": term.start,
         "end": term.end,
+        "basis": basis,
     }
+
+
+def _by_start(answerable: list) -> list:
+    return sorted(answerable, key=lambda a: (a.term.office, a.term.start or "", a.term.person))
 
 
 def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
