@@ -160,3 +160,31 @@ def test_offices_two_titles_held_together_name_the_first_office():
     assert office_label("Chairman and CEO") == "President"
     assert office_label("CEO and Chairman") == "Chief Executive"
     assert split_office_query("CEO and Chairman of Orbitex") == ("Chief Executive", "Orbitex")
+
+
+def test_offices_a_head_seen_later_heading_another_organisation_has_left_the_first():
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact, small_knowledge
+
+    def seen(doc, date, role, org, start=0):
+        return make_fact(
+            "role",
+            doc,
+            f"{role} {org}: Mara Velt.",
+            date=date,
+            person="Mara Velt",
+            role=role,
+            organization=org,
+            start=start,
+        )
+
+    facts = [
+        seen("a", "2009-04-01", "Chief Executive", "Arianespace"),
+        seen("b", "2011-06-01", "Chief Executive", "Arianespace"),
+        seen("c", "2015-02-01", "President", "CNES"),
+        seen("d", "2016-05-01", "Chair", "ESA Council"),
+    ]
+    terms = {t.organization: t for t in resolve_all(facts, (), small_knowledge()).offices}
+    assert terms["cnes"].end is None
+    by_name = {t.office: t for t in terms.values()}
+    assert by_name["Chief Executive"].end == "2011-06-01"

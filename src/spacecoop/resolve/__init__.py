@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacecoop.models import Document, Fact, Resolution
 from spacecoop.resolve.dates import calendar_prefix
 from spacecoop.resolve.entities import EntityIndex, KnowledgeLike, resolve_entities
+from spacecoop.resolve.kinds import ACTOR_KINDS
 from spacecoop.resolve.lifecycle import lifecycle_links
 from spacecoop.resolve.merge import merge_facts
 from spacecoop.resolve.offices import Era, held_on, office_terms
@@ -61,7 +62,7 @@ def resolve_all(
     return Resolution(
         entities=index.entities,
         events=tuple(sorted(events, key=lambda e: (e.type, e.date or "9999", e.id))),
-        offices=tuple(office_terms(events, organisation_eras(index, knowledge))),
+        offices=tuple(office_terms(events, organisation_eras(index, knowledge), _bodies(index))),
         links=tuple(lifecycle_links(events, dates, entity_countries(index))),
     )
 
@@ -75,6 +76,11 @@ def organisation_eras(index: EntityIndex, knowledge: KnowledgeLike) -> dict[str,
         if until is not None:
             eras[entity.id] = Era(until, tuple(getattr(known, "successors", ()) or ()))
     return eras
+
+
+def _bodies(index: EntityIndex) -> frozenset[str]:
+    """Entities that are not actors (boards, councils, places): heading one is beside one's post."""
+    return frozenset(e for e, kind in index.kinds.items() if kind not in ACTOR_KINDS)
 
 
 def entity_countries(index: EntityIndex) -> dict[str, str]:

@@ -29,7 +29,9 @@ class Era:
     since: int | None = None
 
 
-def office_terms(events: Iterable[Event], eras: Mapping[str, Era] | None = None) -> list[OfficeTerm]:
+def office_terms(
+    events: Iterable[Event], eras: Mapping[str, Era] | None = None, bodies: frozenset[str] = frozenset()
+) -> list[OfficeTerm]:
     """Terms of office from role events. For an office one person holds at a time (a head, a
     president, a minister) a term starts at the earliest date the person is seen in it and ends at
     the last date they are seen before a successor appears (None while no successor is seen). For
@@ -39,7 +41,11 @@ def office_terms(events: Iterable[Event], eras: Mapping[str, Era] | None = None)
     ends the term at the last sighting in office instead of extending it. With `eras` (organisation
     id -> Era), a sighting dated after the organisation ceased counts for its successor of that
     year (the press kept calling Roscosmos "the Russian Space Agency"), and a term of an
-    organisation ends when the organisation does."""
+    organisation ends when the organisation does.
+
+    A head of one organisation later seen heading another (Arianespace's CEO who became CNES's
+    President) has left the first: its open term ends at the last sighting there. Heads of
+    `bodies` (boards, councils: chaired beside one's own post) do not count."""
     eras = eras or {}
     sightings: dict[tuple[str, str], list[tuple[str, str, str, bool]]] = defaultdict(list)
     for event in events:
@@ -68,7 +74,41 @@ def office_terms(events: Iterable[Event], eras: Mapping[str, Era] | None = None)
         else:
             found = _open_terms(office, organization, seen)
         terms.extend(_within_era(t, eras.get(organization)) for t in found)
+    terms = _moved_on(terms, sightings, bodies)
     return sorted(terms, key=lambda t: (t.organization, t.office, start_of(t.start), t.person))
+
+
+_HEAD_OFFICES = frozenset({"Head", "President", "Chief Executive"})
+
+
+def _moved_on(
+    terms: list[OfficeTerm], sightings: Mapping[tuple[str, str], list[tuple[str, str, str, bool]]], bodies
+) -> list[OfficeTerm]:
+    heads = [t for t in terms if t.office in _HEAD_OFFICES and t.organization not in bodies]
+    result = []
+    for term in terms:
+        if term.end is None and term in heads:
+            last = max(
+                (
+                    d
+                    for d, p, _, past in sightings[(term.office, term.organization)]
+                    if p == term.person and not past
+                ),
+                default=None,
+            )
+            later = [
+                t.start
+                for t in heads
+                if t.person == term.person
+                and t.organization != term.organization
+                and t.start
+                and last
+                and start_of(t.start) > start_of(last)
+            ]
+            if later:
+                term = replace(term, end=last)
+        result.append(term)
+    return result
 
 
 def _says_past(evidence: str, event: Event) -> bool:
