@@ -294,3 +294,24 @@ def test_queries_who_answers_the_current_director_general_not_an_earlier_one_see
         assert result.exit_code == 0, result.output
         assert "Josef Aschbacher" in result.output and "since 2021-03, last seen 2024-05-20" in result.output
         assert "[from knowledge and evidence]" in result.output
+
+
+def test_queries_an_open_term_seen_in_documents_is_not_extended_to_today(tmp_db):
+    text = "Lena Orvik, Director General of the Orbital Agency of Ruritania, opened the forum."
+    with Store.open(tmp_db) as opened:
+        fact = make_fact(
+            "role",
+            "forum",
+            date="2016-05-03",
+            person="Lena Orvik",
+            role="Director General",
+            organization="Orbital Agency of Ruritania",
+            evidence=text,
+        )
+        opened.save_analyzed(AnalyzedDocument(make_document("forum", text, "2016-05-03"), (), (), (fact,)))
+        resolve_store(opened)
+        (then,) = who_held(opened, "Director General of the Orbital Agency of Ruritania", "2016-05")
+        assert then["held"] == "in office" and then["basis"] == "evidence"
+        (later,) = who_held(opened, "Director General of the Orbital Agency of Ruritania", "2030")
+        assert later["person"]["name"] == "Lena Orvik"
+        assert later["held"] == "last known" and later["open"] and later["last_seen"] == "2016-05-03"

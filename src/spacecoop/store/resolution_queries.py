@@ -75,7 +75,10 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
         if own_started:
             # Once the organisation itself has holders, its predecessors' open terms are over.
             chosen = [a for a in chosen if a.term.organization in org_ids]
-        held = [a for a in chosen if held_on(a.term, on_date)]
+        # A term seen in documents and still open is known only up to its last sighting: past that,
+        # its holder is the last known one, not one whose term runs on to today.
+        last_seen = {id(a): _last_seen(conn, a) for a in chosen}
+        held = [a for a in chosen if held_on(a.term, on_date) and _seen_by(last_seen[id(a)], a, on_date)]
         if any(a.basis != "evidence" for a in held):
             # The knowledge's dates say who held it; a sighting's open term does not outvote them.
             held = [a for a in held if a.basis != "evidence"]
@@ -115,6 +118,18 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
                 }
             )
         return answers
+
+
+def _last_seen(conn: Connection, answer: Any) -> str | None:
+    if answer.basis != "evidence" or answer.term.end is not None:
+        return None
+    return max((s["date"] for s in _sources(conn, answer.term.event_ids) if s["date"]), default=None)
+
+
+def _seen_by(last_seen: str | None, answer: Any, on_date: str) -> bool:
+    if answer.basis != "evidence" or answer.term.end is not None or not last_seen:
+        return True
+    return on_date[: len(last_seen)] <= last_seen[: len(on_date)]
 
 
 def _known_name(entity_id: str) -> str:
