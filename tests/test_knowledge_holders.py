@@ -38,3 +38,30 @@ def test_holders_reject_bad_dates_and_missing_names():
         parse_terms(
             "holders:\n  - {organization: esa, office: Head, person: A B, start: '2001', end: '1999'}\n", "t"
         )
+
+
+def test_holders_wikidata_ids_are_q_ids_and_reach_who(tmp_db):
+    from spacecoop.models import AnalyzedDocument
+    from spacecoop.resolve import resolve_store
+    from spacecoop.store import Store
+    from spacecoop.store.resolution_queries import who_held
+    from tests.test_resolve_support import make_document, make_fact
+
+    with pytest.raises(KnowledgeError, match="Q-id"):
+        parse_terms("holders:\n  - {organization: esa, office: Head, person: A B, wikidata: '76'}\n", "t")
+    text = "President Barack Obama spoke about the Moon."
+    with Store.open(tmp_db) as store:
+        fact = make_fact(
+            "role",
+            "speech",
+            text,
+            date="2010-04-15",
+            person="Barack Obama",
+            role="President",
+            organization="USA",
+        )
+        store.save_analyzed(AnalyzedDocument(make_document("speech", text, "2010-04-15"), (), (), (fact,)))
+        resolve_store(store)
+        (answer,) = who_held(store, "President of the United States", "2012-06-01")
+    assert answer["person"]["name"] == "Barack Obama" and answer["person"]["wikidata"] == "Q76"
+    assert answer["basis"] == "knowledge and evidence" and answer["end"] == "2017-01"

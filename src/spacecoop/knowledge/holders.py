@@ -66,4 +66,7 @@ def _term(row: Any, where: str) -> KnownTerm:
         dates[key] = str(value) if value is not None else None
     if dates["start"] and dates["end"] and dates["end"] < dates["start"][: len(dates["end"])]:
         raise KnowledgeError(f"{where}: ends ({dates['end']}) before it starts ({dates['start']})")
-    return KnownTerm(**values, **dates, wikidata=row.get("wikidata"))
+    wikidata = row.get("wikidata")
+    if wikidata is not None and not re.fullmatch(r"Q\d+", str(wikidata)):
+        raise KnowledgeError(f"{where}: wikidata {wikidata!r} is not a Q-id")
+    return KnownTerm(**values, **dates, wikidata=wikidata)

@@ -23,6 +23,7 @@ class Answerable:
     basis: str  # "evidence" | "knowledge" | "knowledge and evidence"
     person_name: str | None = None
     organization_name: str | None = None
+    wikidata: str | None = None  # the holder's Wikidata id, where the knowledge is sure of it
 
 
 def combined_terms(conn: Connection, organizations: set[str], evidence: list[OfficeTerm]) -> list[Answerable]:
@@ -50,7 +51,8 @@ def combined_terms(conn: Connection, organizations: set[str], evidence: list[Off
         term = OfficeTerm(
             office, kt.organization, person or f"known:{slug(kt.person)}", kt.start, kt.end, events
         )
-        answers.append(Answerable(term, "knowledge and evidence" if events else "knowledge", kt.person, None))
+        basis = "knowledge and evidence" if events else "knowledge"
+        answers.append(Answerable(term, basis, kt.person, None, kt.wikidata))
     answers.extend(Answerable(t, "evidence") for t in evidence if (t.person, t.office) not in replaced)
     return answers
 

@@ -106,7 +106,11 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
                         "id": t.organization,
                         "name": names.get(t.organization) or _known_name(t.organization),
                     },
-                    "person": {"id": t.person, "name": names.get(t.person) or a.person_name or t.person},
+                    "person": {
+                        "id": t.person,
+                        "name": names.get(t.person) or a.person_name or t.person,
+                        "wikidata": a.wikidata,
+                    },
                     "start": t.start,
                     "end": t.end,
                     "open": t.end is None,
