@@ -203,3 +203,18 @@ def test_a_report_naming_no_party_joins_the_one_signing_of_its_subject_and_year(
     by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _agreements(facts))
     assert ["a", "b", "c"] in by_docs
     assert ["f"] in by_docs
+
+
+def test_a_brief_and_a_long_title_of_one_signing_on_one_day_are_one_but_other_subjects_stay_apart():
+    def signed(doc, title):
+        return make_fact(
+            "agreement", doc, date="2016-04-12", status="signed", parties=["NASA", "CNES"], title=title
+        )
+
+    facts = [
+        signed("a", "Agreement on Ocean Altimetry"),
+        signed("b", "ocean altimetry and sea ice monitoring agreement"),
+        signed("c", "agreement on Mars sample studies"),
+    ]
+    by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _agreements(facts))
+    assert by_docs == [["a", "b"], ["c"]]

@@ -135,6 +135,10 @@ def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
         if agree and a.first and b.first and a.date and b.date:
             return 0.5, False
         return None
+    if sim < MIN_TITLE_SIMILARITY and _contained_same_day(a, b, agree):
+        # One report names the subject briefly, the other at length ("long-term cooperation" /
+        # "long-term cooperation on weather, climate and water monitoring"), on the same day.
+        sim = MIN_TITLE_SIMILARITY
     if sim < MIN_TITLE_SIMILARITY:
         return None
     if not agree and sim < STRONG_TITLE_SIMILARITY:
@@ -242,3 +246,9 @@ def _meetings(a: FactView, b: FactView) -> tuple[float, bool] | None:
 def _same_year(a: FactView, b: FactView) -> bool:
     ya, yb = calendar_prefix(a.date), calendar_prefix(b.date)
     return bool(ya and yb and ya[:4] == yb[:4])
+
+
+def _contained_same_day(a: FactView, b: FactView, agree: bool) -> bool:
+    small, large = sorted((a.subject, b.subject), key=len)
+    same_day = agree and precision_rank(a.date) == 3 and precision_rank(b.date) == 3
+    return same_day and len(small) >= 2 and small <= large
