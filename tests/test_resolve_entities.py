@@ -247,3 +247,19 @@ def test_entities_craft_written_with_or_without_separators_or_in_roman_figures_a
     ]
     events = resolve_all(facts, (), small_knowledge()).events
     assert sorted(len(e.sources) for e in events) == [1, 2, 2]
+
+
+def test_entities_numbered_craft_the_knowledge_files_under_one_programme_stay_apart():
+    from spacecoop.knowledge import load_knowledge
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact
+
+    facts = [
+        make_fact("launch", "a", date="1984-12-15", status="done", payloads=["Vega 1"]),
+        make_fact("launch", "b", date="1984-12-21", status="done", payloads=["Vega 2"]),
+        make_fact("launch", "c", date="1984-12-15", status="done", payloads=["Vega-1"]),
+    ]
+    resolution = resolve_all(facts, (), load_knowledge())
+    assert sorted(len(e.sources) for e in resolution.events) == [1, 2]
+    payloads = {n.replace("-", " ") for e in resolution.events for n in e.args["payloads"]}
+    assert payloads == {"Vega 1", "Vega 2"}

@@ -80,6 +80,8 @@ class NameGraph:
             found = self.knowledge.lookup(form, self.known_types.get(kind, ()))
             if found is None and kind == "org":
                 found = self.knowledge.lookup(form)
+            if found is not None and kind == "payload" and _one_of_several(form, found):
+                continue  # "Vega 1" of the Vega programme: a craft of its own, not the programme
             if found is not None:
                 return found
         return None
@@ -213,6 +215,26 @@ class NameGraph:
 # "STS-71" = "STS71", "Pico Dragon" = "PicoDragon", "THEOS-I" = "THEOS-1".
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 _TRAILING_ROMAN = re.compile(r"(?<=[a-z0-9])[\s-]+(i|ii|iii|iv|v|vi)$")
+
+
+_MEMBER = re.compile(r"(?P<base>.+?)[\s-]*(?P<number>\d+[a-z]?|[a-z])$")
+
+
+def _one_of_several(form: str, known: KnownLike) -> bool:
+    """Whether `form` names one numbered craft of several the knowledge files under one entry
+    ("Vega 1" and "Vega 2" as aliases of the Vega programme; "SPOT 6" and "SPOT 7" of SPOT)."""
+    key = node_key("payload", form)
+    if key == node_key("payload", known.name):
+        return False
+    members: dict[str, set[str]] = defaultdict(set)
+    for alias in (known.name, *known.aliases):
+        match = _MEMBER.fullmatch(name_key(alias))
+        if match:
+            members[re.sub(r"[\s\-.]+", "", match["base"])].add(match["number"])
+    match = _MEMBER.fullmatch(name_key(form))
+    if not match:
+        return False
+    return len(members.get(re.sub(r"[\s\-.]+", "", match["base"]), set())) > 1
 
 
 def node_key(kind: str, surface: str) -> str:
