@@ -218,3 +218,17 @@ def test_a_brief_and_a_long_title_of_one_signing_on_one_day_are_one_but_other_su
     ]
     by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _agreements(facts))
     assert by_docs == [["a", "b"], ["c"]]
+
+
+def test_one_document_giving_two_days_tells_of_two_meetings_but_two_outlets_a_day_apart_of_one():
+    def met(doc, date, start=0):
+        return make_fact(
+            "meeting", doc, date=date, status="done", participants=["Ada Lorne", "Ken Oda"], start=start
+        )
+
+    same_doc = [met("council", "2022-11-21"), met("council", "2022-11-22", start=400)]
+    events = [e for e in resolve_all(same_doc, (), small_knowledge()).events if e.type == "meeting"]
+    assert len(events) == 2
+    outlets = [met("wire", "2022-11-21"), met("daily", "2022-11-22")]
+    events = [e for e in resolve_all(outlets, (), small_knowledge()).events if e.type == "meeting"]
+    assert len(events) == 1 and events[0].conflicts

@@ -89,7 +89,7 @@ def block_keys(view: FactView) -> list[tuple]:
 
 def match_score(a: FactView, b: FactView) -> tuple[float, bool] | None:
     """(score, dates_conflict) when the two facts report one event, else None."""
-    if a.type != b.type:
+    if a.type != b.type or _two_days_of_one_document(a, b):
         return None
     if a.type == "agreement":
         return _agreements(a, b)
@@ -252,3 +252,17 @@ def _contained_same_day(a: FactView, b: FactView, agree: bool) -> bool:
     small, large = sorted((a.subject, b.subject), key=len)
     same_day = agree and precision_rank(a.date) == 3 and precision_rank(b.date) == 3
     return same_day and len(small) >= 2 and small <= large
+
+
+def _two_days_of_one_document(a: FactView, b: FactView) -> bool:
+    """One document giving two different days for reports of the same standing tells of two
+    events (the eve and the day of a council); outlets that disagree by a day are another matter."""
+    same_document = (a.fact.doc_id or a.fact.doc) == (b.fact.doc_id or b.fact.doc)
+    return (
+        same_document
+        and not (a.one_off & b.one_off)  # one spacecraft flies once, whatever days its report gives
+        and a.fact.status == b.fact.status
+        and precision_rank(a.date) == 3
+        and precision_rank(b.date) == 3
+        and not any_compatible(a.readings, b.readings)
+    )
