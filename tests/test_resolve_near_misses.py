@@ -232,3 +232,14 @@ def test_one_document_giving_two_days_tells_of_two_meetings_but_two_outlets_a_da
     outlets = [met("wire", "2022-11-21"), met("daily", "2022-11-22")]
     events = [e for e in resolve_all(outlets, (), small_knowledge()).events if e.type == "meeting"]
     assert len(events) == 1 and events[0].conflicts
+
+
+def test_an_undated_flight_of_a_class_of_craft_is_not_tied_to_a_dated_one():
+    from spacecoop.knowledge import load_knowledge
+
+    facts = [
+        make_fact("launch", "a", date="2021-04-23", status="done", payloads=["Crew Dragon"]),
+        make_fact("launch", "b", status="done", payloads=["SpaceX Dragon"]),
+    ]
+    events = [e for e in resolve_all(facts, (), load_knowledge()).events if e.type == "launch"]
+    assert len(events) == 2

@@ -201,6 +201,8 @@ def _launches(a: FactView, b: FactView) -> tuple[float, bool] | None:
             if va and va == vb and precision_rank(a.date) == 3 and a.date == b.date:
                 return 0.7, False
             return None
+        if not (pa & pb & a.one_off) and not (a.readings and b.readings) and not _same_document(a, b):
+            return None  # an undated flight of a class of craft (Dragon, Soyuz) could be any of them
         agree = dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS)
         if agree is None and _same_year(a, b) and a.fact.status != b.fact.status:
             agree = False  # announced for one month, flown in another of the same year
@@ -257,12 +259,15 @@ def _contained_same_day(a: FactView, b: FactView, agree: bool) -> bool:
 def _two_days_of_one_document(a: FactView, b: FactView) -> bool:
     """One document giving two different days for reports of the same standing tells of two
     events (the eve and the day of a council); outlets that disagree by a day are another matter."""
-    same_document = (a.fact.doc_id or a.fact.doc) == (b.fact.doc_id or b.fact.doc)
     return (
-        same_document
+        _same_document(a, b)
         and not (a.one_off & b.one_off)  # one spacecraft flies once, whatever days its report gives
         and a.fact.status == b.fact.status
         and precision_rank(a.date) == 3
         and precision_rank(b.date) == 3
         and not any_compatible(a.readings, b.readings)
     )
+
+
+def _same_document(a: FactView, b: FactView) -> bool:
+    return (a.fact.doc_id or a.fact.doc) == (b.fact.doc_id or b.fact.doc)
