@@ -243,3 +243,28 @@ def test_an_undated_flight_of_a_class_of_craft_is_not_tied_to_a_dated_one():
     ]
     events = [e for e in resolve_all(facts, (), load_knowledge()).events if e.type == "launch"]
     assert len(events) == 2
+
+
+def test_a_craft_name_planned_years_earlier_on_another_rocket_and_site_is_another_craft():
+    docs = [make_document("old", "x", "1998-01-05"), make_document("new", "y", "2010-04-17")]
+    facts = [
+        make_fact(
+            "launch",
+            "old",
+            date="1998-09-28",
+            status="planned",
+            vehicle="Delta II",
+            site="Andøya",
+            payloads=["Mira-4"],
+        ),
+        make_fact(
+            "launch",
+            "new",
+            date="2010-04-16",
+            status="done",
+            vehicle="Atlas V",
+            site="Cape Canaveral",
+            payloads=["Mira-4"],
+        ),
+    ]
+    assert len(_launches(facts, docs)) == 2

@@ -125,8 +125,8 @@ def _attach_vague_agreements(views: list[FactView], clusters: _Clusters) -> None
     fit, or the dates say only the year, it stays alone."""
     by_parties: dict[tuple, list[FactView]] = defaultdict(list)
     for view in views:
-        if view.type == "agreement" and view.ids("party"):
-            by_parties[(view.ids("party"), view.fact.status == "expected")].append(view)
+        if view.type == "agreement" and view.named("party"):
+            by_parties[(view.named("party"), view.fact.status == "expected")].append(view)
     for group in by_parties.values():
         for view in group:
             own = clusters.root(view.fact_id)
@@ -156,9 +156,9 @@ def _attach_partyless_agreements(views: list[FactView], clusters: _Clusters) -> 
     """A dated report of an agreement that names no party ("the Artemis Accords were signed in
     2020") joins the one signing whose every report has its subject and a date that agrees with
     it; where two signings could fit, it stays alone."""
-    with_parties = [v for v in views if v.type == "agreement" and v.ids("party")]
+    with_parties = [v for v in views if v.type == "agreement" and v.named("party")]
     for view in views:
-        if view.type != "agreement" or view.ids("party") or not view.subject or not view.date:
+        if view.type != "agreement" or view.named("party") or not view.subject or not view.date:
             continue
         if len(clusters.of(view.fact_id)) != 1:
             continue

@@ -18,6 +18,8 @@ STRONG_TITLE_SIMILARITY = 0.6
 MAX_DAY_GAP = 3
 # A launch slips by days or weeks between its announcement and the report that it flew.
 MAX_LAUNCH_SLIP_DAYS = 60
+# A spacecraft moved to another rocket or spaceport moves within a year or two of its launch.
+MAX_SWAP_YEARS = 2
 _EXISTING = frozenset({"signed", "in_force", "terminated", None})
 _EMPTY: frozenset[str] = frozenset()
 
@@ -39,17 +41,26 @@ class FactView:
     one_off: frozenset[str] = frozenset()  # payloads that name one spacecraft (launched once)
     first: bool = False  # an agreement its title calls the parties' first
     first_flight: bool = False  # a launch its sentence calls the rocket's first (from its site)
+    # (slot role, entity id) as the fact names them, before kinds decide the roles: which report
+    # is which is told by everything it names ("Johnson Space Center and X signed" is not "X signed").
+    slot_roles: tuple[tuple[str, str], ...] = ()
     by_role: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    by_slot: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Computed once: comparisons ask for these sets many times.
-        grouped: dict[str, set[str]] = {}
-        for role, entity_id in self.roles:
-            grouped.setdefault(role, set()).add(entity_id)
-        object.__setattr__(self, "by_role", {r: frozenset(ids) for r, ids in grouped.items()})
+        for attribute, pairs in (("by_role", self.roles), ("by_slot", self.slot_roles or self.roles)):
+            grouped: dict[str, set[str]] = {}
+            for role, entity_id in pairs:
+                grouped.setdefault(role, set()).add(entity_id)
+            object.__setattr__(self, attribute, {r: frozenset(ids) for r, ids in grouped.items()})
 
     def ids(self, role: str) -> frozenset[str]:
         return self.by_role.get(role, _EMPTY)
+
+    def named(self, slot_role: str) -> frozenset[str]:
+        """The entities the fact names in a slot, whatever their kind."""
+        return self.by_slot.get(slot_role, _EMPTY)
 
     def one(self, role: str) -> str | None:
         found = self.by_role.get(role)
@@ -59,7 +70,7 @@ class FactView:
 def block_keys(view: FactView) -> list[tuple]:
     """The blocks a fact is compared within."""
     if view.type == "agreement":
-        parties = view.ids("party")
+        parties = view.named("party")
         if not parties:
             return [("agreement-title", view.subject)] if view.subject else []
         keys: list[tuple] = [("agreement", parties), ("agreement-nations", view.nations)]
@@ -82,7 +93,7 @@ def block_keys(view: FactView) -> list[tuple]:
         people = view.ids("participant")
         if people:
             return [("participant", p) for p in sorted(people)]
-        orgs = view.ids("organization")
+        orgs = view.named("organization")
         return [("meeting-orgs", orgs)] if orgs else []
     return [(view.type, view.roles)] if view.roles else []
 
@@ -113,7 +124,7 @@ def dates_agree(a: FactView, b: FactView, tolerance_days: int) -> bool | None:
 def _agreements(a: FactView, b: FactView) -> tuple[float, bool] | None:
     if (a.fact.status in _EXISTING) != (b.fact.status in _EXISTING):
         return None  # an expected agreement and a signed one are linked, not merged
-    pa, pb = a.ids("party"), b.ids("party")
+    pa, pb = a.named("party"), b.named("party")
     # One report may miss a party, or name the governments where the other names their agencies:
     # then the subject and the date must both agree.
     partial = pa != pb
@@ -152,6 +163,10 @@ def slipped_one_off(a: FactView, b: FactView) -> bool:
     if not (a.one_off & b.one_off) or "planned" not in (a.fact.status, b.fact.status):
         return False
     plan, flight = (a, b) if a.fact.status == "planned" else (b, a)
+    if _other_rocket_or_site(plan, flight) and not _within_years(plan.date, flight.date, MAX_SWAP_YEARS):
+        # A rocket or spaceport swapped is a late change of one launch; years apart, or with no
+        # dates to tell, it is rather another craft of the same name.
+        return False
     if flight.fact.status != "done" or not flight.date:
         return True
     # A spacecraft of one name that flew before the plan was reported, or well before the planned
@@ -167,6 +182,19 @@ def slipped_one_off(a: FactView, b: FactView) -> bool:
         return gap <= MAX_LAUNCH_SLIP_DAYS or flight.date > plan.date
     common = min(len(plan.date), len(flight.date))
     return flight.date[:common] > plan.date[:common]
+
+
+def _other_rocket_or_site(a: FactView, b: FactView) -> bool:
+    return any(
+        (x := a.one(role)) is not None and (y := b.one(role)) is not None and x != y
+        for role in ("vehicle", "site")
+    )
+
+
+def _within_years(plan: str | None, flight: str | None, years: int) -> bool:
+    if not plan or not flight:
+        return False
+    return 0 <= int(flight[:4]) - int(plan[:4]) <= years
 
 
 def same_first_flight(a: FactView, b: FactView) -> bool:
@@ -231,7 +259,7 @@ def _meetings(a: FactView, b: FactView) -> tuple[float, bool] | None:
     if (pa - pb) and (pb - pa) and not same_day:
         return None  # A met B, and A met C: two meetings unless both reports give the same day
     if not pa or not pb:
-        oa, ob = a.ids("organization"), b.ids("organization")
+        oa, ob = a.named("organization"), b.named("organization")
         if not (oa and ob and oa & ob):
             return None
     la, lb = a.one("place"), b.one("place")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from spacecoop.models import Event, Fact, FactSource
 from spacecoop.resolve.clustering import cluster_views
@@ -40,10 +41,12 @@ def fact_views(
 
 def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, str]) -> FactView:
     roles = set()
+    slot_roles = set()
     for slot, surface in fact_mentions(fact):
         entity_id = index.entity_id(fact_id, slot.arg, surface)
         if entity_id:
             roles.add((index.role_of(fact_id, slot.arg, surface, slot.role, fact.type), entity_id))
+            slot_roles.add((slot.role, entity_id))
     date = calendar_prefix(fact.date.iso) if fact.date else None
     readings = tuple(
         dict.fromkeys(
@@ -52,7 +55,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
             if r
         )
     )
-    party_names = [name for role, e in roles if role == "party" for name in _names_of(index, e)]
+    party_names = [name for role, e in slot_roles if role == "party" for name in _names_of(index, e)]
     office = None
     if fact.type == "role":
         org = next((e for r, e in sorted(roles) if r == "organization"), None)
@@ -72,7 +75,8 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         else frozenset(),
         reported=calendar_prefix(reported),
         office=office,
-        nations=frozenset(index.countries.get(e, e) for role, e in roles if role == "party"),
+        nations=frozenset(index.countries.get(e, e) for role, e in slot_roles if role == "party"),
+        slot_roles=tuple(sorted(slot_roles)),
         one_off=frozenset(e for role, e in roles if role == "payload" and e in index.one_off),
         first=fact.type == "agreement" and says_first(fact.args.get("title")),
         first_flight=fact.type == "launch" and _says_first_flight(fact, roles, index),
@@ -93,11 +97,14 @@ def _says_first_flight(fact: Fact, roles: set[tuple[str, str]], index: EntityInd
     if not vehicle:
         return False
     text = fact.evidence.text
-    return any(
-        re.search(_FIRST_FLIGHT.pattern + re.escape(name) + r"\b", text, re.IGNORECASE)
-        for name in _names_of(index, vehicle)
-        if len(name) > 2
-    )
+    if not _FIRST_FLIGHT.search(text):
+        return False
+    return any(_first_flight_of(name).search(text) for name in _names_of(index, vehicle) if len(name) > 2)
+
+
+@lru_cache(maxsize=4096)
+def _first_flight_of(name: str) -> re.Pattern[str]:
+    return re.compile(_FIRST_FLIGHT.pattern + re.escape(name) + r"\b", re.IGNORECASE)
 
 
 def _names_of(index: EntityIndex, entity_id: str) -> list[str]:

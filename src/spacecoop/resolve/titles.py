@@ -26,7 +26,13 @@ def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str
     """The subject words of a title, lightly stemmed, without generic words or the parties' names."""
     if not isinstance(title, str) or not title:
         return frozenset()
-    excluded = _excluded_words(tuple(names))
+    return _content_words(title, tuple(names))
+
+
+@lru_cache(maxsize=16384)
+def _content_words(title: str, names: tuple[str, ...]) -> frozenset[str]:
+    # Cached: one title comes back for every report and every comparison of its agreement.
+    excluded = _excluded_words(names)
     # An elided article is a word of its own: "accord d'association".
     text = fold(re.sub(r"['’]", " ", title))
     words = (translated(part) for w in _WORD.findall(text) for part in split_compound(w))
