@@ -268,3 +268,17 @@ def test_a_craft_name_planned_years_earlier_on_another_rocket_and_site_is_anothe
         ),
     ]
     assert len(_launches(facts, docs)) == 2
+
+
+def test_launch_contracts_of_one_company_for_different_satellites_stay_apart():
+    facts = [
+        make_fact("agreement", "a", status="signed", parties=["ESA"], title="launch contract for Orla 2"),
+        make_fact(
+            "agreement", "a", status="signed", parties=["ESA"], title="launch contract for Brisa 3", start=300
+        ),
+        make_fact(
+            "agreement", "b", status="signed", parties=["ESA"], title="launch services order for Orla 2"
+        ),
+    ]
+    by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _agreements(facts))
+    assert by_docs == [["a"], ["a", "b"]]

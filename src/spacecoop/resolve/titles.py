@@ -16,7 +16,7 @@ _GENERIC_TEXT = """a an the of on in and for to with by from at its their this t
     agreement agreements accord accords arrangement arrangements memorandum understanding mou
     contract contracts treaty protocol framework frame cooperation cooperative cooperate
     collaboration collaborative bilateral joint space field fields area areas sign signed signing
-    letter intent implementing general government governments
+    letter intent implementing general government governments launch launches service services order
     be is are was were will would shall has have that which who whose"""
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 _WORD = re.compile(r"[^\W_]+")
