@@ -282,3 +282,20 @@ def test_launch_contracts_of_one_company_for_different_satellites_stay_apart():
     ]
     by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _agreements(facts))
     assert by_docs == [["a"], ["a", "b"]]
+
+
+def test_reports_putting_one_person_on_a_flight_that_day_are_one_launch_but_not_years_apart():
+    facts = [
+        make_fact(
+            "launch", "cs", date="1979-04-10", status="done", payloads=["Sojus-33"], crew=["Ivo Brandt"]
+        ),
+        make_fact(
+            "launch", "en", date="1979-04-10", status="done", payloads=["Soyuz 33"], crew=["Ivo Brandt"]
+        ),
+        make_fact("launch", "yr", date="1979", status="done", vehicle="Soyuz", crew=["Ivo Brandt"]),
+        make_fact(
+            "launch", "later", date="1988-06-07", status="done", payloads=["Soyuz TM-5"], crew=["Ivo Brandt"]
+        ),
+    ]
+    by_docs = sorted(sorted(s.doc_key for s in e.sources) for e in _launches(facts))
+    assert by_docs == [["cs", "en", "yr"], ["later"]]

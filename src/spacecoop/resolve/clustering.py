@@ -15,6 +15,7 @@ from spacecoop.resolve.matching import (
     block_keys,
     dates_agree,
     match_score,
+    same_crew,
     same_first_flight,
     slipped_one_off,
 )
@@ -93,7 +94,7 @@ def cluster_views(views: list[FactView]) -> list[list[FactView]]:
 def _fits(x: FactView, y: FactView) -> bool:
     if x.type == "agreement" and (x.fact.status == "expected") != (y.fact.status == "expected"):
         return False
-    if x.type == "launch" and (slipped_one_off(x, y) or same_first_flight(x, y)):
+    if x.type == "launch" and (slipped_one_off(x, y) or same_first_flight(x, y) or same_crew(x, y)):
         return True
     tolerance = MAX_LAUNCH_SLIP_DAYS if x.type == "launch" else MAX_DAY_GAP
     if dates_agree(x, y, tolerance) is not None:

@@ -88,6 +88,7 @@ def block_keys(view: FactView) -> list[tuple]:
             keys.append(("vehicle", vehicle))
         if vehicle and precision_rank(view.date) == 3:
             keys.append(("vehicle-day", vehicle, view.date))
+        keys.extend(("crew", person) for person in sorted(view.ids("crew")))
         return keys
     if view.type == "meeting":
         people = view.ids("participant")
@@ -197,6 +198,16 @@ def _within_years(plan: str | None, flight: str | None, years: int) -> bool:
     return 0 <= int(flight[:4]) - int(plan[:4]) <= years
 
 
+def same_crew(a: FactView, b: FactView) -> bool:
+    """Both dated reports put one person on a flight within days of each other, with no rocket or
+    site contradicting: one flight (a person is launched once at a time, months apart at least)."""
+    if not (a.ids("crew") & b.ids("crew")) or not a.readings or not b.readings:
+        return False
+    if _other_rocket_or_site(a, b) or a.fact.status != b.fact.status:
+        return False
+    return dates_agree(a, b, MAX_DAY_GAP) is not None
+
+
 def same_first_flight(a: FactView, b: FactView) -> bool:
     """Both reports call it the first launch of one rocket from one site: there is only one."""
     va, vb, sa, sb = a.one("vehicle"), b.one("vehicle"), a.one("site"), b.one("site")
@@ -215,6 +226,8 @@ def _launches(a: FactView, b: FactView) -> tuple[float, bool] | None:
     if slipped_one_off(a, b):
         agree = dates_agree(a, b, MAX_LAUNCH_SLIP_DAYS)
         return 0.9 + 0.1 * len(a.one_off & b.one_off), agree is not True
+    if same_crew(a, b):
+        return 0.95, dates_agree(a, b, MAX_DAY_GAP) is not True
     va, vb = a.one("vehicle"), b.one("vehicle")
     if va and vb and va != vb:
         return None
