@@ -153,6 +153,8 @@ def combined_confidence(views: list[FactView]) -> float:
     source (its most confident report counts), and so are documents that carry the same sentence
     (one wire story reprinted); independent sources combine as 1 - prod(1 - c), so the event is
     never surer than its sources are when they are truly independent."""
+    if len({v.fact.doc_id or v.fact.doc for v in views}) == 1:
+        return round(max(max(0.0, min(1.0, v.fact.confidence)) for v in views), 3)
     sources = UnionFind()
     first_with: dict[str, str] = {}
     for view in views:

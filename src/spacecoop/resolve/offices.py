@@ -84,10 +84,16 @@ _HEAD_OFFICES = frozenset({"Head", "President", "Chief Executive"})
 def _moved_on(
     terms: list[OfficeTerm], sightings: Mapping[tuple[str, str], list[tuple[str, str, str, bool]]], bodies
 ) -> list[OfficeTerm]:
-    heads = [t for t in terms if t.office in _HEAD_OFFICES and t.organization not in bodies]
+    def is_head(term: OfficeTerm) -> bool:
+        return term.office in _HEAD_OFFICES and term.organization not in bodies
+
+    starts: dict[str, list[tuple[str, str]]] = defaultdict(list)  # person -> (start, organization)
+    for term in terms:
+        if is_head(term) and term.start:
+            starts[term.person].append((start_of(term.start), term.organization))
     result = []
     for term in terms:
-        if term.end is None and term in heads:
+        if term.end is None and is_head(term) and len(starts[term.person]) > 1:
             last = max(
                 (
                     d
@@ -96,16 +102,9 @@ def _moved_on(
                 ),
                 default=None,
             )
-            later = [
-                t.start
-                for t in heads
-                if t.person == term.person
-                and t.organization != term.organization
-                and t.start
-                and last
-                and start_of(t.start) > start_of(last)
-            ]
-            if later:
+            if last and any(
+                org != term.organization and start > start_of(last) for start, org in starts[term.person]
+            ):
                 term = replace(term, end=last)
         result.append(term)
     return result
