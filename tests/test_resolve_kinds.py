@@ -100,6 +100,8 @@ def test_kinds_partners_are_actors_only(tmp_db):
             store.save_analyzed(AnalyzedDocument(make_document(key, "x", "2023-01-10"), (), (), tuple(facts)))
         resolve_store(store)
         partners = {p["name"] for p in entity_profile(store, "NASA")["partners"]}
+        assert entity_profile(store, "Johnson Space Center")["kind"] == "place"
+        assert entity_profile(store, "NASA")["kind"] == "agency"
     assert "KASA" in partners
     assert not partners & {
         "Johnson Space Center",

@@ -136,6 +136,16 @@ def _seen_by(last_seen: str | None, answer: Any, on_date: str) -> bool:
     return on_date[: len(last_seen)] <= last_seen[: len(on_date)]
 
 
+def _kind(row: Any) -> str:
+    """The entity's kind (agency, government, company, institute, person, place, launcher,
+    spacecraft, mission, office, body): what role it can play (see resolve/kinds.py)."""
+    from spacecoop.knowledge import load_knowledge
+    from spacecoop.models import Entity
+    from spacecoop.resolve.kinds import kind_of
+
+    return kind_of(Entity(row.id, row.name, row.type), load_knowledge().get(row.id))
+
+
 def _known_name(entity_id: str) -> str:
     from spacecoop.knowledge import load_knowledge
 
@@ -234,6 +244,7 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
             "id": entity_id,
             "name": row.name,
             "type": row.type,
+            "kind": _kind(row),
             "aliases": aliases,
             "wikidata": row.wikidata,
             "predecessors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.predecessors_json)],
