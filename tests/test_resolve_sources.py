@@ -87,3 +87,51 @@ def test_sources_places_of_one_document_are_no_conflict_but_of_two_are():
     assert _one_event([signing("gazette", "Paris"), signing("gazette", "Vienna", 400)]).conflicts == ()
     (conflict,) = _one_event([signing("gazette", "Paris"), signing("courier", "Vienna")]).conflicts
     assert conflict.startswith("place:") and "courier" in conflict and "gazette" in conflict
+
+
+def test_sources_one_document_telling_of_the_plan_and_the_flight_is_no_conflict():
+    facts = [
+        make_fact(
+            "launch",
+            "gazette",
+            "Lumen-3 was due to fly on 4 March 2022.",
+            date="2022-03-04",
+            status="planned",
+            vehicle="Vega",
+            payloads=["Lumen-3"],
+        ),
+        make_fact(
+            "launch",
+            "gazette",
+            "Lumen-3 flew on 4 March 2022.",
+            date="2022-03-04",
+            status="done",
+            vehicle="Vega",
+            payloads=["Lumen-3"],
+            start=200,
+        ),
+    ]
+    event = _one_event(facts)
+    assert event.status == "done" and event.conflicts == ()
+    reports = [
+        make_fact(
+            "launch",
+            "preview",
+            "Lumen-3 is due to fly on 4 March 2022.",
+            date="2022-03-04",
+            status="planned",
+            vehicle="Vega",
+            payloads=["Lumen-3"],
+        ),
+        make_fact(
+            "launch",
+            "report",
+            "Lumen-3 flew on 4 March 2022.",
+            date="2022-03-04",
+            status="done",
+            vehicle="Vega",
+            payloads=["Lumen-3"],
+        ),
+    ]
+    (conflict,) = _one_event(reports).conflicts
+    assert conflict.startswith("status: planned in preview")

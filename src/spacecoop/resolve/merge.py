@@ -209,7 +209,9 @@ def _status(kind: str, ordered: list[FactView], conflicts: list[str]) -> str | N
         planned = [v for v in ordered if v.fact.status == "planned"]
         done = [v for v in ordered if v.fact.status == "done"]
         first_done = min(v.reported or v.date or "9999" for v in done)
-        conflicts.append("status: planned in " + _reports(planned) + "; done in " + _reports(done))
+        if {v.fact.doc for v in planned} != {v.fact.doc for v in done}:
+            # One document telling of the plan and the flight is history, not a disagreement.
+            conflicts.append("status: planned in " + _reports(planned) + "; done in " + _reports(done))
         late = [v for v in planned if (v.reported or "") > first_done]
         if late:
             conflicts.append(
