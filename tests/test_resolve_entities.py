@@ -232,3 +232,34 @@ def test_entities_description_given_to_two_names_joins_neither():
     index = resolve_entities(facts, docs, small_knowledge())
     ids = {_ids(index, f, "parties")[0] for f in facts}
     assert len(ids) == 3
+
+
+def test_entities_craft_written_with_or_without_separators_or_in_roman_figures_are_one():
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact, small_knowledge
+
+    facts = [
+        make_fact("launch", "a", date="2009-05-11", status="done", payloads=["STS-125"]),
+        make_fact("launch", "b", date="2009-05-11", status="done", payloads=["STS125"]),
+        make_fact("launch", "c", date="2011", status="done", payloads=["Koru-II"]),
+        make_fact("launch", "d", date="2011", status="done", payloads=["Koru 2"]),
+        make_fact("launch", "e", date="2012", status="done", payloads=["Koru 3"]),
+    ]
+    events = resolve_all(facts, (), small_knowledge()).events
+    assert sorted(len(e.sources) for e in events) == [1, 2, 2]
+
+
+def test_entities_numbered_craft_the_knowledge_files_under_one_programme_stay_apart():
+    from spacecoop.knowledge import load_knowledge
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact
+
+    facts = [
+        make_fact("launch", "a", date="1984-12-15", status="done", payloads=["Vega 1"]),
+        make_fact("launch", "b", date="1984-12-21", status="done", payloads=["Vega 2"]),
+        make_fact("launch", "c", date="1984-12-15", status="done", payloads=["Vega-1"]),
+    ]
+    resolution = resolve_all(facts, (), load_knowledge())
+    assert sorted(len(e.sources) for e in resolution.events) == [1, 2]
+    payloads = {n.replace("-", " ") for e in resolution.events for n in e.args["payloads"]}
+    assert payloads == {"Vega 1", "Vega 2"}

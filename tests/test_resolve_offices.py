@@ -99,3 +99,92 @@ def test_office_names_unknown_query_is_refused_with_its_text():
 def test_office_names_title_with_organisation_name_reduces_to_the_office():
     assert office_label("ESA Director General", ("ESA", "European Space Agency")) == "Head"
     assert office_label("astronaut") == "Astronaut"
+
+
+def test_offices_a_former_holder_seen_later_does_not_extend_the_term():
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact, small_knowledge
+
+    facts = [
+        make_fact(
+            "role",
+            "a",
+            "NASA Administrator Ada Lorne met the press.",
+            date="2010-02-01",
+            person="Ada Lorne",
+            role="Administrator",
+            organization="NASA",
+        ),
+        make_fact(
+            "role",
+            "b",
+            "The former NASA Administrator Ada Lorne wrote a book.",
+            date="2019-05-01",
+            person="Ada Lorne",
+            role="Administrator",
+            organization="NASA",
+        ),
+    ]
+    (term,) = resolve_all(facts, (), small_knowledge()).offices
+    assert term.start == "2010-02-01"
+    assert term.end == "2010-02-01"  # over by 2019, last seen in office in 2010
+
+
+def test_offices_an_organisation_that_ceased_ends_its_terms_and_later_sightings_go_to_its_successor():
+    from spacecoop.models import Event
+    from spacecoop.resolve.offices import Era, office_terms
+
+    def role(event_id, date, org):
+        return Event(
+            id=event_id,
+            type="role",
+            args={"role": "Head", "as_of": [date]},
+            date=date,
+            status=None,
+            confidence=0.8,
+            sources=(),
+            conflicts=(),
+            entities=(("organization", org), ("person", "p:koro")),
+        )
+
+    eras = {"old-agency": Era(1999, ("new-agency",))}
+    terms = office_terms([role("e1", "1996", "old-agency"), role("e2", "2005", "old-agency")], eras)
+    by_org = {t.organization: t for t in terms}
+    assert by_org["old-agency"].end == "1999"
+    assert by_org["new-agency"].start == "2005"
+
+
+def test_offices_two_titles_held_together_name_the_first_office():
+    from spacecoop.resolve.office_names import office_label, split_office_query
+
+    assert office_label("Chairman and CEO") == "President"
+    assert office_label("CEO and Chairman") == "Chief Executive"
+    assert split_office_query("CEO and Chairman of Orbitex") == ("Chief Executive", "Orbitex")
+
+
+def test_offices_a_head_seen_later_heading_another_organisation_has_left_the_first():
+    from spacecoop.resolve import resolve_all
+    from tests.test_resolve_support import make_fact, small_knowledge
+
+    def seen(doc, date, role, org, start=0):
+        return make_fact(
+            "role",
+            doc,
+            f"{role} {org}: Mara Velt.",
+            date=date,
+            person="Mara Velt",
+            role=role,
+            organization=org,
+            start=start,
+        )
+
+    facts = [
+        seen("a", "2009-04-01", "Chief Executive", "Arianespace"),
+        seen("b", "2011-06-01", "Chief Executive", "Arianespace"),
+        seen("c", "2015-02-01", "President", "CNES"),
+        seen("d", "2016-05-01", "Chair", "ESA Council"),
+    ]
+    terms = {t.organization: t for t in resolve_all(facts, (), small_knowledge()).offices}
+    assert terms["cnes"].end is None
+    by_name = {t.office: t for t in terms.values()}
+    assert by_name["Chief Executive"].end == "2011-06-01"

@@ -51,10 +51,16 @@ def who_command(office: str, on_date: str, fmt: str, db: str | None) -> None:
         click.echo(f"no holder of {office!r} known on or before {on_date}")
         return
     for holder in holders:
-        span = f"{holder['start'] or '?'} - {holder['end'] or 'no successor seen'}"
+        if holder["end"]:
+            span = f"{holder['start'] or '?'} - {holder['end']}"
+        else:
+            # An open term is shown open, never extended to today.
+            seen = f", last seen {holder['last_seen']}" if holder.get("last_seen") else ""
+            span = f"since {holder['start'] or '?'}{seen}"
         note = "" if holder["held"] == "in office" else " (last known holder before that date)"
         click.echo(
             f"{holder['person']['name']}: {holder['office']} of {holder['organization']['name']}, {span}{note}"
+            f" [from {holder.get('basis', 'evidence')}]"
         )
         for source in holder["sources"]:
             click.echo(f"  {source['date'] or 'undated'}  {source['doc_key']}: {source['evidence']}")
@@ -105,9 +111,13 @@ def render_profile(profile: dict[str, Any]) -> str:
             lines.append(f"{label}:")
             for term in profile[key]:
                 who = term["person"]["name"] if key == "offices" else term["organization"]["name"]
-                lines.append(
-                    f"  {term['office']}: {who}, {term['start'] or '?'} - {term['end'] or ''}".rstrip()
+                span = (
+                    f"{term['start'] or '?'} - {term['end']}"
+                    if term["end"]
+                    else f"since {term['start'] or '?'}"
                 )
+                basis = term.get("basis", "evidence")
+                lines.append(f"  {term['office']}: {who}, {span} [from {basis}]")
     for key in ("agreements", "meetings", "launches", "roles"):
         if profile[key]:
             lines.append(f"{key.capitalize()}:")

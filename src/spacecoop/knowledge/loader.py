@@ -40,6 +40,7 @@ _KEYS = {
     "description",
     "active_from",
     "active_until",
+    "flies",
 }
 
 
@@ -159,7 +160,10 @@ def _entity(raw: Any, source: str, index: int, default_type: str | None) -> Know
         description=_text(raw, "description", where),
         active_from=_year(raw, "active_from", where),
         active_until=_year(raw, "active_until", where),
+        flies=_text(raw, "flies", where),
     )
+    if entity.flies not in (None, "once", "many"):
+        raise KnowledgeError(f"{where}: flies must be 'once' or 'many', not {entity.flies!r}")
     if entity.active_from and entity.active_until and entity.active_from > entity.active_until:
         raise KnowledgeError(
             f"{where}: active_from {entity.active_from} is after active_until {entity.active_until}"

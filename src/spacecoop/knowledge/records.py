@@ -63,6 +63,9 @@ class KnownEntity:
     description: str | None = None
     active_from: int | None = None  # first year under this name, where known
     active_until: int | None = None  # last year, for bodies renamed, merged or dissolved
+    # For craft and missions: "once" (one spacecraft, launched once) or "many" (a class of craft,
+    # a constellation, a programme); None leaves it to the name (see resolve/payloads.py).
+    flies: str | None = None
 
     def active_in(self, year: int) -> bool:
         """Whether the entity existed under this name in `year` (unknown bounds are open)."""

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from spacecoop.models import Document, Fact, Resolution
 from spacecoop.resolve.dates import calendar_prefix
 from spacecoop.resolve.entities import EntityIndex, KnowledgeLike, resolve_entities
+from spacecoop.resolve.kinds import ACTOR_KINDS
 from spacecoop.resolve.lifecycle import lifecycle_links
 from spacecoop.resolve.merge import merge_facts
-from spacecoop.resolve.offices import held_on, office_terms
+from spacecoop.resolve.offices import Era, held_on, office_terms
 
 if TYPE_CHECKING:
     from spacecoop.store.core import Store
@@ -61,9 +62,25 @@ def resolve_all(
     return Resolution(
         entities=index.entities,
         events=tuple(sorted(events, key=lambda e: (e.type, e.date or "9999", e.id))),
-        offices=tuple(office_terms(events)),
+        offices=tuple(office_terms(events, organisation_eras(index, knowledge), _bodies(index))),
         links=tuple(lifecycle_links(events, dates, entity_countries(index))),
     )
+
+
+def organisation_eras(index: EntityIndex, knowledge: KnowledgeLike) -> dict[str, Era]:
+    """Entity id -> when the knowledge says the organisation existed under that name."""
+    eras = {}
+    for entity in index.entities:
+        known = knowledge.get(entity.id)
+        until = getattr(known, "active_until", None) if known is not None else None
+        if until is not None:
+            eras[entity.id] = Era(until, tuple(getattr(known, "successors", ()) or ()))
+    return eras
+
+
+def _bodies(index: EntityIndex) -> frozenset[str]:
+    """Entities that are not actors (boards, councils, places): heading one is beside one's post."""
+    return frozenset(e for e, kind in index.kinds.items() if kind not in ACTOR_KINDS)
 
 
 def entity_countries(index: EntityIndex) -> dict[str, str]:

@@ -15,6 +15,9 @@ from spacecoop.resolve.matching import (
     block_keys,
     dates_agree,
     match_score,
+    same_crew,
+    same_first_flight,
+    slipped_one_off,
 )
 from spacecoop.resolve.titles import similarity
 from spacecoop.resolve.unionfind import UnionFind
@@ -80,6 +83,7 @@ def cluster_views(views: list[FactView]) -> list[list[FactView]]:
             clusters.join(ra, rb)
     _attach_undated_meetings(views, clusters)
     _attach_vague_agreements(views, clusters)
+    _attach_partyless_agreements(views, clusters)
     groups = [
         sorted(clusters.of(root), key=lambda v: v.fact_id)
         for root in {clusters.root(v.fact_id) for v in views}
@@ -90,6 +94,8 @@ def cluster_views(views: list[FactView]) -> list[list[FactView]]:
 def _fits(x: FactView, y: FactView) -> bool:
     if x.type == "agreement" and (x.fact.status == "expected") != (y.fact.status == "expected"):
         return False
+    if x.type == "launch" and (slipped_one_off(x, y) or same_first_flight(x, y) or same_crew(x, y)):
+        return True
     tolerance = MAX_LAUNCH_SLIP_DAYS if x.type == "launch" else MAX_DAY_GAP
     if dates_agree(x, y, tolerance) is not None:
         return True
@@ -120,8 +126,8 @@ def _attach_vague_agreements(views: list[FactView], clusters: _Clusters) -> None
     fit, or the dates say only the year, it stays alone."""
     by_parties: dict[tuple, list[FactView]] = defaultdict(list)
     for view in views:
-        if view.type == "agreement" and view.ids("party"):
-            by_parties[(view.ids("party"), view.fact.status == "expected")].append(view)
+        if view.type == "agreement" and view.named("party"):
+            by_parties[(view.named("party"), view.fact.status == "expected")].append(view)
     for group in by_parties.values():
         for view in group:
             own = clusters.root(view.fact_id)
@@ -145,3 +151,33 @@ def _vaguely_same(a: FactView, b: FactView) -> bool:
         return False
     sim = similarity(a.subject, b.subject)
     return sim is None or sim >= MIN_TITLE_SIMILARITY
+
+
+def _attach_partyless_agreements(views: list[FactView], clusters: _Clusters) -> None:
+    """A dated report of an agreement that names no party ("the Artemis Accords were signed in
+    2020") joins the one signing whose every report has its subject and a date that agrees with
+    it; where two signings could fit, it stays alone."""
+    with_parties = [v for v in views if v.type == "agreement" and v.named("party")]
+    for view in views:
+        if view.type != "agreement" or view.named("party") or not view.subject or not view.date:
+            continue
+        if len(clusters.of(view.fact_id)) != 1:
+            continue
+        roots = {
+            clusters.root(v.fact_id)
+            for v in with_parties
+            if v.readings and view.subject <= v.subject and dates_agree(view, v, 0) is True
+        }
+        fitting = [r for r in sorted(roots) if all(_about(view, m) for m in clusters.members[r])]
+        if len(fitting) == 1:
+            clusters.join(fitting[0], view.fact_id)
+
+
+def _about(view: FactView, member: FactView) -> bool:
+    same_kind = (view.fact.status == "expected") == (member.fact.status == "expected")
+    return (
+        same_kind
+        and bool(member.readings)
+        and view.subject <= member.subject
+        and dates_agree(view, member, 0) is True
+    )

@@ -4,12 +4,15 @@ through the knowledge files and what documents declare; people through `persons`
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacecoop.models import Document, Entity, Fact
 from spacecoop.resolve.document_aliases import declared_aliases
+from spacecoop.resolve.kinds import kind_of, role_for
 from spacecoop.resolve.name_graph import KnowledgeLike, NameGraph
+from spacecoop.resolve.names import name_key
 from spacecoop.resolve.office_names import looks_like_office
+from spacecoop.resolve.payloads import one_off_payloads
 from spacecoop.resolve.persons import PersonMention, cluster_people
 from spacecoop.resolve.slots import SLOT_BY_ARG, Slot, fact_mentions
 
@@ -29,6 +32,10 @@ class EntityIndex:
     payload_vehicles: frozenset[tuple[str, str]] = frozenset()
     # Entity id -> the entity id of its country's government (CNES -> France), for known entities.
     countries: Mapping[str, str] = field(default_factory=dict)
+    # Payload entities that name one spacecraft, launched once (see `payloads`).
+    one_off: frozenset[str] = frozenset()
+    # Entity id -> its kind (see `kinds`): what role it can play in an event.
+    kinds: Mapping[str, str] = field(default_factory=dict)
     _by_id: dict[str, Entity] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -44,11 +51,16 @@ class EntityIndex:
             return None
         return self.mention_ids.get((fact_id, slot.kind, surface.strip()))
 
-    def role_of(self, fact_id: str, arg: str, surface: str, role: str) -> str:
-        """The role a mention plays in its event: its slot's, unless a payload names the rocket."""
+    def role_of(self, fact_id: str, arg: str, surface: str, role: str, fact_type: str = "") -> str:
+        """The role a mention plays in its event: its slot's, unless a payload names the rocket or
+        the entity's kind cannot play it (a place named as a party is the place; see `kinds`). An
+        office's organisation stays its organisation whatever its kind (the chair of a board)."""
         if arg == "payloads" and (fact_id, surface.strip()) in self.payload_vehicles:
             return "vehicle"
-        return role
+        if fact_type == "role":
+            return role
+        entity_id = self.entity_id(fact_id, arg, surface)
+        return role_for(role, self.kinds.get(entity_id) if entity_id else None)
 
     def office_title(self, role: str) -> str:
         return self.office_titles.get(role.strip(), role.strip())
@@ -99,7 +111,9 @@ def resolve_entities(
     people, person_ids = cluster_people(_person_mentions(identified, person_mentions, mention_ids))
     for (fact_id, surface), entity_id in person_ids.items():
         mention_ids[(fact_id, "person", surface)] = entity_id
-    all_entities = {e.id: e for e in (*entities, *people)}
+    entities = _people_named_as_payloads(entities, people, mention_ids)
+    kinds = {e.id: kind_of(e, knowledge.get(e.id)) for e in (*entities, *people)}
+    all_entities = {e.id: e for e in (*_distinct_names(entities, kinds), *people)}
     titles = {}
     for _, fact in identified:
         role = fact.args.get("role") if fact.type == "role" else None
@@ -112,7 +126,51 @@ def resolve_entities(
         titles,
         frozenset(payload_vehicles),
         _countries(all_entities, knowledge),
+        one_off_payloads(all_entities.values(), knowledge),
+        kinds,
     )
+
+
+_KIND_ORDER = ("agency", "government", "company", "institute", "launcher", "spacecraft", "mission")
+
+
+def _distinct_names(entities: list[Entity], kinds: Mapping[str, str]) -> list[Entity]:
+    """Two things of one name (Soyuz the rocket and Soyuz the spacecraft) are told apart: the first
+    kind keeps the name, the others take their kind after it ("Soyuz (spacecraft)"), the plain name
+    kept as an alias."""
+    by_name: dict[str, list[Entity]] = {}
+    for entity in entities:
+        by_name.setdefault(name_key(entity.name), []).append(entity)
+    renamed: dict[str, Entity] = {}
+    for same in by_name.values():
+        if len({kinds.get(e.id) for e in same}) < 2:
+            continue
+        ordered = sorted(same, key=lambda e: (_rank(kinds.get(e.id)), e.id))
+        for entity in ordered[1:]:
+            name = f"{entity.name} ({kinds.get(entity.id)})"
+            aliases = tuple(sorted({*entity.aliases, entity.name}))
+            renamed[entity.id] = replace(entity, name=name, aliases=aliases)
+    return [renamed.get(e.id, e) for e in entities]
+
+
+def _rank(kind: str | None) -> int:
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
+
+
+def _people_named_as_payloads(
+    entities: list[Entity], people: Iterable[Entity], mention_ids: dict[MentionKey, str]
+) -> list[Entity]:
+    """A payload that names a person the facts know ("Soyuz with Thomas Pesquet") is that person,
+    on board as crew, not a mission of the same name."""
+    by_key = {name_key(n): p.id for p in people for n in (p.name, *p.aliases)}
+    remapped: set[str] = set()
+    for key, entity_id in list(mention_ids.items()):
+        person = by_key.get(name_key(key[2])) if key[1] == "payload" else None
+        if person:
+            mention_ids[key] = person
+            remapped.add(entity_id)
+    still = set(mention_ids.values())
+    return [e for e in entities if e.id not in remapped or e.id in still]
 
 
 def _countries(entities: Mapping[str, Entity], knowledge: KnowledgeLike) -> dict[str, str]:

@@ -3,8 +3,10 @@ source that reports it, the most precise date the sources agree on, and their di
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from spacecoop.models import Event, Fact, FactSource
 from spacecoop.resolve.clustering import cluster_views
@@ -20,9 +22,12 @@ from spacecoop.resolve.matching import FactView
 from spacecoop.resolve.names import short_hash
 from spacecoop.resolve.office_names import office_label
 from spacecoop.resolve.slots import fact_mentions
-from spacecoop.resolve.titles import completed_title, subject_words
+from spacecoop.resolve.titles import completed_title, says_first, subject_words
+from spacecoop.resolve.unionfind import UnionFind
 
 _AGREEMENT_STATUS_ORDER = ("terminated", "signed", "in_force", "expected")
+# Two documents that share a sentence this long are one story reprinted, not two witnesses.
+_REPRINT_MIN_CHARS = 60
 
 
 def fact_views(
@@ -36,10 +41,12 @@ def fact_views(
 
 def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, str]) -> FactView:
     roles = set()
+    slot_roles = set()
     for slot, surface in fact_mentions(fact):
         entity_id = index.entity_id(fact_id, slot.arg, surface)
         if entity_id:
-            roles.add((index.role_of(fact_id, slot.arg, surface, slot.role), entity_id))
+            roles.add((index.role_of(fact_id, slot.arg, surface, slot.role, fact.type), entity_id))
+            slot_roles.add((slot.role, entity_id))
     date = calendar_prefix(fact.date.iso) if fact.date else None
     readings = tuple(
         dict.fromkeys(
@@ -48,7 +55,7 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
             if r
         )
     )
-    party_names = [name for role, e in roles if role == "party" for name in _names_of(index, e)]
+    party_names = [name for role, e in slot_roles if role == "party" for name in _names_of(index, e)]
     office = None
     if fact.type == "role":
         org = next((e for r, e in sorted(roles) if r == "organization"), None)
@@ -68,8 +75,36 @@ def _view(fact_id: str, fact: Fact, index: EntityIndex, doc_dates: Mapping[str, 
         else frozenset(),
         reported=calendar_prefix(reported),
         office=office,
-        nations=frozenset(index.countries.get(e, e) for role, e in roles if role == "party"),
+        nations=frozenset(index.countries.get(e, e) for role, e in slot_roles if role == "party"),
+        slot_roles=tuple(sorted(slot_roles)),
+        one_off=frozenset(e for role, e in roles if role == "payload" and e in index.one_off),
+        first=fact.type == "agreement" and says_first(fact.args.get("title")),
+        first_flight=fact.type == "launch" and _says_first_flight(fact, roles, index),
     )
+
+
+# "the first Soyuz launch", "the first launch of a Russian Soyuz", "maiden flight of Vega"; not
+# "the first two satellites".
+_FIRST_FLIGHT = re.compile(
+    r"\b(?:first|maiden|inaugural|premier|erste[nrs]?|primer)\s+(?!(?:two|three|four|five|deux|trois|zwei|drei|\d+)\b)"
+    r"(?:\S+\s+){0,4}?",
+    re.IGNORECASE,
+)
+
+
+def _says_first_flight(fact: Fact, roles: set[tuple[str, str]], index: EntityIndex) -> bool:
+    vehicle = next((e for r, e in sorted(roles) if r == "vehicle"), None)
+    if not vehicle:
+        return False
+    text = fact.evidence.text
+    if not _FIRST_FLIGHT.search(text):
+        return False
+    return any(_first_flight_of(name).search(text) for name in _names_of(index, vehicle) if len(name) > 2)
+
+
+@lru_cache(maxsize=4096)
+def _first_flight_of(name: str) -> re.Pattern[str]:
+    return re.compile(_FIRST_FLIGHT.pattern + re.escape(name) + r"\b", re.IGNORECASE)
 
 
 def _names_of(index: EntityIndex, entity_id: str) -> list[str]:
@@ -100,20 +135,42 @@ def _event(views: list[FactView], index: EntityIndex) -> Event:
     else:
         date = _date(kind, ordered, status, conflicts)
     entities = tuple(sorted({pair for v in views for pair in v.roles}))
-    confidence = 1.0
-    for v in views:
-        confidence *= 1.0 - max(0.0, min(1.0, v.fact.confidence))
     return Event(
         id="ev-" + short_hash(kind, *sorted(v.fact_id for v in views))[:16],
         type=kind,
         args=_args(kind, views, entities, index),
         date=date,
         status=status,
-        confidence=round(1.0 - confidence, 3),
+        confidence=combined_confidence(views),
         sources=sources,
         conflicts=tuple(conflicts),
         entities=entities,
     )
+
+
+def combined_confidence(views: list[FactView]) -> float:
+    """How sure the event is, from independent sources only. Sentences of one document are one
+    source (its most confident report counts), and so are documents that carry the same sentence
+    (one wire story reprinted); independent sources combine as 1 - prod(1 - c), so the event is
+    never surer than its sources are when they are truly independent."""
+    if len({v.fact.doc_id or v.fact.doc for v in views}) == 1:
+        return round(max(max(0.0, min(1.0, v.fact.confidence)) for v in views), 3)
+    sources = UnionFind()
+    first_with: dict[str, str] = {}
+    for view in views:
+        doc = view.fact.doc_id or view.fact.doc
+        sources.add(doc)
+        text = " ".join(view.fact.evidence.text.lower().split())
+        if len(text) >= _REPRINT_MIN_CHARS:
+            sources.join(first_with.setdefault(text, doc), doc)
+    best: dict[str, float] = defaultdict(float)
+    for view in views:
+        source = sources.find(view.fact.doc_id or view.fact.doc)
+        best[source] = max(best[source], max(0.0, min(1.0, view.fact.confidence)))
+    remaining = 1.0
+    for confidence in best.values():
+        remaining *= 1.0 - confidence
+    return round(1.0 - remaining, 3)
 
 
 def _place_conflicts(ordered: list[FactView], index: EntityIndex, conflicts: list[str]) -> None:
@@ -123,7 +180,8 @@ def _place_conflicts(ordered: list[FactView], index: EntityIndex, conflicts: lis
         for role, entity_id in view.roles:
             if role == "place":
                 places[index.name(entity_id)].append(view.fact.doc)
-    if len(places) > 1:
+    # Within one document two places are its own muddle, not a disagreement between sources.
+    if len(places) > 1 and len({doc for docs in places.values() for doc in docs}) > 1:
         listed = "; ".join(
             f"{name} ({', '.join(sorted(set(docs)))})" for name, docs in sorted(places.items())
         )
@@ -151,7 +209,9 @@ def _status(kind: str, ordered: list[FactView], conflicts: list[str]) -> str | N
         planned = [v for v in ordered if v.fact.status == "planned"]
         done = [v for v in ordered if v.fact.status == "done"]
         first_done = min(v.reported or v.date or "9999" for v in done)
-        conflicts.append("status: planned in " + _reports(planned) + "; done in " + _reports(done))
+        if {v.fact.doc for v in planned} != {v.fact.doc for v in done}:
+            # One document telling of the plan and the flight is history, not a disagreement.
+            conflicts.append("status: planned in " + _reports(planned) + "; done in " + _reports(done))
         late = [v for v in planned if (v.reported or "") > first_done]
         if late:
             conflicts.append(
@@ -179,7 +239,24 @@ def _date(kind: str, ordered: list[FactView], status: str | None, conflicts: lis
             if stale:
                 conflicts.append(f"date: planned for {_readings(stale)}; flew {chosen or 'undated'}")
             return chosen
+    if kind == "launch" and dated and all(v.fact.status == "planned" for v in dated):
+        return _latest_plan(dated, conflicts)
     return _agreed_date(dated, conflicts)
+
+
+def _latest_plan(dated: list[FactView], conflicts: list[str]) -> str | None:
+    """A launch only planned so far: where the plans disagree, the most recent report's date is the
+    plan (the launch slipped); the earlier dates are kept in `conflicts`."""
+    scratch: list[str] = []
+    agreed = _agreed_date(dated, scratch)
+    if not scratch or not any(c.startswith("date: sources disagree") for c in scratch):
+        conflicts.extend(scratch)
+        return agreed
+    latest = max(dated, key=lambda v: (v.reported or "", start_of(v.date or ""), v.fact_id))
+    older = [v for v in dated if not any(compatible(latest.date, r) for r in v.readings)]
+    if older:
+        conflicts.append(f"date: planned for {_readings(older)}; latest plan {latest.date}")
+    return latest.date
 
 
 def _agreed_date(dated: list[FactView], conflicts: list[str]) -> str | None:
@@ -201,7 +278,9 @@ def _agreed_date(dated: list[FactView], conflicts: list[str]) -> str | None:
                     + " that all sources allow"
                 )
             return candidate
-    conflicts.append("date: sources disagree: " + _readings(dated))
+    if len({v.fact.doc for v in dated}) > 1:
+        # Readings of one document that disagree are not a disagreement between sources.
+        conflicts.append("date: sources disagree: " + _readings(dated))
     return common_prefix(v.date for v in dated if v.date)
 
 
@@ -235,17 +314,20 @@ def _args(
         best = max(titled, key=lambda v: (len(v.subject), v.fact.confidence, v.fact_id), default=None)
         return {
             "parties": names("party"),
-            "signatories": names("signatory"),
+            "signatories": sorted({*names("signatory"), *names("signatory-office")}),
             "place": one("place"),
             "title": completed_title(best.fact.args["title"], best.fact.evidence.text, party_names)
             if best
             else None,
         }
     if kind == "launch":
-        return {"vehicle": one("vehicle"), "site": one("site"), "payloads": names("payload")}
+        launch = {"vehicle": one("vehicle"), "site": one("site"), "payloads": names("payload")}
+        if names("crew"):
+            launch["crew"] = names("crew")
+        return launch
     if kind == "meeting":
         return {
-            "participants": names("participant"),
+            "participants": sorted({*names("participant"), *names("participant-office")}),
             "organizations": names("organization"),
             "place": one("place"),
         }

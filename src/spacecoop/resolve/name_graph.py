@@ -3,6 +3,7 @@ files' aliases and Wikidata ids, plus the names documents declare equivalent."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -53,7 +54,7 @@ class NameGraph:
         self._known: list[KnownLike] = []
 
     def add_mention(self, kind: str, surface: str, slot: Slot) -> None:
-        node = (kind, name_key(surface))
+        node = (kind, node_key(kind, surface))
         self.union.add(node)
         self.forms[node][surface] += 1
         self.slots[node]["office" if kind == "office" else slot.guess_type] += 1
@@ -62,7 +63,7 @@ class NameGraph:
     def add_declaration(self, name: str, alias: str, kind: str) -> None:
         # A declaration joins names only within a kind where one of them is already mentioned.
         for mention_kind in sorted({k for k, _ in self.forms}):
-            a, b = (mention_kind, name_key(name)), (mention_kind, name_key(alias))
+            a, b = (mention_kind, node_key(mention_kind, name)), (mention_kind, node_key(mention_kind, alias))
             if a not in self.forms and b not in self.forms:
                 continue
             for node, form in ((a, name), (b, alias)):
@@ -79,6 +80,8 @@ class NameGraph:
             found = self.knowledge.lookup(form, self.known_types.get(kind, ()))
             if found is None and kind == "org":
                 found = self.knowledge.lookup(form)
+            if found is not None and kind == "payload" and _one_of_several(form, found):
+                continue  # "Vega 1" of the Vega programme: a craft of its own, not the programme
             if found is not None:
                 return found
         return None
@@ -205,7 +208,42 @@ class NameGraph:
         return list(self._entities.values())
 
     def entity_of(self, kind: str, surface: str) -> str:
-        return self._resolve()[(kind, name_key(surface))]
+        return self._resolve()[(kind, node_key(kind, surface))]
+
+
+# Craft are written with and without spaces and hyphens, numbered in Arabic or Roman figures:
+# "STS-71" = "STS71", "Pico Dragon" = "PicoDragon", "THEOS-I" = "THEOS-1".
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
+_TRAILING_ROMAN = re.compile(r"(?<=[a-z0-9])[\s-]+(i|ii|iii|iv|v|vi)$")
+
+
+_MEMBER = re.compile(r"(?P<base>.+?)[\s-]*(?P<number>\d+[a-z]?|[a-z])$")
+
+
+def _one_of_several(form: str, known: KnownLike) -> bool:
+    """Whether `form` names one numbered craft of several the knowledge files under one entry
+    ("Vega 1" and "Vega 2" as aliases of the Vega programme; "SPOT 6" and "SPOT 7" of SPOT)."""
+    key = node_key("payload", form)
+    if key == node_key("payload", known.name):
+        return False
+    members: dict[str, set[str]] = defaultdict(set)
+    for alias in (known.name, *known.aliases):
+        match = _MEMBER.fullmatch(name_key(alias))
+        if match:
+            members[re.sub(r"[\s\-.]+", "", match["base"])].add(match["number"])
+    match = _MEMBER.fullmatch(name_key(form))
+    if not match:
+        return False
+    return len(members.get(re.sub(r"[\s\-.]+", "", match["base"]), set())) > 1
+
+
+def node_key(kind: str, surface: str) -> str:
+    """The key names are grouped by: `name_key`, and for payloads also without separators."""
+    key = name_key(surface)
+    if kind != "payload":
+        return key
+    key = _TRAILING_ROMAN.sub(lambda m: " " + _ROMAN[m.group(1)], key)
+    return re.sub(r"[\s\-.]+", "", key)
 
 
 def _with_aliases(entity: Entity, forms: Iterable[str]) -> Entity:

@@ -62,6 +62,10 @@ def office_label(role: str, organization_names: tuple[str, ...] = ()) -> str:
     text = re.sub(r"\s+of( the)?$", "", text).strip()
     if text in _TITLE_TO_LABEL:
         return _TITLE_TO_LABEL[text]
+    # Two titles held together ("Chairman and CEO", "President & CEO"): the first names the office.
+    first = _JOINED_TITLES.split(text)[0]
+    if first != text and first in _TITLE_TO_LABEL:
+        return _TITLE_TO_LABEL[first]
     if not text:
         return role.strip()
     if fold(role) == text:
@@ -95,6 +99,9 @@ def split_office_query(text: str, known_title: Callable[[str], str | None] | Non
     match = _OFFICE_OF.match(stripped)
     if match and (label := label_of(match.group("office"))):
         return label, match.group("org").strip()
+    if match and (label := label_of(_JOINED_TITLES.split(match.group("office").strip())[0])):
+        # "CEO and Chairman of Inmarsat": two titles held together, the first names the office.
+        return label, match.group("org").strip()
     words = stripped.split()
     # Longest title at the end ("ESA Director General") or at the start ("Director General ESA").
     for size in range(min(4, len(words) - 1), 0, -1):
@@ -108,6 +115,7 @@ def split_office_query(text: str, known_title: Callable[[str], str | None] | Non
     raise ValueError(f"{text!r}: no office title found (try 'Head of ORGANISATION')")
 
 
+_JOINED_TITLES = re.compile(r"\s+(?:and|&|et|und|y|e)\s+|\s*[,/]\s*", re.IGNORECASE)
 _OFFICE_OF = re.compile(
     r"^(?P<office>.+?)\s+(?:(?:of|at|for|du|de\s+la|de|des|der|von)\s+|de\s+l['’]\s*)(?:the\s+)?(?P<org>\S.*)$",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ SLOTS = (
     Slot("person", "person", "person", "person", ("office",)),
     Slot("vehicle", "vehicle", "launcher", "launcher", ("launcher", "spacecraft")),
     Slot("payloads", "payload", "payload", "mission", ("mission", "spacecraft", "instrument")),
+    Slot("crew", "crew", "person", "person", ("office",)),
     Slot("site", "site", "location", "site", ("site", "city")),
     Slot("place", "place", "location", "place", ("city", "site", "government")),
 )

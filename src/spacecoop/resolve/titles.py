@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from spacecoop.resolve.names import fold
+from spacecoop.resolve.title_words import FIRST, FOREIGN_GENERIC, split_compound, translated
 
 # Words every agreement title may carry; they say what kind of document it is, not its subject.
 _GENERIC_TEXT = """a an the of on in and for to with by from at its their this that these those into between
@@ -15,7 +16,7 @@ _GENERIC_TEXT = """a an the of on in and for to with by from at its their this t
     agreement agreements accord accords arrangement arrangements memorandum understanding mou
     contract contracts treaty protocol framework frame cooperation cooperative cooperate
     collaboration collaborative bilateral joint space field fields area areas sign signed signing
-    letter intent implementing general government governments
+    letter intent implementing general government governments launch launches service services order
     be is are was were will would shall has have that which who whose"""
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 _WORD = re.compile(r"[^\W_]+")
@@ -25,14 +26,29 @@ def content_words(title: str | None, names: Iterable[str] = ()) -> frozenset[str
     """The subject words of a title, lightly stemmed, without generic words or the parties' names."""
     if not isinstance(title, str) or not title:
         return frozenset()
-    excluded = _excluded_words(tuple(names))
-    return frozenset(_stem(w) for w in _WORD.findall(fold(title)) if w not in excluded and len(w) > 1)
+    return _content_words(title, tuple(names))
+
+
+@lru_cache(maxsize=16384)
+def _content_words(title: str, names: tuple[str, ...]) -> frozenset[str]:
+    # Cached: one title comes back for every report and every comparison of its agreement.
+    excluded = _excluded_words(names)
+    # An elided article is a word of its own: "accord d'association".
+    text = fold(re.sub(r"['’]", " ", title))
+    words = (translated(part) for w in _WORD.findall(text) for part in split_compound(w))
+    return frozenset(_stem(w) for w in words if w not in excluded and len(w) > 1)
+
+
+def says_first(title: str | None) -> bool:
+    """Whether a title calls the agreement the parties' first ("first cooperation agreement",
+    "premier accord", "erstes Abkommen"): there is only one."""
+    return isinstance(title, str) and any(w in FIRST for w in _WORD.findall(fold(title)))
 
 
 @lru_cache(maxsize=4096)
 def _excluded_words(names: tuple[str, ...]) -> frozenset[str]:
     # Cached: the same parties (with all their aliases) come back for every report of their agreements.
-    return _GENERIC.union(*(_WORD.findall(fold(name)) for name in names))
+    return _GENERIC.union(FOREIGN_GENERIC, *(_WORD.findall(fold(name)) for name in names))
 
 
 # What may follow a cut-off title in its sentence and still be the title: "... between ESA and the

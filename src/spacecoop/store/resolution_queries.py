@@ -16,10 +16,15 @@ from spacecoop.resolve.office_names import split_office_query
 from spacecoop.resolve.offices import held_on
 from spacecoop.store import schema
 from spacecoop.store.core import Store, check_iso_date
+from spacecoop.store.office_knowledge import combined_terms
 
 # When an organisation has no office of the asked name, the office that heads it answers instead
 # ("Head of CNES" is its President; "President of Roscosmos" its Head).
-_FALLBACK_OFFICES = {"Head": ("President", "Chief Executive"), "President": ("Head",)}
+_FALLBACK_OFFICES = {
+    "Head": ("President", "Chief Executive"),
+    "President": ("Head", "Chief Executive"),
+    "Chief Executive": ("President", "Head"),
+}
 _ORG_ROLES = ("party", "organization")
 _PERSON_ROLES = ("participant", "signatory", "person")
 _TYPE_SECTIONS = (
@@ -47,42 +52,105 @@ def who_held(store: Store, office_text: str, on_date: str) -> list[dict[str, Any
         # The organisation's predecessors and successors answer for the years it did not exist
         # (the Head of Roscosmos in 2003 was the head of Rosaviakosmos).
         lineage = _lineage(conn, org_ids[0])
-        terms = _terms(conn, schema.offices.c.organization.in_(set(org_ids) | lineage))
-        known = sorted({t.office for t in terms})
-        chosen = [t for t in terms if t.office == office]
+        organizations = set(org_ids) | lineage
+        evidence = _terms(conn, schema.offices.c.organization.in_(organizations))
+        terms = combined_terms(conn, organizations, evidence)
+        known = sorted({a.term.office for a in terms})
+        chosen = [a for a in terms if a.term.office == office]
         for fallback in _FALLBACK_OFFICES.get(office, ()):
             if chosen:
                 break
-            chosen = [t for t in terms if t.office == fallback]
+            chosen = [a for a in terms if a.term.office == fallback]
+        if any(a.basis != "evidence" for a in terms if a.term.office in _FALLBACK_OFFICES.get(office, ())):
+            # The knowledge knows who headed it under another title (Arianespace's Chairman and
+            # CEO): every head's term may answer; on a date, the asked title first.
+            family = (office, *_FALLBACK_OFFICES.get(office, ()))
+            chosen = [a for a in terms if a.term.office in family]
         if not chosen:
             offices = ", ".join(known) or "none"
             raise NotFound(
                 f"{office_text!r}: no holder of {office!r} seen for {org_text} (offices seen: {offices})"
             )
-        own_started = any(t.organization in org_ids and _started_by(t, on_date) for t in chosen)
+        own_started = any(a.term.organization in org_ids and _started_by(a.term, on_date) for a in chosen)
         if own_started:
             # Once the organisation itself has holders, its predecessors' open terms are over.
-            chosen = [t for t in chosen if t.organization in org_ids]
-        held = [t for t in chosen if held_on(t, on_date)]
+            chosen = [a for a in chosen if a.term.organization in org_ids]
+        # A term seen in documents and still open is known only up to its last sighting: past that,
+        # its holder is the last known one, not one whose term runs on to today.
+        last_seen = {id(a): _last_seen(conn, a) for a in chosen}
+        held = [a for a in chosen if held_on(a.term, on_date) and _seen_by(last_seen[id(a)], a, on_date)]
+        if any(a.basis != "evidence" for a in held):
+            # The knowledge's dates say who held it; a sighting's open term does not outvote them.
+            held = [a for a in held if a.basis != "evidence"]
+        # One person in two bodies on a date (a renaming year): the term the sources show, else the later.
+        by_person: dict[str, Any] = {}
+        for a in sorted(held, key=lambda a: (a.basis == "knowledge and evidence", a.term.start or "")):
+            by_person[a.person_name or a.term.person] = a
+        held = list(by_person.values())
+        if any(a.term.office == office for a in held):
+            held = [a for a in held if a.term.office == office]
         status = "in office"
         if not held:
-            before = [t for t in chosen if _started_by(t, on_date)]
-            held = [max(before, key=lambda t: (t.start or "", t.person))] if before else []
+            before = [a for a in chosen if _started_by(a.term, on_date)]
+            held = [max(before, key=lambda a: (a.term.start or "", a.term.person))] if before else []
             status = "last known"
-        names = _names(conn, {t.person for t in held} | {t.organization for t in held})
-        return [
-            {
-                "office": t.office,
-                "organization": {"id": t.organization, "name": names.get(t.organization, t.organization)},
-                "person": {"id": t.person, "name": names.get(t.person, t.person)},
-                "start": t.start,
-                "end": t.end,
-                "held": status,
-                "on": on_date,
-                "sources": _sources(conn, t.event_ids),
-            }
-            for t in sorted(held, key=lambda t: (t.start or "", t.person))
-        ]
+        names = _names(conn, {a.term.person for a in held} | {a.term.organization for a in held})
+        answers = []
+        for a in sorted(held, key=lambda a: (a.term.start or "", a.term.person)):
+            t = a.term
+            sources = _sources(conn, t.event_ids)
+            answers.append(
+                {
+                    "office": t.office,
+                    "organization": {
+                        "id": t.organization,
+                        "name": names.get(t.organization) or _known_name(t.organization),
+                    },
+                    "person": {
+                        "id": t.person,
+                        "name": names.get(t.person) or a.person_name or t.person,
+                        "wikidata": a.wikidata,
+                    },
+                    "start": t.start,
+                    "end": t.end,
+                    "open": t.end is None,
+                    "last_seen": max((s["date"] for s in sources if s["date"]), default=None),
+                    "held": status,
+                    "basis": a.basis,
+                    "on": on_date,
+                    "sources": sources,
+                }
+            )
+        return answers
+
+
+def _last_seen(conn: Connection, answer: Any) -> str | None:
+    if answer.basis != "evidence" or answer.term.end is not None:
+        return None
+    return max((s["date"] for s in _sources(conn, answer.term.event_ids) if s["date"]), default=None)
+
+
+def _seen_by(last_seen: str | None, answer: Any, on_date: str) -> bool:
+    if answer.basis != "evidence" or answer.term.end is not None or not last_seen:
+        return True
+    return on_date[: len(last_seen)] <= last_seen[: len(on_date)]
+
+
+def _kind(row: Any) -> str:
+    """The entity's kind (agency, government, company, institute, person, place, launcher,
+    spacecraft, mission, office, body): what role it can play (see resolve/kinds.py)."""
+    from spacecoop.knowledge import load_knowledge
+    from spacecoop.models import Entity
+    from spacecoop.resolve.kinds import kind_of
+
+    return kind_of(Entity(row.id, row.name, row.type), load_knowledge().get(row.id))
+
+
+def _known_name(entity_id: str) -> str:
+    from spacecoop.knowledge import load_knowledge
+
+    known = load_knowledge().get(entity_id)
+    return known.name if known is not None else entity_id
 
 
 def _started_by(term: OfficeTerm, date: str) -> bool:
@@ -158,17 +226,31 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
         links = _links(conn, [ev["id"] for ev in events])
         for event in events:
             event["links"] = links.get(event["id"], [])
-        names = _names(conn, set(linked) | {t.person for t in terms} | {t.organization for t in terms})
+        # The knowledge's terms in place of the sightings of the same people (see who_held).
+        own = [t for t in terms if t.organization == entity_id]
+        held_by = [t for t in terms if t.person == entity_id]
+        offices = combined_terms(conn, {entity_id}, own) if own or row.type != "person" else []
+        held = [
+            a
+            for a in combined_terms(conn, {t.organization for t in held_by}, held_by)
+            if a.term.person == entity_id
+        ]
+        listed = [a.term for a in (*offices, *held)]
+        names = _names(conn, set(linked) | {t.person for t in listed} | {t.organization for t in listed})
+        for a in (*offices, *held):
+            if a.person_name and a.term.person not in names:
+                names[a.term.person] = a.person_name
         profile: dict[str, Any] = {
             "id": entity_id,
             "name": row.name,
             "type": row.type,
+            "kind": _kind(row),
             "aliases": aliases,
             "wikidata": row.wikidata,
             "predecessors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.predecessors_json)],
             "successors": [{"id": i, "name": names.get(i, i)} for i in json.loads(row.successors_json)],
-            "offices": [_term_record(t, names) for t in terms if t.organization == entity_id],
-            "offices_held": [_term_record(t, names) for t in terms if t.person == entity_id],
+            "offices": [_term_record(a.term, names, a.basis) for a in _by_start(offices)],
+            "offices_held": [_term_record(a.term, names, a.basis) for a in _by_start(held)],
             "partners": partners,
             "documents": _documents_of(conn, entity_id),
             "other_matches": ids[1:],
@@ -234,14 +316,19 @@ def _terms(conn: Connection, where) -> list[OfficeTerm]:
     return sorted(terms, key=lambda t: (t.organization, t.office, t.start or "", t.person))
 
 
-def _term_record(term: OfficeTerm, names: dict[str, str]) -> dict[str, Any]:
+def _term_record(term: OfficeTerm, names: dict[str, str], basis: str = "evidence") -> dict[str, Any]:
     return {
         "office": term.office,
         "organization": {"id": term.organization, "name": names.get(term.organization, term.organization)},
         "person": {"id": term.person, "name": names.get(term.person, term.person)},
         "start": term.start,
         "end": term.end,
+        "basis": basis,
     }
+
+
+def _by_start(answerable: list) -> list:
+    return sorted(answerable, key=lambda a: (a.term.office, a.term.start or "", a.term.person))
 
 
 def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
