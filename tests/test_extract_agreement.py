@@ -285,3 +285,49 @@ def test_extract_agreement_country_after_a_city_is_a_place(nlp):
     text = "At a ceremony in Le Bourget, France, NASA and ESA signed an agreement on a Mars orbiter."
     [fact] = agreements(nlp, text, published="2019-06-20")
     assert set(fact["parties"]) == {"NASA", "ESA"}
+
+
+def test_extract_agreement_later_sentence_gives_the_day(nlp):
+    text = (
+        "NOAA and EUMETSAT signed a long-term cooperation agreement on weather satellites. "
+        "The agreement was signed at a ceremony in Washington on 27 August 2013 by both heads."
+    )
+    [fact] = agreements(nlp, text, published="2013-08-28")
+    assert fact["date"] == "2013-08-27"
+    assert set(fact["parties"]) == {"NOAA", "EUMETSAT"}
+
+
+def test_extract_agreement_statement_of_intent_and_reached_agreement(nlp):
+    text = "ESA and NASA signed a statement of intent on 26 April 2018 to plan a Mars sample return."
+    [fact] = agreements(nlp, text, published="2018-04-27")
+    assert set(fact["parties"]) == {"ESA", "NASA"}
+    text = "The Australian government said it has reached an agreement with NASA to send a rover to the Moon."
+    [fact] = agreements(nlp, text, published="2021-10-13")
+    assert "NASA" in fact["parties"]
+
+
+def test_extract_agreement_lease_is_an_agreement(nlp):
+    text = "Under the lease signed with Kazakhstan in 1994, Russia pays a yearly rent for the cosmodrome."
+    [fact] = agreements(nlp, text, published="2004-01-10")
+    assert fact["date"] == "1994"
+    assert "Kazakhstan" in fact["parties"]
+
+
+def test_extract_agreement_apposition_and_based_describe_a_party(nlp):
+    text = (
+        "The launch followed an agreement signed between Antrix, the commercial arm of ISRO, and "
+        "Singapore-based ST Electronics."
+    )
+    [fact] = agreements(nlp, text, published="2015-12-16")
+    assert set(fact["parties"]) == {"Antrix", "ST Electronics"}
+
+
+def test_extract_agreement_foreign_definite_takes_the_earlier_title(nlp):
+    text = (
+        "Angola assinou os Acordos Artemis em Washington no dia 30 de novembro de 2023. "
+        "A Nigéria e o Ruanda assinaram o acordo em dezembro de 2022."
+    )
+    facts = agreements(nlp, text, published="2023-12-01", language="pt")
+    assert ["Angola"] in [f["parties"] for f in facts]
+    later = [f for f in facts if f["date"] == "2022-12"]
+    assert later and all("Artemis" in f["title"] for f in later)

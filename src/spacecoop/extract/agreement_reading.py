@@ -259,8 +259,10 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
         and not any(t.lower_ in SIGNED_WORDS for t in trigger.sent)
     ):
         return False
-    if any(a.dep_ == "attr" and a.head.lemma_ == "be" for a in [trigger.head, trigger.head.head]) and (
-        trigger.dep_ == "pobj"
+    if (
+        any(a.dep_ == "attr" and a.head.lemma_ == "be" for a in [trigger.head, trigger.head.head])
+        and trigger.dep_ == "pobj"
+        and not (verb is not None and verb.head.i == trigger.i)  # "the result of an agreement signed by"
     ):
         return False
     if trigger.dep_ == "attr" and not any(c.dep_ == "expl" for c in trigger.head.children):

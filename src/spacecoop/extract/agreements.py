@@ -73,6 +73,7 @@ def read_agreements(sentence: SentenceContext) -> list[Fact]:
         signatories = find_signatories(sentence, verb)
         place = find_place(sentence)
         if refers_back(token, span) and enrich_previous(sentence, signatories, place):
+            facts += dated_mention(sentence.context.last_agreement, sentence, date, status)
             continue
         title = with_topic(sentence.sent.doc[span[0] : span[1]].text.strip(" ,;:"), token, verb, span)
         topic = nested_topic(token)
@@ -95,6 +96,16 @@ def read_agreements(sentence: SentenceContext) -> list[Fact]:
 
 
 FOREIGN_LANGUAGES = {"fr", "de", "es", "it", "pt"}
+
+
+def dated_mention(previous: Fact | None, sentence: SentenceContext, date, status: str) -> list[Fact]:
+    """ "The agreement was signed in Washington on 27 August": the day of the agreement told before.
+    Told as a mention of it, which consolidation folds into the first report."""
+    if previous is None or previous.date is not None or date is None or status != previous.status:
+        return []
+    return [
+        replace(previous, evidence=sentence.evidence(), date=date, notes=(*previous.notes, "refers back"))
+    ]
 
 
 def is_headline(sentence: SentenceContext) -> bool:
