@@ -331,3 +331,28 @@ def test_extract_agreement_foreign_definite_takes_the_earlier_title(nlp):
     assert ["Angola"] in [f["parties"] for f in facts]
     later = [f for f in facts if f["date"] == "2022-12"]
     assert later and all("Artemis" in f["title"] for f in later)
+
+
+def test_extract_agreement_end_year_is_not_the_signing_date(nlp):
+    text = "On 9 January 2004 Russia extended its lease of the launch site from Kazakhstan through 2050."
+    [fact] = agreements(nlp, text, published="2004-01-10")
+    assert fact["date"] == "2004-01-09"
+
+
+def test_extract_agreement_running_total_is_not_one_agreement(nlp):
+    text = "Since January 2000, the company has signed contracts for the launch of 19 payloads."
+    assert agreements(nlp, text, published="2001-01-01") == []
+
+
+def test_extract_agreement_foreign_count_is_not_one_agreement(nlp):
+    text = "La France et le Brésil ont déjà signé 13 accords de coopération spatiale depuis 1965."
+    assert agreements(nlp, text, published="2008-12-23", language="fr") == []
+
+
+def test_extract_agreement_previous_and_new_stay_apart(nlp):
+    text = (
+        "Russia and Kazakhstan signed a new lease of the cosmodrome on 9 January 2004. "
+        "Under the previous lease signed in 1994, Russia paid a yearly rent."
+    )
+    facts = agreements(nlp, text, published="2004-01-10")
+    assert sorted(f["date"] for f in facts) == ["1994", "2004-01-09"]

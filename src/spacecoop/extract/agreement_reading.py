@@ -272,6 +272,9 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
     # "several partnership agreements", "numerous MoUs": a tally, not one agreement
     if any(c.lower_ in _VAGUE_QUANTITY for c in trigger.children if c.dep_ in {"amod", "det", "nummod"}):
         return False
+    # "has signed contracts for 19 payloads since 2000": a running total, not one agreement
+    if trigger.tag_ in {"NNS", "NNPS"} and any(t.lower_ == "since" for t in trigger.sent):
+        return False
     # "has signed 25 launch contracts", "nine signed contracts": a count of agreements told as one
     if trigger.tag_ in {"NNS", "NNPS"} and any(
         c.dep_ == "nummod" and _count(c) >= 3

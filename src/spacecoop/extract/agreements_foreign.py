@@ -193,6 +193,8 @@ def extract_foreign_agreements(sentence: SentenceContext) -> list[Fact]:
         return []
     trigger = min(triggers, key=lambda t: abs(t.i - cue.i) if cue is not None else t.i)
     before = words[trigger.i - sentence.sent.start - 1] if trigger.i > sentence.sent.start else ""
+    if before.isdigit() and int(before) >= 3:
+        return []  # "13 accords de coopération depuis 1965": a count, not one agreement
     context = sentence.context
     actors = [a for a in sentence.actors if not _present_only(sentence, a, cue)]
     # a person's name starts with a capital: "avec l'EgSA" taken for a person is none
