@@ -55,10 +55,16 @@ def plausible_person(name: str, sentence: SentenceContext) -> bool:
     if len(words) >= 2 or words[0].lower() in sentence.context.people:
         return True
     # "Wörner" alone: a surname the text gives in full elsewhere
-    return any(
-        e.label_ == "PERSON" and len(e.text.split()) >= 2 and e.text.split()[-1] == words[0]
-        for e in sentence.context.doc.ents
-    )
+    return words[0] in full_surnames(sentence.context.doc)
+
+
+def full_surnames(doc) -> set[str]:
+    """Surnames of the people the document names in full, computed once per document."""
+    cached = doc.user_data.get("spacecoop_full_surnames")
+    if cached is None:
+        cached = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2}
+        doc.user_data["spacecoop_full_surnames"] = cached
+    return cached
 
 
 _CEREMONY = {
@@ -101,6 +107,8 @@ def meeting_trigger(sentence: SentenceContext):
                 return token
     weak = None
     for token in sentence.sent:
+        if token.lower_ not in _CANDIDATES:
+            continue
         if token.lower_ in {"meeting", "meetings"} and any(
             c.lower_ in _INSTITUTIONAL for c in token.children if c.dep_ in {"compound", "amod"}
         ):
@@ -136,12 +144,17 @@ def meeting_trigger(sentence: SentenceContext):
     return weak or caption_trigger(sentence)
 
 
+_CANDIDATES = MEETING_STRONG | _WEAK | {"call", "conversation", "entretien", "talks", "meeting", "meetings"}
+
+
 # "At the Ministerial Council in Berlin in 2005, from left to right: A, B and C": a caption naming
 # the people at a gathering
 _GATHERINGS = {"council", "summit", "conference", "plenary", "forum", "congress", "session", "ceremony"}
 
 
 def caption_trigger(sentence: SentenceContext):
+    if not any(t.lower_ in _GATHERINGS for t in sentence.sent):
+        return None
     people = [a for a in sentence.persons() if plausible_person(a.name, sentence)]
     if len(people) < 2:
         return None
