@@ -356,3 +356,17 @@ def test_extract_agreement_previous_and_new_stay_apart(nlp):
     )
     facts = agreements(nlp, text, published="2004-01-10")
     assert sorted(f["date"] for f in facts) == ["1994", "2004-01-09"]
+
+
+def test_extract_agreement_membership_list_gives_one_accession_per_body(nlp):
+    text = (
+        "The charter on disaster imaging was founded by ESA and CNES in 2000.\n\n"
+        "Since then, the following agencies have become members of the Charter:\n\n"
+        "March 2004\n\n"
+        "The Canadian Space Agency (CSA)\n\n"
+        "June 2008\n\n"
+        "The Korea Aerospace Research Institute (KARI)\n\n"
+        "The charter is activated by authorised users during a disaster."
+    )
+    facts = [f for f in agreements(nlp, text, published="2020-01-01") if f["date"] in {"2004-03", "2008-06"}]
+    assert sorted((f["parties"][0], f["date"]) for f in facts) == [("CSA", "2004-03"), ("KARI", "2008-06")]

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from spacecoop.extract.agreement_conventions import apply_conventions
+from spacecoop.extract.agreement_lists import list_item_facts, start_of_list
 from spacecoop.extract.agreement_parties import find_parties, find_place, find_signatories, party_names
 from spacecoop.extract.agreement_reading import (
     is_anaphoric,
@@ -39,7 +40,12 @@ _LEADING = re.compile(r"^(?:,|\band\b|\bthe\b|\ban?\b|\bon\b|\bagreements?\b|\s)
 
 def extract_agreements(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
-    if context.language in FOREIGN_LANGUAGES:
+    items = list_item_facts(sentence)
+    if items is not None:
+        facts = items
+    elif start_of_list(sentence):
+        facts = []
+    elif context.language in FOREIGN_LANGUAGES:
         facts = extract_foreign_agreements(sentence)
     else:
         facts = enumeration_facts(sentence) or read_agreements(sentence)
