@@ -285,3 +285,88 @@ def test_extract_agreement_country_after_a_city_is_a_place(nlp):
     text = "At a ceremony in Le Bourget, France, NASA and ESA signed an agreement on a Mars orbiter."
     [fact] = agreements(nlp, text, published="2019-06-20")
     assert set(fact["parties"]) == {"NASA", "ESA"}
+
+
+def test_extract_agreement_later_sentence_gives_the_day(nlp):
+    text = (
+        "NOAA and EUMETSAT signed a long-term cooperation agreement on weather satellites. "
+        "The agreement was signed at a ceremony in Washington on 27 August 2013 by both heads."
+    )
+    [fact] = agreements(nlp, text, published="2013-08-28")
+    assert fact["date"] == "2013-08-27"
+    assert set(fact["parties"]) == {"NOAA", "EUMETSAT"}
+
+
+def test_extract_agreement_statement_of_intent_and_reached_agreement(nlp):
+    text = "ESA and NASA signed a statement of intent on 26 April 2018 to plan a Mars sample return."
+    [fact] = agreements(nlp, text, published="2018-04-27")
+    assert set(fact["parties"]) == {"ESA", "NASA"}
+    text = "The Australian government said it has reached an agreement with NASA to send a rover to the Moon."
+    [fact] = agreements(nlp, text, published="2021-10-13")
+    assert "NASA" in fact["parties"]
+
+
+def test_extract_agreement_lease_is_an_agreement(nlp):
+    text = "Under the lease signed with Kazakhstan in 1994, Russia pays a yearly rent for the cosmodrome."
+    [fact] = agreements(nlp, text, published="2004-01-10")
+    assert fact["date"] == "1994"
+    assert "Kazakhstan" in fact["parties"]
+
+
+def test_extract_agreement_apposition_and_based_describe_a_party(nlp):
+    text = (
+        "The launch followed an agreement signed between Antrix, the commercial arm of ISRO, and "
+        "Singapore-based ST Electronics."
+    )
+    [fact] = agreements(nlp, text, published="2015-12-16")
+    assert set(fact["parties"]) == {"Antrix", "ST Electronics"}
+
+
+def test_extract_agreement_foreign_definite_takes_the_earlier_title(nlp):
+    text = (
+        "Angola assinou os Acordos Artemis em Washington no dia 30 de novembro de 2023. "
+        "A Nigéria e o Ruanda assinaram o acordo em dezembro de 2022."
+    )
+    facts = agreements(nlp, text, published="2023-12-01", language="pt")
+    assert ["Angola"] in [f["parties"] for f in facts]
+    later = [f for f in facts if f["date"] == "2022-12"]
+    assert later and all("Artemis" in f["title"] for f in later)
+
+
+def test_extract_agreement_end_year_is_not_the_signing_date(nlp):
+    text = "On 9 January 2004 Russia extended its lease of the launch site from Kazakhstan through 2050."
+    [fact] = agreements(nlp, text, published="2004-01-10")
+    assert fact["date"] == "2004-01-09"
+
+
+def test_extract_agreement_running_total_is_not_one_agreement(nlp):
+    text = "Since January 2000, the company has signed contracts for the launch of 19 payloads."
+    assert agreements(nlp, text, published="2001-01-01") == []
+
+
+def test_extract_agreement_foreign_count_is_not_one_agreement(nlp):
+    text = "La France et le Brésil ont déjà signé 13 accords de coopération spatiale depuis 1965."
+    assert agreements(nlp, text, published="2008-12-23", language="fr") == []
+
+
+def test_extract_agreement_previous_and_new_stay_apart(nlp):
+    text = (
+        "Russia and Kazakhstan signed a new lease of the cosmodrome on 9 January 2004. "
+        "Under the previous lease signed in 1994, Russia paid a yearly rent."
+    )
+    facts = agreements(nlp, text, published="2004-01-10")
+    assert sorted(f["date"] for f in facts) == ["1994", "2004-01-09"]
+
+
+def test_extract_agreement_membership_list_gives_one_accession_per_body(nlp):
+    text = (
+        "The charter on disaster imaging was founded by ESA and CNES in 2000.\n\n"
+        "Since then, the following agencies have become members of the Charter:\n\n"
+        "March 2004\n\n"
+        "The Canadian Space Agency (CSA)\n\n"
+        "June 2008\n\n"
+        "The Korea Aerospace Research Institute (KARI)\n\n"
+        "The charter is activated by authorised users during a disaster."
+    )
+    facts = [f for f in agreements(nlp, text, published="2020-01-01") if f["date"] in {"2004-03", "2008-06"}]
+    assert sorted((f["parties"][0], f["date"]) for f in facts) == [("CSA", "2004-03"), ("KARI", "2008-06")]

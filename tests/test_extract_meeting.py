@@ -95,3 +95,44 @@ def test_extract_meeting_article_taken_for_a_name_is_no_participant(nlp):
     text = "Une rencontre avec Charles Bolden, Administrateur de la NASA, a permis de passer en revue les projets."
     facts = facts_of(nlp, text, "2016-12-20", "meeting", language="fr")
     assert all(not any(p.startswith("Une") for p in f["participants"]) for f in facts)
+
+
+def test_extract_meeting_caption_of_a_gathering(nlp):
+    text = "At the Ministerial Council in Lisbon in 1999, from left to right: Maria Sousa, Pedro Alves and Anna Lind."
+    [fact] = facts_of(nlp, text, "2010-01-01", "meeting")
+    assert {"Maria Sousa", "Anna Lind"} <= set(fact["participants"])
+    assert fact["date"] == "1999"
+    assert fact["place"] == "Lisbon"
+
+
+def test_extract_meeting_discussed_between_two_people(nlp):
+    text = (
+        "The plan was discussed between the head of the agency, Laura Bennett, and the NASA Administrator, "
+        "Tom Baker, in Washington on 20 November 2009."
+    )
+    [fact] = facts_of(nlp, text, "2009-11-25", "meeting")
+    assert {"Laura Bennett", "Tom Baker"} <= set(fact["participants"])
+
+
+def test_extract_meeting_said_at_a_meeting_happened(nlp):
+    text = (
+        'Roscosmos head Ivan Petrov met Kazakh minister Aidar Nurlan on 19 April 2023. "The project will '
+        'go ahead," he said at the working meeting with Aidar Nurlan.'
+    )
+    facts = facts_of(nlp, text, "2023-04-20", "meeting")
+    assert facts and all(f["status"] == "done" for f in facts)
+
+
+def test_extract_meeting_met_in_a_name_is_no_meeting(nlp):
+    text = "Anna Clarke built her career at the UK Met Office before she joined the agency in 2020."
+    assert facts_of(nlp, text, "2020-07-02", "meeting") == []
+
+
+def test_extract_meeting_stronger_word_wins_over_delegation(nlp):
+    text = (
+        "On 30 May 2023, Administrator Li Wei led a delegation to visit EUMETSAT in Darmstadt and met "
+        "with Director-General Paul Evans."
+    )
+    [fact] = facts_of(nlp, text, "2023-06-01", "meeting")
+    assert fact["status"] == "done"
+    assert fact["date"] == "2023-05-30"

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from spacecoop.extract.context import SentenceContext
+from spacecoop.extract.dating import nearest_date
 from spacecoop.models import Fact
 
 _ARTEMIS = re.compile(r"\bartemis\b", re.I)
@@ -20,6 +21,14 @@ _HOSTS = {"NASA", "USA", "United States", "U.S. Department of State"}
 _INTERGOVERNMENTAL = re.compile(
     r"\b(?:inter-?governmental|between the governments|government-to-government)\b", re.I
 )
+
+
+_ENDS_BEFORE = re.compile(r"\b(?:through|until|till|to|jusqu'en|jusqu’en|bis|hasta|fino al|até)\s*$", re.I)
+
+
+def _text_before(text: str, date_text: str) -> str:
+    at = text.find(date_text)
+    return text[:at] if at > 0 else ""
 
 
 def state_of(name: str, knowledge) -> str:
@@ -48,6 +57,10 @@ def apply_conventions(fact: Fact, sentence: SentenceContext) -> Fact | None:
         states = list(dict.fromkeys(state_of(p, knowledge) for p in parties))
         if len(states) >= 2:
             parties = states
+    if date is not None and date.text and _ENDS_BEFORE.search(_text_before(sentence.text, date.text)):
+        # "extended on Friday its lease through 2050": 2050 is when it ends, not when it was signed
+        end = sentence.sent.start_char + sentence.text.find(date.text)
+        date = nearest_date(sentence, end, (sentence.sent.start_char, end), strict=True)
     document_date = sentence.context.date
     if (
         fact.status == "signed"

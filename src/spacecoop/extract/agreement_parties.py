@@ -32,7 +32,9 @@ def party_names(actors: list[Actor], context) -> list[str]:
             continue
         if actor.is_party and actor.kind is None and actor.text.split()[-1].lower() in people:
             continue  # "Vande Hei" taken for an organisation: a person the text already named
-        if actor.is_party and (not_a_party(actor, doc) or in_place_phrase(actor, doc)):
+        if actor.is_party and (
+            not_a_party(actor, doc) or in_place_phrase(actor, doc) or describes_another(actor, actors, doc)
+        ):
             continue
         # "the Mexican Space Agency (AEM)": the text's own acronym names the body
         acronym = starts.get(actor.end + 1)
@@ -50,7 +52,9 @@ def party_names(actors: list[Actor], context) -> list[str]:
             name = known[2]
         else:
             continue
-        if name not in names:
+        if "(" in name and ")" not in name:
+            name = name.split("(")[0].strip()  # "ST Electronics (Satcom & Sensor Systems": cut at the gloss
+        if name and name not in names:
             names.append(name)
     return names
 
@@ -81,8 +85,29 @@ def not_a_party(actor: Actor, doc) -> bool:
     return bool(_OFFICE_OF.search(before + " ")) or bool(_OFFICE_AFTER.match(" " + after))
 
 
+def describes_another(actor: Actor, actors: list[Actor], doc) -> bool:
+    """ "Antrix, the commercial arm of ISRO,": a body named inside an apposition describes the party
+    before it; it is no party itself."""
+    node = doc[actor.end - 1]
+    embedded = False  # inside "of X" within the apposition, not the apposition itself (a new name)
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        embedded = embedded or node.dep_ == "pobj"
+        if node.dep_ == "appos":
+            head = node.head
+            return embedded and any(
+                a is not actor and a.is_party and a.start <= head.i < a.end for a in actors
+            )
+        node = node.head
+    return False
+
+
 def in_place_phrase(actor: Actor, doc) -> bool:
-    """ "at Le Bourget, France", "Darmstadt, Germany -": the country locates a city; it signs nothing."""
+    """ "at Le Bourget, France", "Darmstadt, Germany -", "Singapore-based": the country locates
+    something; it signs nothing."""
+    if actor.kind == "government" and doc[actor.end : actor.end + 2].text.replace(" ", "") == "-based":
+        return True
     if actor.kind != "government" or actor.start < 2 or doc[actor.start - 1].text != ",":
         return False
     city = doc[actor.start - 2]

@@ -259,8 +259,10 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
         and not any(t.lower_ in SIGNED_WORDS for t in trigger.sent)
     ):
         return False
-    if any(a.dep_ == "attr" and a.head.lemma_ == "be" for a in [trigger.head, trigger.head.head]) and (
-        trigger.dep_ == "pobj"
+    if (
+        any(a.dep_ == "attr" and a.head.lemma_ == "be" for a in [trigger.head, trigger.head.head])
+        and trigger.dep_ == "pobj"
+        and not (verb is not None and verb.head.i == trigger.i)  # "the result of an agreement signed by"
     ):
         return False
     if trigger.dep_ == "attr" and not any(c.dep_ == "expl" for c in trigger.head.children):
@@ -269,6 +271,9 @@ def is_reported(trigger: Token, verb: Token | None, sentence: SentenceContext, s
         return verb is not None and verb.head.i == trigger.i
     # "several partnership agreements", "numerous MoUs": a tally, not one agreement
     if any(c.lower_ in _VAGUE_QUANTITY for c in trigger.children if c.dep_ in {"amod", "det", "nummod"}):
+        return False
+    # "has signed contracts for 19 payloads since 2000": a running total, not one agreement
+    if trigger.tag_ in {"NNS", "NNPS"} and any(t.lower_ == "since" for t in trigger.sent):
         return False
     # "has signed 25 launch contracts", "nine signed contracts": a count of agreements told as one
     if trigger.tag_ in {"NNS", "NNPS"} and any(

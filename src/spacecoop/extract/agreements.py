@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from spacecoop.extract.agreement_conventions import apply_conventions
+from spacecoop.extract.agreement_lists import list_item_facts, start_of_list
 from spacecoop.extract.agreement_parties import find_parties, find_place, find_signatories, party_names
 from spacecoop.extract.agreement_reading import (
     is_anaphoric,
@@ -39,7 +40,12 @@ _LEADING = re.compile(r"^(?:,|\band\b|\bthe\b|\ban?\b|\bon\b|\bagreements?\b|\s)
 
 def extract_agreements(sentence: SentenceContext) -> list[Fact]:
     context = sentence.context
-    if context.language in FOREIGN_LANGUAGES:
+    items = list_item_facts(sentence)
+    if items is not None:
+        facts = items
+    elif start_of_list(sentence):
+        facts = []
+    elif context.language in FOREIGN_LANGUAGES:
         facts = extract_foreign_agreements(sentence)
     else:
         facts = enumeration_facts(sentence) or read_agreements(sentence)
@@ -73,6 +79,7 @@ def read_agreements(sentence: SentenceContext) -> list[Fact]:
         signatories = find_signatories(sentence, verb)
         place = find_place(sentence)
         if refers_back(token, span) and enrich_previous(sentence, signatories, place):
+            facts += dated_mention(sentence.context.last_agreement, sentence, date, status)
             continue
         title = with_topic(sentence.sent.doc[span[0] : span[1]].text.strip(" ,;:"), token, verb, span)
         topic = nested_topic(token)
@@ -95,6 +102,16 @@ def read_agreements(sentence: SentenceContext) -> list[Fact]:
 
 
 FOREIGN_LANGUAGES = {"fr", "de", "es", "it", "pt"}
+
+
+def dated_mention(previous: Fact | None, sentence: SentenceContext, date, status: str) -> list[Fact]:
+    """ "The agreement was signed in Washington on 27 August": the day of the agreement told before.
+    Told as a mention of it, which consolidation folds into the first report."""
+    if previous is None or previous.date is not None or date is None or status != previous.status:
+        return []
+    return [
+        replace(previous, evidence=sentence.evidence(), date=date, notes=(*previous.notes, "refers back"))
+    ]
 
 
 def is_headline(sentence: SentenceContext) -> bool:

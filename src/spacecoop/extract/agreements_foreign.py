@@ -10,9 +10,11 @@ merely "en présence de"). Evidence stays in the original language.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacecoop.extract.agreement_parties import find_place, party_names, without_home_states
 from spacecoop.extract.context import Actor, SentenceContext
+from spacecoop.extract.country_names import countries_in
 from spacecoop.extract.dating import nearest_date
 from spacecoop.extract.lexicon import (
     FOREIGN_AGREEMENT_NOUNS,
@@ -125,6 +127,42 @@ def _present_only(sentence: SentenceContext, actor: Actor, cue) -> bool:
     return not at < cue_at < actor.start_char - base
 
 
+# prepositions of place: "en France", "aux EUA", "nach Deutschland" locate; they name no party
+_PLACE_WORDS = {
+    "en",
+    "em",
+    "à",
+    "au",
+    "aux",
+    "aos",
+    "in",
+    "nach",
+    "im",
+    "nel",
+    "nella",
+    "a",
+    "no",
+    "na",
+    "dans",
+}
+
+
+def local_countries(sentence: SentenceContext, cue) -> list[str]:
+    """States the sentence names in its own language ("A Nigéria e o Ruanda assinaram")."""
+    context = sentence.context
+    base = sentence.sent.start_char
+    out = []
+    for offset, state in countries_in(sentence.text, context.language, context.knowledge):
+        before = sentence.text[:offset].split()
+        if before and before[-1].lower() in _PLACE_WORDS:
+            continue
+        presence = max((sentence.text.lower().rfind(p, 0, offset) for p in FOREIGN_PRESENCE), default=-1)
+        if presence >= 0 and not (cue is not None and presence < cue.idx - base < offset):
+            continue
+        out.append(state)
+    return out
+
+
 def elided_bodies(sentence: SentenceContext) -> list[str]:
     """ "l'ISRO", "d'EUMETSAT", "dell'ASI": the tokenizer keeps the article on the name, so the
     knowledge is asked for the rest of the word."""
@@ -155,12 +193,14 @@ def extract_foreign_agreements(sentence: SentenceContext) -> list[Fact]:
         return []
     trigger = min(triggers, key=lambda t: abs(t.i - cue.i) if cue is not None else t.i)
     before = words[trigger.i - sentence.sent.start - 1] if trigger.i > sentence.sent.start else ""
+    if before.isdigit() and int(before) >= 3:
+        return []  # "13 accords de coopération depuis 1965": a count, not one agreement
     context = sentence.context
     actors = [a for a in sentence.actors if not _present_only(sentence, a, cue)]
     # a person's name starts with a capital: "avec l'EgSA" taken for a person is none
     people = [a.name for a in actors if a.is_person and a.name[:1].isupper() and " " in a.name]
     parties = party_names([a for a in actors if a.is_party and _trusted(a)], context)
-    for name in elided_bodies(sentence):
+    for name in elided_bodies(sentence) + local_countries(sentence, cue):
         if name not in parties:
             parties.append(name)
     for person in people:
@@ -178,7 +218,17 @@ def extract_foreign_agreements(sentence: SentenceContext) -> list[Fact]:
         if people and not previous.args.get("signatories"):
             previous.args["signatories"] = people
         previous.args["place"] = previous.args.get("place") or find_place(sentence)
+        date = nearest_date(sentence, (cue or trigger).idx)
+        if previous.date is None and date is not None and cue is not None and previous.status == "signed":
+            # "L'accord a été signé le 27 octobre": the day of the agreement told before
+            return [
+                replace(
+                    previous, evidence=sentence.evidence(), date=date, notes=(*previous.notes, "refers back")
+                )
+            ]
         return []
+    # "Nigeria and Rwanda signed the agreement": the agreement told before, by other parties
+    title_of_previous = previous.args.get("title") if before in _DEFINITE and previous is not None else None
     if not parties or len(parties) > _MAX_PARTIES:
         return []  # a roster of signatories ("the 28 signatories are: ...") is no signing
     date = nearest_date(sentence, (cue or trigger).idx)
@@ -196,7 +246,7 @@ def extract_foreign_agreements(sentence: SentenceContext) -> list[Fact]:
         ):
             break
         title_tokens.append(token.text_with_ws)
-    title = "".join(title_tokens).strip()
+    title = title_of_previous or "".join(title_tokens).strip()
     fact = Fact(
         type="agreement",
         doc=context.key,

@@ -35,6 +35,9 @@ _GENERIC = {
 }
 
 
+_SETS_APART = {"previous", "earlier", "former", "first", "new", "old", "original", "latest", "second"}
+
+
 def _words(title: str | None) -> set[str]:
     return {
         w
@@ -56,6 +59,10 @@ def same_agreement(a: Fact, b: Fact) -> bool:
     if "another agreement" in a.notes + b.notes or "extension" in a.notes + b.notes:
         return False
     if a.evidence.start == b.evidence.start or a.status != b.status or not _dates_fit(a, b):
+        return False
+    # "the previous lease", "a new agreement": the text sets one apart from the other
+    ta, tb = set(_words(a.args["title"])) & _SETS_APART, set(_words(b.args["title"])) & _SETS_APART
+    if ta != tb:
         return False
     pa, pb = set(a.args["parties"]), set(b.args["parties"])
     # the parties' names in a title ("Canada-ESA Cooperation Agreement") do not say what it is about

@@ -183,6 +183,7 @@ HONORIFICS = {
 }
 
 AGREEMENT_NOUNS = {
+    "lease",
     "agreement",
     "agreements",
     "accord",
@@ -223,15 +224,20 @@ AGREEMENT_NOUNS = {
 # Nouns that name an agreement only with a qualifier ("letter of intent", "joint statement").
 QUALIFIED_AGREEMENT_NOUNS = {
     "letter": ("of intent",),
-    "statement": ("joint",),
+    "statement": ("joint", "of intent"),
     "document": ("joint",),
     "order": ("launch", "flight", "contract"),
     "orders": ("flight", "launch"),
     "declaration": ("joint", "of"),
+    "lease": ("lease",),
 }
 
 SIGN_VERBS = {
     "sign",
+    "reach",
+    "secure",
+    "strike",
+    "clinch",
     "finalize",
     "finalise",
     "ink",
