@@ -259,3 +259,16 @@ def test_extract_launch_craft_named_in_apposition(nlp):
     [fact] = launches(nlp, text, published="2029-04-02")
     assert fact["payloads"] == ["TERNLOOK"]
     assert fact["status"] == "planned"
+
+
+def test_extract_launch_participle_tells_the_launch_of_its_noun(nlp):
+    text = "Kestrel-9 was proposed in 2025, following the Merganser-2 survey mission launched in 2019."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Merganser-2"]
+    assert fact["date"] == "2019"
+
+
+def test_extract_launch_agreement_named_after_a_programme_is_no_payload(nlp):
+    text = "Ruritania signed the Artemis Accords on Tuesday, and its first satellite launched in 2027."
+    facts = launches(nlp, text, published="2029-04-02")
+    assert all("Artemis" not in " ".join(f["payloads"]) for f in facts)

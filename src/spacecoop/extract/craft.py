@@ -95,6 +95,17 @@ _NOT_NAMES = {
     "step",
     "earth",
     "space",
+    "observation",
+    "communications",
+    "communication",
+    "navigation",
+    "weather",
+    "research",
+    "science",
+    "remote",
+    "sensing",
+    "reconnaissance",
+    "telecommunications",
     "january",
     "february",
     "march",
@@ -271,10 +282,29 @@ def _strong(text: str) -> bool:
     )
 
 
+def _accept_after(name: list[Token], noun: Token, lo: int, german: bool) -> bool:
+    """Whether the capitals after a craft noun name the craft ("the satellite VINASat-1",
+    "satellite called Osumi"), not start a new phrase ("two satellites, Head of the ministry")."""
+    doc = noun.doc
+    if name[-1].i + 1 < len(doc) and doc[name[-1].i + 1].lower_ in {"of", "de", "der", "des"}:
+        return False
+    if len(name) == 1 and not _strong(name[0].text):
+        # German capitalises every noun; a comma starts any phrase
+        if german or doc[noun.i + 1].text == ",":
+            return False
+    return (
+        len(name) > 1
+        or _strong(name[0].text)
+        or doc[noun.i + 1].lower_ in _NAMING
+        or name[0].pos_ == "PROPN"
+        or (noun.i > lo and doc[noun.i - 1].lower_ in _DETERMINERS)
+    )
+
+
 def _qualifier(token: Token) -> bool:
     """ "communications", "Earth observation", "star-mapping": a word that says what a craft is for."""
-    if token.text == "Earth":
-        return True
+    if token.text == "Earth" or (token.text == "-" and not token.whitespace_):
+        return True  # "Earth observation", "star-mapping"
     return (
         token.is_lower
         and not token.is_stop
@@ -307,6 +337,7 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
     their shape, none overlapping another."""
     doc = sentence.sent.doc
     lo, hi = sentence.sent.start, sentence.sent.end
+    german = sentence.context.language == "de"
     actors = [
         extend_launcher(a, doc, hi) if a.label in {"LAUNCHER", "MISSION"} else a for a in sentence.actors
     ]
@@ -381,6 +412,8 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             while end > lo and token.i - end < 4 and _qualifier(doc[end - 1]):
                 end -= 1
             before = name_before(doc, end, lo, taken)
+            if german and len(before) == 1 and not _strong(before[0].text):
+                before = []  # a capitalised German noun ("Starts", "Inder"), not a name
             if before and not _common_word(before, end < token.i):
                 add(before, "MISSION", "spacecraft")
                 continue
@@ -410,14 +443,7 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             if start < hi and doc[start].text in {'"', "“", "«", "'", "”"}:
                 start += 1
             after = name_after(doc, start, hi, taken)
-            if after and (
-                len(after) > 1
-                or _DESIGNATION.match(after[0].text)
-                or _CAMEL.match(after[0].text)
-                or doc[token.i + 1].lower_ in _NAMING
-                or after[0].pos_ == "PROPN"
-                or (token.i > lo and doc[token.i - 1].lower_ in _DETERMINERS)
-            ):
+            if after and _accept_after(after, token, lo, german):
                 add(after, "MISSION", "spacecraft")
     # designations anywhere in the sentence: "Amazonia-1", "PanAmSat 6"
     for token in sentence.sent:

@@ -123,7 +123,7 @@ def payload_names(
     for actor in sentence.actors:
         if actor.start < start or actor.end > end or actor.start in exclude:
             continue
-        if actor.label == "MISSION" and "space station" not in actor.name.lower() and actor.name != "ISS":
+        if actor.label == "MISSION" and not is_destination(actor, doc):
             names.append(craft_name(sentence, actor))
         elif actor.is_person and people and _is_crew_context(sentence):
             names.append(actor.name)
@@ -151,6 +151,18 @@ def payload_names(
                     if not any(part in n or n in part for n in names):
                         names.append(part)
     return names
+
+
+_STATIONS = {"iss", "mir", "tiangong", "gateway", "lunar gateway", "international space station"}
+_NOT_CRAFT_AFTER = {"accords", "accord", "agreement", "treaty", "programme", "program", "project"}
+
+
+def is_destination(actor: Actor, doc) -> bool:
+    """A space station is where a craft goes; "Artemis Accords", "the Artemis programme" are no craft."""
+    name = actor.name.lower()
+    if "station" in name or name in _STATIONS:
+        return True
+    return actor.end < len(doc) and doc[actor.end].lower_ in _NOT_CRAFT_AFTER
 
 
 def _is_crew_context(sentence: SentenceContext) -> bool:
@@ -190,6 +202,19 @@ def vehicle_name(text: str) -> str:
 
 
 _CRAFT_CODE = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$")
+
+
+def described_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
+    """ "the Hipparcos mission launched in 1989": the participle tells the launch of the noun it
+    follows, not of the other craft in the sentence."""
+    if trigger.dep_ != "acl":
+        return []
+    head = trigger.head
+    return [
+        craft_name(sentence, a)
+        for a in sentence.actors
+        if a.label == "MISSION" and a.start >= head.left_edge.i and a.end <= head.i + 1
+    ]
 
 
 def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
@@ -332,8 +357,10 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         first = min([a.start for a in mine] + [trigger.i])
         last = max([a.end for a in mine] + [trigger.i + 1])
         # a crew member stands for the flight only beside a named rocket ("flew on a Soyuz")
-        payloads = payload_names(sentence, first, last, exclude, people=vehicle is not None) or subject_craft(
-            sentence, trigger
+        payloads = (
+            described_craft(sentence, trigger)
+            or payload_names(sentence, first, last, exclude, people=vehicle is not None)
+            or subject_craft(sentence, trigger)
         )
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
