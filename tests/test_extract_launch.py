@@ -272,3 +272,19 @@ def test_extract_launch_agreement_named_after_a_programme_is_no_payload(nlp):
     text = "Ruritania signed the Artemis Accords on Tuesday, and its first satellite launched in 2027."
     facts = launches(nlp, text, published="2029-04-02")
     assert all("Artemis" not in " ".join(f["payloads"]) for f in facts)
+
+
+def test_extract_launch_satellite_named_after_its_operator(nlp):
+    text = "Arianespace will launch the Eutelsat 12 satellite on an Ariane 5 in March 2031."
+    [fact] = launches(nlp, text, published="2030-11-02")
+    assert fact["payloads"] == ["Eutelsat 12"]
+    assert fact["vehicle"] == "Ariane 5"
+    assert fact["date"] == "2031-03"
+
+
+def test_extract_launch_announcement_day_is_not_the_launch_day(nlp):
+    text = "On June 19th, the operator announced that it had chosen Arianespace to launch its Kestrel-4 satellite."
+    [fact] = launches(nlp, text, published="2030-07-01")
+    assert fact["payloads"] == ["Kestrel-4"]
+    assert fact["date"] is None
+    assert fact["status"] == "planned"

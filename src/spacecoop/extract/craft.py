@@ -290,7 +290,8 @@ def _accept_after(name: list[Token], noun: Token, lo: int, german: bool) -> bool
         return False
     if len(name) == 1 and not _strong(name[0].text):
         # German capitalises every noun; a comma starts any phrase
-        if german or doc[noun.i + 1].text == ",":
+        closed = name[-1].i + 1 < len(doc) and doc[name[-1].i + 1].text in {",", ")", ".", ";"}
+        if german or (doc[noun.i + 1].text == "," and not (closed and name[0].pos_ == "PROPN")):
             return False
     return (
         len(name) > 1
@@ -328,6 +329,27 @@ def _common_word(name: list[Token], qualified: bool) -> bool:
     return bool(_DEMONYM.search(word.text)) and (qualified or word.pos_ == "ADJ" or word.ent_type_ == "NORP")
 
 
+def operator_craft(actor: Actor, doc: Doc, ceiling: int) -> Actor:
+    """ "Arabsat 5C", "Intelsat 709", "Turksat 6A": a satellite named after its operator and a serial."""
+    known_operator = actor.kind in {"company", "intergovernmental", "organization"}
+    if not known_operator or actor.end >= ceiling or not doc[actor.end - 1].whitespace_:
+        return actor
+    serial = doc[actor.end]
+    if not re.match(r"^[1-9]\d{0,2}[A-Z]?$", serial.text) or serial.ent_type_ in {
+        "DATE",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    }:
+        return actor
+    if serial.i + 1 < len(doc) and doc[serial.i + 1].lower_ in {"%", "percent", "million", "billion", "per"}:
+        return actor
+    span = doc[actor.start : actor.end + 1]
+    return Actor(
+        span.text, span.text, "MISSION", "spacecraft", span.start, span.end, span.start_char, span.end_char
+    )
+
+
 def _free(tokens: list[Token], taken: dict[int, Actor]) -> bool:
     return all(t.i not in taken for t in tokens)
 
@@ -341,6 +363,7 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
     actors = [
         extend_launcher(a, doc, hi) if a.label in {"LAUNCHER", "MISSION"} else a for a in sentence.actors
     ]
+    actors = [operator_craft(a, doc, hi) for a in actors]
     taken: dict[int, Actor] = {i: a for a in actors for i in range(a.start, a.end)}
     found: list[Actor] = []
 

@@ -366,10 +366,17 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
         own = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
+        # "On June 19th, X announced it had chosen Y to launch Z": the day of the announcement
+        # is not the day of a launch still to come, so an infinitive takes only its own dates
+        infinitive = (
+            trigger.tag_ == "VB"
+            and trigger.lower_ not in ORBIT_WORDS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        )
         date = (
             item_date
             or nearest_date(sentence, trigger.idx, own, strict=True)
-            or nearest_date(sentence, trigger.idx, window)
+            or (None if infinitive else nearest_date(sentence, trigger.idx, window))
         )
         notes: tuple[str, ...] = ()
         if vehicle is None and not payloads:
