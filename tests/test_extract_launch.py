@@ -288,3 +288,18 @@ def test_extract_launch_announcement_day_is_not_the_launch_day(nlp):
     assert fact["payloads"] == ["Kestrel-4"]
     assert fact["date"] is None
     assert fact["status"] == "planned"
+
+
+def test_extract_launch_a_series_names_each_craft(nlp):
+    text = "The rocket carried the Kestrel-A1, -A2 and -A3 satellites into orbit in May 2030."
+    [fact] = launches(nlp, text, published="2030-06-01")
+    assert fact["payloads"] == ["Kestrel-A1", "Kestrel-A2", "Kestrel-A3"]
+    assert fact["date"] == "2030-05"
+
+
+def test_extract_launch_designation_taken_for_an_organisation(nlp):
+    text = "In April 1971, the country launched its first satellite, the QZX-1, with a Zephyr rocket."
+    [fact] = launches(nlp, text, published="2001-01-01")
+    assert fact["payloads"] == ["QZX-1"]
+    assert fact["vehicle"] == "Zephyr"
+    assert fact["date"] == "1971-04"

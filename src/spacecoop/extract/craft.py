@@ -470,10 +470,26 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
                 add(after, "MISSION", "spacecraft")
     # designations anywhere in the sentence: "Amazonia-1", "PanAmSat 6"
     for token in sentence.sent:
-        if token.i in taken:
+        holder = taken.get(token.i)
+        # a statistical guess ("DFH-1" as ORG) gives way to a designation's shape
+        if holder is not None and (
+            holder.kind is not None or holder.label in _OWNERS | {"LAUNCHER", "MISSION"}
+        ):
             continue
         if _DESIGNATION.match(token.text) and token.text.split("-")[0].lower() not in _NOT_NAMES:
             add([token], "MISSION", "spacecraft")
+        elif (
+            # "Kestrel-A1" cut by the tokenizer into three pieces
+            token.i + 2 < hi
+            and re.match(r"^[A-Z][A-Za-z]+$", token.text)
+            and token.lower_ not in _NOT_NAMES
+            and doc[token.i + 1].text == "-"
+            and not token.whitespace_
+            and not doc[token.i + 1].whitespace_
+            and re.match(r"^[A-Z]{0,2}\d+[A-Za-z]?$", doc[token.i + 2].text)
+            and token.i + 2 not in taken
+        ):
+            add([token, doc[token.i + 1], doc[token.i + 2]], "MISSION", "spacecraft")
         elif (
             _CAMEL.match(token.text)
             and token.i + 1 < hi
@@ -484,7 +500,39 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             and doc[token.i + 1].ent_type_ not in {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"}
         ):
             add([token, doc[token.i + 1]], "MISSION", "spacecraft")
+    found += series(actors + found, doc, hi)
     return sorted(actors + found, key=lambda a: a.start)
+
+
+_SERIES_ITEM = re.compile(r"^[-–]?([A-Z]?\d{1,3}[A-Za-z]?)$")
+_SERIES_JOIN = {",", "and", "et", "y", "und", "e", "&", "-", "–"}
+
+
+def series(actors: list[Actor], doc: Doc, ceiling: int) -> list[Actor]:
+    """ "Lapan-A1, -A2 and -A3", "SkySat-4, 5, 6 et 7", "GSat 30 et 31": one stem, several craft."""
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.label != "MISSION":
+            continue
+        match = re.match(r"^(.*?[-\s–]?)([A-Z]?\d{1,3}[A-Za-z]?)$", actor.text)
+        if not match or not match.group(1).strip(" -–"):
+            continue
+        stem = match.group(1)
+        i, joined = actor.end, False
+        while i < ceiling:
+            token = doc[i]
+            item = _SERIES_ITEM.match(token.text)
+            if item and joined and token.ent_type_ not in {"DATE", "TIME", "MONEY", "QUANTITY"}:
+                name = stem + item.group(1)
+                out.append(
+                    Actor(name, name, "MISSION", "series", i, i + 1, token.idx, token.idx + len(token))
+                )
+                i, joined = i + 1, False
+            elif token.text in _SERIES_JOIN:
+                i, joined = i + 1, True
+            else:
+                break
+    return out
 
 
 def with_launch_actors(sentence: SentenceContext) -> SentenceContext:

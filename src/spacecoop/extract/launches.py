@@ -25,7 +25,23 @@ from spacecoop.extract.launch_words import (
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
 from spacecoop.models import DateValue, Fact
 
-_LIFTOFF = {"lifted", "blasted", "took", "blastoff", "liftoff", "lift-off", "launched"}
+_LIFTOFF = {
+    "lifted",
+    "blasted",
+    "took",
+    "blastoff",
+    "liftoff",
+    "lift-off",
+    "launched",
+    "start",
+    "décollage",
+    "décollé",
+    "gestartet",
+    "startete",
+    "despegó",
+    "despegue",
+    "lancé",
+}
 _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
 
 
@@ -124,7 +140,8 @@ def payload_names(
         if actor.start < start or actor.end > end or actor.start in exclude:
             continue
         if actor.label == "MISSION" and not is_destination(actor, doc):
-            names.append(craft_name(sentence, actor))
+            # an item of a series ("-A2" after "Lapan-A1") carries its whole name
+            names.append(actor.name if actor.kind == "series" else craft_name(sentence, actor))
         elif actor.is_person and people and _is_crew_context(sentence):
             names.append(actor.name)
     # unknown craft named before a payload noun: "the Sentinel-1B, Microscope and X satellites"
