@@ -382,13 +382,22 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
-        own = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
+        # "to launch X aboard a Y rocket next year": the rocket's launch verb owns the phrase
+        phrase = next(
+            (
+                a
+                for a in list(trigger.ancestors)[:3]
+                if a.pos_ == "VERB" and a.lower_ in LAUNCH_WORDS | LAUNCH_TRIGGERS
+            ),
+            trigger,
+        )
+        own = (phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))
         # "On June 19th, X announced it had chosen Y to launch Z": the day of the announcement
         # is not the day of a launch still to come, so an infinitive takes only its own dates
         infinitive = (
-            trigger.tag_ == "VB"
-            and trigger.lower_ not in ORBIT_WORDS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            phrase.tag_ == "VB"
+            and phrase.lower_ not in ORBIT_WORDS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in phrase.children)
         )
         date = (
             item_date
