@@ -303,3 +303,8 @@ def test_extract_launch_designation_taken_for_an_organisation(nlp):
     assert fact["payloads"] == ["QZX-1"]
     assert fact["vehicle"] == "Zephyr"
     assert fact["date"] == "1971-04"
+
+
+def test_extract_launch_a_count_of_launches_is_no_launch(nlp):
+    text = "Since March 2021, Zephyr launch vehicles have achieved 14 consecutive successful launches."
+    assert launches(nlp, text, published="2029-04-02") == []

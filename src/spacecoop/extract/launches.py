@@ -326,6 +326,44 @@ def launch_tense(sentence: SentenceContext, trigger: Token) -> str | None:
     return tense_of(sentence, trigger.i, trigger.i + 1)
 
 
+_PLURAL_EVENTS = {
+    "launches",
+    "flights",
+    "starts",
+    "lancements",
+    "lanzamientos",
+    "lanci",
+    "lançamentos",
+    "failures",
+}
+_PLURAL_VEHICLES = {
+    "rockets",
+    "launchers",
+    "vehicles",
+    "boosters",
+    "raketen",
+    "trägerraketen",
+    "cohetes",
+    "fusées",
+    "lanceurs",
+    "razzi",
+    "foguetes",
+}
+
+
+def generic(trigger: Token, vehicle: Actor | None) -> bool:
+    """ "23 consecutive successful launches", "Long March launch vehicles", "two H-II launch
+    failures": a family or a count, not one launch."""
+    doc = trigger.doc
+    after_trigger = doc[trigger.i + 1].lower_ if trigger.i + 1 < len(doc) else ""
+    if trigger.lower_ in _PLURAL_EVENTS or after_trigger in _PLURAL_EVENTS:
+        return True
+    if vehicle is None:
+        return False
+    following = [t.lower_ for t in doc[vehicle.end : min(vehicle.end + 2, len(doc))]]
+    return any(w in _PLURAL_VEHICLES for w in following) or "-".join(following).startswith("-raketen")
+
+
 def remember_craft(sentence: SentenceContext) -> None:
     """ "The satellite" in a later sentence refers back to the craft named last (known or not)."""
     crafts = [a for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
@@ -404,6 +442,8 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
             or nearest_date(sentence, trigger.idx, own, strict=True)
             or (None if infinitive else nearest_date(sentence, trigger.idx, window))
         )
+        if not payloads and generic(trigger, vehicle):
+            continue
         notes: tuple[str, ...] = ()
         if vehicle is None and not payloads:
             if date is None or trigger.lower_ in {"rocket", "flight", "flights"}:
