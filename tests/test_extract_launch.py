@@ -308,3 +308,14 @@ def test_extract_launch_designation_taken_for_an_organisation(nlp):
 def test_extract_launch_a_count_of_launches_is_no_launch(nlp):
     text = "Since March 2021, Zephyr launch vehicles have achieved 14 consecutive successful launches."
     assert launches(nlp, text, published="2029-04-02") == []
+
+
+def test_extract_launch_told_only_by_reference_takes_the_rocket_named_nearby(nlp):
+    text = (
+        "Ruritania launched a weather satellite by rocket on Tuesday.\n"
+        "The maker said it would promote the Falcon 9 for future missions."
+    )
+    [fact] = launches(nlp, text, published="2030-06-06")
+    assert fact["vehicle"] == "Falcon 9"
+    assert fact["date"] == "2030-06-04"
+    assert fact["status"] == "done"

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from spacecoop.extract.context import Actor, SentenceContext, clean_name
 from spacecoop.extract.craft import PLANETS, with_launch_actors
 from spacecoop.extract.dating import calendar_value, list_item_date, nearest_date, status_from, tense_of
-from spacecoop.extract.launch_events import ANAPHORIC
+from spacecoop.extract.launch_events import ANAPHORIC, NAMED_NEARBY
 from spacecoop.extract.launch_words import (
     FUTURE_WORDS,
     LAUNCH_TRIGGERS,
@@ -364,6 +364,24 @@ def generic(trigger: Token, vehicle: Actor | None) -> bool:
     return any(w in _PLURAL_VEHICLES for w in following) or "-".join(following).startswith("-raketen")
 
 
+def named_nearby(sentence: SentenceContext) -> dict:
+    """The rocket and the craft the text names nearest to a sentence that tells a launch without
+    naming them ("Japan launched a satellite on Tuesday"), known to the knowledge."""
+    doc = sentence.sent.doc
+    here = sentence.sent.start_char
+    outside = [e for e in doc.ents if not (sentence.sent.start <= e.start < sentence.sent.end)]
+    vehicles = [e for e in outside if e.label_ == "LAUNCHER"]
+    crafts = [e for e in outside if e.label_ == "MISSION" and "station" not in e.text.lower()]
+    vehicle = min(vehicles, key=lambda e: abs(e.start_char - here), default=None)
+    craft = min(crafts, key=lambda e: abs(e.start_char - here), default=None)
+    return {
+        "vehicle": vehicle_name(vehicle.text) if vehicle is not None else None,
+        "vehicle_canonical": (vehicle._.canonical or vehicle.text) if vehicle is not None else None,
+        "payloads": [craft.text] if craft is not None else [],
+        "distance": min([abs(e.start_char - here) for e in (vehicle, craft) if e is not None], default=10**9),
+    }
+
+
 def remember_craft(sentence: SentenceContext) -> None:
     """ "The satellite" in a later sentence refers back to the craft named last (known or not)."""
     crafts = [a for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
@@ -465,6 +483,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                     "vehicle_canonical": vehicle.name if vehicle else None,
                     "site": site.name if site else None,
                     "payloads": payloads,
+                    **({NAMED_NEARBY: named_nearby(sentence)} if notes else {}),
                 },
                 evidence=sentence.evidence(),
                 date=date,
