@@ -319,3 +319,11 @@ def test_extract_launch_told_only_by_reference_takes_the_rocket_named_nearby(nlp
     assert fact["vehicle"] == "Falcon 9"
     assert fact["date"] == "2030-06-04"
     assert fact["status"] == "done"
+
+
+def test_extract_launch_maiden_flight_of_a_named_rocket(nlp):
+    text = "The maiden flight of the Ariane 6 has been scheduled for 17 January 2031."
+    [fact] = launches(nlp, text, published="2030-06-06")
+    assert fact["vehicle"] == "Ariane 6"
+    assert fact["date"] == "2031-01-17"
+    assert fact["status"] == "planned"

@@ -116,7 +116,19 @@ def vehicle_flights(sentence: SentenceContext) -> list[Token]:
                 "rocket",
             } and not topic_of_agreement(nxt):
                 triggers.append(nxt)
+        # "the maiden flight of the X", "el debut del cohete X": the flight word before the name
+        if actor.label == "LAUNCHER":
+            before = [t for t in doc[max(sentence.sent.start, actor.start - 4) : actor.start]]
+            flight = next((t for t in reversed(before) if t.lower_ in _FLIGHT_OF), None)
+            joined = flight is not None and any(
+                t.lower_ in {"of", "de", "del", "du", "der", "des"} for t in before
+            )
+            if joined and not topic_of_agreement(flight):
+                triggers.append(flight)
     return triggers
+
+
+_FLIGHT_OF = {"flight", "debut", "vol", "vuelo", "volo", "voo", "erstflug", "start"}
 
 
 _CODE = re.compile(r"^[A-Z0-9][\w\-°.]*\d[\w\-°.]*$|^[A-Z]{1,3}$|^N°\d+$")
