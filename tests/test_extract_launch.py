@@ -283,10 +283,10 @@ def test_extract_launch_satellite_named_after_its_operator(nlp):
 
 
 def test_extract_launch_announcement_day_is_not_the_launch_day(nlp):
-    text = "On June 19th, the operator announced that it had chosen Arianespace to launch its Kestrel-4 satellite."
+    text = "On June 19th, the operator announced that it had chosen Arianespace to launch its Kestrel-4 satellite in 2032."
     [fact] = launches(nlp, text, published="2030-07-01")
     assert fact["payloads"] == ["Kestrel-4"]
-    assert fact["date"] is None
+    assert fact["date"] == "2032"
     assert fact["status"] == "planned"
 
 
@@ -327,3 +327,15 @@ def test_extract_launch_maiden_flight_of_a_named_rocket(nlp):
     assert fact["vehicle"] == "Ariane 6"
     assert fact["date"] == "2031-01-17"
     assert fact["status"] == "planned"
+
+
+def test_extract_launch_a_plan_with_neither_day_nor_rocket_is_no_launch(nlp):
+    text = "Officials said the Kestrel-6 satellite will be launched to help farmers."
+    assert launches(nlp, text, published="2030-06-06") == []
+
+
+def test_extract_launch_postponed_without_new_date_stays_planned(nlp):
+    text = "The launch of the Kestrel-6 satellite has been postponed."
+    [fact] = launches(nlp, text, published="2030-06-06")
+    assert fact["status"] == "planned"
+    assert fact["date"] is None

@@ -205,4 +205,19 @@ def assemble_launches(facts: list[Fact]) -> list[Fact]:
                 break
         else:
             out.append(fact)
-    return resolve_references(out)
+    return [f for f in resolve_references(out) if not vague_plan(f)]
+
+
+_POSTPONED = re.compile(r"postpon|delay|put off|reporté|verschoben|aplazad|pospuest|rinviat|adiad", re.I)
+
+
+def vague_plan(fact: Fact) -> bool:
+    """ "The satellite will be launched": a plan with neither a day nor a rocket, told once,
+    is an intention, not a scheduled launch (a postponed launch keeps its null date)."""
+    return (
+        fact.type == "launch"
+        and fact.status == "planned"
+        and not fact.date
+        and not fact.args.get("vehicle")
+        and not _POSTPONED.search(fact.evidence.text or "")
+    )
