@@ -259,3 +259,83 @@ def test_extract_launch_craft_named_in_apposition(nlp):
     [fact] = launches(nlp, text, published="2029-04-02")
     assert fact["payloads"] == ["TERNLOOK"]
     assert fact["status"] == "planned"
+
+
+def test_extract_launch_participle_tells_the_launch_of_its_noun(nlp):
+    text = "Kestrel-9 was proposed in 2025, following the Merganser-2 survey mission launched in 2019."
+    [fact] = launches(nlp, text, published="2029-04-02")
+    assert fact["payloads"] == ["Merganser-2"]
+    assert fact["date"] == "2019"
+
+
+def test_extract_launch_agreement_named_after_a_programme_is_no_payload(nlp):
+    text = "Ruritania signed the Artemis Accords on Tuesday, and its first satellite launched in 2027."
+    facts = launches(nlp, text, published="2029-04-02")
+    assert all("Artemis" not in " ".join(f["payloads"]) for f in facts)
+
+
+def test_extract_launch_satellite_named_after_its_operator(nlp):
+    text = "Arianespace will launch the Eutelsat 12 satellite on an Ariane 5 in March 2031."
+    [fact] = launches(nlp, text, published="2030-11-02")
+    assert fact["payloads"] == ["Eutelsat 12"]
+    assert fact["vehicle"] == "Ariane 5"
+    assert fact["date"] == "2031-03"
+
+
+def test_extract_launch_announcement_day_is_not_the_launch_day(nlp):
+    text = "On June 19th, the operator announced that it had chosen Arianespace to launch its Kestrel-4 satellite in 2032."
+    [fact] = launches(nlp, text, published="2030-07-01")
+    assert fact["payloads"] == ["Kestrel-4"]
+    assert fact["date"] == "2032"
+    assert fact["status"] == "planned"
+
+
+def test_extract_launch_a_series_names_each_craft(nlp):
+    text = "The rocket carried the Kestrel-A1, -A2 and -A3 satellites into orbit in May 2030."
+    [fact] = launches(nlp, text, published="2030-06-01")
+    assert fact["payloads"] == ["Kestrel-A1", "Kestrel-A2", "Kestrel-A3"]
+    assert fact["date"] == "2030-05"
+
+
+def test_extract_launch_designation_taken_for_an_organisation(nlp):
+    text = "In April 1971, the country launched its first satellite, the QZX-1, with a Zephyr rocket."
+    [fact] = launches(nlp, text, published="2001-01-01")
+    assert fact["payloads"] == ["QZX-1"]
+    assert fact["vehicle"] == "Zephyr"
+    assert fact["date"] == "1971-04"
+
+
+def test_extract_launch_a_count_of_launches_is_no_launch(nlp):
+    text = "Since March 2021, Zephyr launch vehicles have achieved 14 consecutive successful launches."
+    assert launches(nlp, text, published="2029-04-02") == []
+
+
+def test_extract_launch_told_only_by_reference_takes_the_rocket_named_nearby(nlp):
+    text = (
+        "Ruritania launched a weather satellite by rocket on Tuesday.\n"
+        "The maker said it would promote the Falcon 9 for future missions."
+    )
+    [fact] = launches(nlp, text, published="2030-06-06")
+    assert fact["vehicle"] == "Falcon 9"
+    assert fact["date"] == "2030-06-04"
+    assert fact["status"] == "done"
+
+
+def test_extract_launch_maiden_flight_of_a_named_rocket(nlp):
+    text = "The maiden flight of the Ariane 6 has been scheduled for 17 January 2031."
+    [fact] = launches(nlp, text, published="2030-06-06")
+    assert fact["vehicle"] == "Ariane 6"
+    assert fact["date"] == "2031-01-17"
+    assert fact["status"] == "planned"
+
+
+def test_extract_launch_a_plan_with_neither_day_nor_rocket_is_no_launch(nlp):
+    text = "Officials said the Kestrel-6 satellite will be launched to help farmers."
+    assert launches(nlp, text, published="2030-06-06") == []
+
+
+def test_extract_launch_postponed_without_new_date_stays_planned(nlp):
+    text = "The launch of the Kestrel-6 satellite has been postponed."
+    [fact] = launches(nlp, text, published="2030-06-06")
+    assert fact["status"] == "planned"
+    assert fact["date"] is None

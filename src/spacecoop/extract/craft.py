@@ -95,6 +95,17 @@ _NOT_NAMES = {
     "step",
     "earth",
     "space",
+    "observation",
+    "communications",
+    "communication",
+    "navigation",
+    "weather",
+    "research",
+    "science",
+    "remote",
+    "sensing",
+    "reconnaissance",
+    "telecommunications",
     "january",
     "february",
     "march",
@@ -271,10 +282,30 @@ def _strong(text: str) -> bool:
     )
 
 
+def _accept_after(name: list[Token], noun: Token, lo: int, german: bool) -> bool:
+    """Whether the capitals after a craft noun name the craft ("the satellite VINASat-1",
+    "satellite called Osumi"), not start a new phrase ("two satellites, Head of the ministry")."""
+    doc = noun.doc
+    if name[-1].i + 1 < len(doc) and doc[name[-1].i + 1].lower_ in {"of", "de", "der", "des"}:
+        return False
+    if len(name) == 1 and not _strong(name[0].text):
+        # German capitalises every noun; a comma starts any phrase
+        closed = name[-1].i + 1 < len(doc) and doc[name[-1].i + 1].text in {",", ")", ".", ";"}
+        if german or (doc[noun.i + 1].text == "," and not (closed and name[0].pos_ == "PROPN")):
+            return False
+    return (
+        len(name) > 1
+        or _strong(name[0].text)
+        or doc[noun.i + 1].lower_ in _NAMING
+        or name[0].pos_ == "PROPN"
+        or (noun.i > lo and doc[noun.i - 1].lower_ in _DETERMINERS)
+    )
+
+
 def _qualifier(token: Token) -> bool:
     """ "communications", "Earth observation", "star-mapping": a word that says what a craft is for."""
-    if token.text == "Earth":
-        return True
+    if token.text == "Earth" or (token.text == "-" and not token.whitespace_):
+        return True  # "Earth observation", "star-mapping"
     return (
         token.is_lower
         and not token.is_stop
@@ -298,6 +329,27 @@ def _common_word(name: list[Token], qualified: bool) -> bool:
     return bool(_DEMONYM.search(word.text)) and (qualified or word.pos_ == "ADJ" or word.ent_type_ == "NORP")
 
 
+def operator_craft(actor: Actor, doc: Doc, ceiling: int) -> Actor:
+    """ "Arabsat 5C", "Intelsat 709", "Turksat 6A": a satellite named after its operator and a serial."""
+    known_operator = actor.kind in {"company", "intergovernmental", "organization"}
+    if not known_operator or actor.end >= ceiling or not doc[actor.end - 1].whitespace_:
+        return actor
+    serial = doc[actor.end]
+    if not re.match(r"^[1-9]\d{0,2}[A-Z]?$", serial.text) or serial.ent_type_ in {
+        "DATE",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    }:
+        return actor
+    if serial.i + 1 < len(doc) and doc[serial.i + 1].lower_ in {"%", "percent", "million", "billion", "per"}:
+        return actor
+    span = doc[actor.start : actor.end + 1]
+    return Actor(
+        span.text, span.text, "MISSION", "spacecraft", span.start, span.end, span.start_char, span.end_char
+    )
+
+
 def _free(tokens: list[Token], taken: dict[int, Actor]) -> bool:
     return all(t.i not in taken for t in tokens)
 
@@ -307,9 +359,11 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
     their shape, none overlapping another."""
     doc = sentence.sent.doc
     lo, hi = sentence.sent.start, sentence.sent.end
+    german = sentence.context.language == "de"
     actors = [
         extend_launcher(a, doc, hi) if a.label in {"LAUNCHER", "MISSION"} else a for a in sentence.actors
     ]
+    actors = [operator_craft(a, doc, hi) for a in actors]
     taken: dict[int, Actor] = {i: a for a in actors for i in range(a.start, a.end)}
     found: list[Actor] = []
 
@@ -381,6 +435,8 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             while end > lo and token.i - end < 4 and _qualifier(doc[end - 1]):
                 end -= 1
             before = name_before(doc, end, lo, taken)
+            if german and len(before) == 1 and not _strong(before[0].text):
+                before = []  # a capitalised German noun ("Starts", "Inder"), not a name
             if before and not _common_word(before, end < token.i):
                 add(before, "MISSION", "spacecraft")
                 continue
@@ -410,21 +466,30 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             if start < hi and doc[start].text in {'"', "“", "«", "'", "”"}:
                 start += 1
             after = name_after(doc, start, hi, taken)
-            if after and (
-                len(after) > 1
-                or _DESIGNATION.match(after[0].text)
-                or _CAMEL.match(after[0].text)
-                or doc[token.i + 1].lower_ in _NAMING
-                or after[0].pos_ == "PROPN"
-                or (token.i > lo and doc[token.i - 1].lower_ in _DETERMINERS)
-            ):
+            if after and _accept_after(after, token, lo, german):
                 add(after, "MISSION", "spacecraft")
     # designations anywhere in the sentence: "Amazonia-1", "PanAmSat 6"
     for token in sentence.sent:
-        if token.i in taken:
+        holder = taken.get(token.i)
+        # a statistical guess ("DFH-1" as ORG) gives way to a designation's shape
+        if holder is not None and (
+            holder.kind is not None or holder.label in _OWNERS | {"LAUNCHER", "MISSION"}
+        ):
             continue
         if _DESIGNATION.match(token.text) and token.text.split("-")[0].lower() not in _NOT_NAMES:
             add([token], "MISSION", "spacecraft")
+        elif (
+            # "Kestrel-A1" cut by the tokenizer into three pieces
+            token.i + 2 < hi
+            and re.match(r"^[A-Z][A-Za-z]+$", token.text)
+            and token.lower_ not in _NOT_NAMES
+            and doc[token.i + 1].text == "-"
+            and not token.whitespace_
+            and not doc[token.i + 1].whitespace_
+            and re.match(r"^[A-Z]{0,2}\d+[A-Za-z]?$", doc[token.i + 2].text)
+            and token.i + 2 not in taken
+        ):
+            add([token, doc[token.i + 1], doc[token.i + 2]], "MISSION", "spacecraft")
         elif (
             _CAMEL.match(token.text)
             and token.i + 1 < hi
@@ -435,7 +500,39 @@ def launch_actors(sentence: SentenceContext) -> list[Actor]:
             and doc[token.i + 1].ent_type_ not in {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"}
         ):
             add([token, doc[token.i + 1]], "MISSION", "spacecraft")
+    found += series(actors + found, doc, hi)
     return sorted(actors + found, key=lambda a: a.start)
+
+
+_SERIES_ITEM = re.compile(r"^[-–]?([A-Z]?\d{1,3}[A-Za-z]?)$")
+_SERIES_JOIN = {",", "and", "et", "y", "und", "e", "&", "-", "–"}
+
+
+def series(actors: list[Actor], doc: Doc, ceiling: int) -> list[Actor]:
+    """ "Lapan-A1, -A2 and -A3", "SkySat-4, 5, 6 et 7", "GSat 30 et 31": one stem, several craft."""
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.label != "MISSION":
+            continue
+        match = re.match(r"^(.*?[-\s–]?)([A-Z]?\d{1,3}[A-Za-z]?)$", actor.text)
+        if not match or not match.group(1).strip(" -–"):
+            continue
+        stem = match.group(1)
+        i, joined = actor.end, False
+        while i < ceiling:
+            token = doc[i]
+            item = _SERIES_ITEM.match(token.text)
+            if item and joined and token.ent_type_ not in {"DATE", "TIME", "MONEY", "QUANTITY"}:
+                name = stem + item.group(1)
+                out.append(
+                    Actor(name, name, "MISSION", "series", i, i + 1, token.idx, token.idx + len(token))
+                )
+                i, joined = i + 1, False
+            elif token.text in _SERIES_JOIN:
+                i, joined = i + 1, True
+            else:
+                break
+    return out
 
 
 def with_launch_actors(sentence: SentenceContext) -> SentenceContext:

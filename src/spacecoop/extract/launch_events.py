@@ -14,7 +14,9 @@ from spacecoop.models import Fact
 
 # a launch told without naming its rocket or craft ("the rocket blasted off on Saturday")
 ANAPHORIC = "construction: launch told by reference"
-_REACH = 1500  # characters: how far a reference reaches back or forward for the launch it tells
+NAMED_NEARBY = "named_nearby"  # on a reference: the rocket and craft the text names nearest to it
+_REACH = 1500
+_LEAD = 800  # characters: where a report tells its main event  # characters: how far a reference reaches back or forward for the launch it tells
 
 _CRAFT_WORDS = {
     "spacecraft",
@@ -167,7 +169,27 @@ def resolve_references(facts: list[Fact]) -> list[Fact]:
                 status=reference.status,
                 args={**out[n].args, "site": out[n].args.get("site") or reference.args.get("site")},
             )
+        elif (launch := told_by_reference(reference, out)) is not None:
+            out.append(launch)
     return out
+
+
+def told_by_reference(reference: Fact, facts: list[Fact]) -> Fact | None:
+    """A launch only ever told by reference ("Japan launched a satellite by rocket on Tuesday"),
+    with the rocket and craft the text names near it, when no launch of that day is told already."""
+    named = reference.args.get(NAMED_NEARBY) or {}
+    if not reference.date or reference.date.precision != "day" or named.get("distance", _REACH + 1) > _REACH:
+        return None
+    # the lead of a launch report ("X launched a satellite on Tuesday"), not a plan told in passing
+    if reference.status != "done" or reference.evidence.start > _LEAD:
+        return None
+    if not named.get("vehicle") and not named.get("payloads"):
+        return None
+    if any(f.type == "launch" and f.date and _dates_fit(f, reference) for f in facts):
+        return None
+    args = {k: v for k, v in reference.args.items() if k != NAMED_NEARBY}
+    args.update({k: named[k] for k in ("vehicle", "vehicle_canonical", "payloads")})
+    return replace(reference, args=args, notes=(), confidence=0.5)
 
 
 def assemble_launches(facts: list[Fact]) -> list[Fact]:
@@ -183,4 +205,19 @@ def assemble_launches(facts: list[Fact]) -> list[Fact]:
                 break
         else:
             out.append(fact)
-    return resolve_references(out)
+    return [f for f in resolve_references(out) if not vague_plan(f)]
+
+
+_POSTPONED = re.compile(r"postpon|delay|put off|reporté|verschoben|aplazad|pospuest|rinviat|adiad", re.I)
+
+
+def vague_plan(fact: Fact) -> bool:
+    """ "The satellite will be launched": a plan with neither a day nor a rocket, told once,
+    is an intention, not a scheduled launch (a postponed launch keeps its null date)."""
+    return (
+        fact.type == "launch"
+        and fact.status == "planned"
+        and not fact.date
+        and not fact.args.get("vehicle")
+        and not _POSTPONED.search(fact.evidence.text or "")
+    )

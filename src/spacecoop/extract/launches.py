@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from spacecoop.extract.context import Actor, SentenceContext, clean_name
 from spacecoop.extract.craft import PLANETS, with_launch_actors
 from spacecoop.extract.dating import calendar_value, list_item_date, nearest_date, status_from, tense_of
-from spacecoop.extract.launch_events import ANAPHORIC
+from spacecoop.extract.launch_events import ANAPHORIC, NAMED_NEARBY
 from spacecoop.extract.launch_words import (
     FUTURE_WORDS,
     LAUNCH_TRIGGERS,
@@ -25,7 +25,23 @@ from spacecoop.extract.launch_words import (
 from spacecoop.extract.lexicon import AGREEMENT_NOUNS, LAUNCH_NOT_EVENT, LAUNCH_WORDS, PAYLOAD_NOUNS
 from spacecoop.models import DateValue, Fact
 
-_LIFTOFF = {"lifted", "blasted", "took", "blastoff", "liftoff", "lift-off", "launched"}
+_LIFTOFF = {
+    "lifted",
+    "blasted",
+    "took",
+    "blastoff",
+    "liftoff",
+    "lift-off",
+    "launched",
+    "start",
+    "décollage",
+    "décollé",
+    "gestartet",
+    "startete",
+    "despegó",
+    "despegue",
+    "lancé",
+}
 _PAYLOAD_NAME = re.compile(r"^[A-Z0-9][\w\-!°’'.]*$")
 
 
@@ -100,7 +116,19 @@ def vehicle_flights(sentence: SentenceContext) -> list[Token]:
                 "rocket",
             } and not topic_of_agreement(nxt):
                 triggers.append(nxt)
+        # "the maiden flight of the X", "el debut del cohete X": the flight word before the name
+        if actor.label == "LAUNCHER":
+            before = [t for t in doc[max(sentence.sent.start, actor.start - 4) : actor.start]]
+            flight = next((t for t in reversed(before) if t.lower_ in _FLIGHT_OF), None)
+            joined = flight is not None and any(
+                t.lower_ in {"of", "de", "del", "du", "der", "des"} for t in before
+            )
+            if joined and not topic_of_agreement(flight):
+                triggers.append(flight)
     return triggers
+
+
+_FLIGHT_OF = {"flight", "debut", "vol", "vuelo", "volo", "voo", "erstflug", "start"}
 
 
 _CODE = re.compile(r"^[A-Z0-9][\w\-°.]*\d[\w\-°.]*$|^[A-Z]{1,3}$|^N°\d+$")
@@ -123,8 +151,9 @@ def payload_names(
     for actor in sentence.actors:
         if actor.start < start or actor.end > end or actor.start in exclude:
             continue
-        if actor.label == "MISSION" and "space station" not in actor.name.lower() and actor.name != "ISS":
-            names.append(craft_name(sentence, actor))
+        if actor.label == "MISSION" and not is_destination(actor, doc):
+            # an item of a series ("-A2" after "Lapan-A1") carries its whole name
+            names.append(actor.name if actor.kind == "series" else craft_name(sentence, actor))
         elif actor.is_person and people and _is_crew_context(sentence):
             names.append(actor.name)
     # unknown craft named before a payload noun: "the Sentinel-1B, Microscope and X satellites"
@@ -151,6 +180,18 @@ def payload_names(
                     if not any(part in n or n in part for n in names):
                         names.append(part)
     return names
+
+
+_STATIONS = {"iss", "mir", "tiangong", "gateway", "lunar gateway", "international space station"}
+_NOT_CRAFT_AFTER = {"accords", "accord", "agreement", "treaty", "programme", "program", "project"}
+
+
+def is_destination(actor: Actor, doc) -> bool:
+    """A space station is where a craft goes; "Artemis Accords", "the Artemis programme" are no craft."""
+    name = actor.name.lower()
+    if "station" in name or name in _STATIONS:
+        return True
+    return actor.end < len(doc) and doc[actor.end].lower_ in _NOT_CRAFT_AFTER
 
 
 def _is_crew_context(sentence: SentenceContext) -> bool:
@@ -190,6 +231,19 @@ def vehicle_name(text: str) -> str:
 
 
 _CRAFT_CODE = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$")
+
+
+def described_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
+    """ "the Hipparcos mission launched in 1989": the participle tells the launch of the noun it
+    follows, not of the other craft in the sentence."""
+    if trigger.dep_ != "acl":
+        return []
+    head = trigger.head
+    return [
+        craft_name(sentence, a)
+        for a in sentence.actors
+        if a.label == "MISSION" and a.start >= head.left_edge.i and a.end <= head.i + 1
+    ]
 
 
 def subject_craft(sentence: SentenceContext, trigger: Token) -> list[str]:
@@ -284,6 +338,62 @@ def launch_tense(sentence: SentenceContext, trigger: Token) -> str | None:
     return tense_of(sentence, trigger.i, trigger.i + 1)
 
 
+_PLURAL_EVENTS = {
+    "launches",
+    "flights",
+    "starts",
+    "lancements",
+    "lanzamientos",
+    "lanci",
+    "lançamentos",
+    "failures",
+}
+_PLURAL_VEHICLES = {
+    "rockets",
+    "launchers",
+    "vehicles",
+    "boosters",
+    "raketen",
+    "trägerraketen",
+    "cohetes",
+    "fusées",
+    "lanceurs",
+    "razzi",
+    "foguetes",
+}
+
+
+def generic(trigger: Token, vehicle: Actor | None) -> bool:
+    """ "23 consecutive successful launches", "Long March launch vehicles", "two H-II launch
+    failures": a family or a count, not one launch."""
+    doc = trigger.doc
+    after_trigger = doc[trigger.i + 1].lower_ if trigger.i + 1 < len(doc) else ""
+    if trigger.lower_ in _PLURAL_EVENTS or after_trigger in _PLURAL_EVENTS:
+        return True
+    if vehicle is None:
+        return False
+    following = [t.lower_ for t in doc[vehicle.end : min(vehicle.end + 2, len(doc))]]
+    return any(w in _PLURAL_VEHICLES for w in following) or "-".join(following).startswith("-raketen")
+
+
+def named_nearby(sentence: SentenceContext) -> dict:
+    """The rocket and the craft the text names nearest to a sentence that tells a launch without
+    naming them ("Japan launched a satellite on Tuesday"), known to the knowledge."""
+    doc = sentence.sent.doc
+    here = sentence.sent.start_char
+    outside = [e for e in doc.ents if not (sentence.sent.start <= e.start < sentence.sent.end)]
+    vehicles = [e for e in outside if e.label_ == "LAUNCHER"]
+    crafts = [e for e in outside if e.label_ == "MISSION" and "station" not in e.text.lower()]
+    vehicle = min(vehicles, key=lambda e: abs(e.start_char - here), default=None)
+    craft = min(crafts, key=lambda e: abs(e.start_char - here), default=None)
+    return {
+        "vehicle": vehicle_name(vehicle.text) if vehicle is not None else None,
+        "vehicle_canonical": (vehicle._.canonical or vehicle.text) if vehicle is not None else None,
+        "payloads": [craft.text] if craft is not None else [],
+        "distance": min([abs(e.start_char - here) for e in (vehicle, craft) if e is not None], default=10**9),
+    }
+
+
 def remember_craft(sentence: SentenceContext) -> None:
     """ "The satellite" in a later sentence refers back to the craft named last (known or not)."""
     crafts = [a for a in sentence.actors if a.label == "MISSION" and "station" not in a.name.lower()]
@@ -332,18 +442,38 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
         first = min([a.start for a in mine] + [trigger.i])
         last = max([a.end for a in mine] + [trigger.i + 1])
         # a crew member stands for the flight only beside a named rocket ("flew on a Soyuz")
-        payloads = payload_names(sentence, first, last, exclude, people=vehicle is not None) or subject_craft(
-            sentence, trigger
+        payloads = (
+            described_craft(sentence, trigger)
+            or payload_names(sentence, first, last, exclude, people=vehicle is not None)
+            or subject_craft(sentence, trigger)
         )
         doc = sentence.sent.doc
         window = (doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         # a date inside the trigger's own phrase ("to launch ... by 2020") beats one merely nearby
-        own = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
+        # "to launch X aboard a Y rocket next year": the rocket's launch verb owns the phrase
+        phrase = next(
+            (
+                a
+                for a in list(trigger.ancestors)[:3]
+                if a.pos_ == "VERB" and a.lower_ in LAUNCH_WORDS | LAUNCH_TRIGGERS
+            ),
+            trigger,
+        )
+        own = (phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))
+        # "On June 19th, X announced it had chosen Y to launch Z": the day of the announcement
+        # is not the day of a launch still to come, so an infinitive takes only its own dates
+        infinitive = (
+            phrase.tag_ == "VB"
+            and phrase.lower_ not in ORBIT_WORDS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in phrase.children)
+        )
         date = (
             item_date
             or nearest_date(sentence, trigger.idx, own, strict=True)
-            or nearest_date(sentence, trigger.idx, window)
+            or (None if infinitive else nearest_date(sentence, trigger.idx, window))
         )
+        if not payloads and generic(trigger, vehicle):
+            continue
         notes: tuple[str, ...] = ()
         if vehicle is None and not payloads:
             if date is None or trigger.lower_ in {"rocket", "flight", "flights"}:
@@ -365,6 +495,7 @@ def extract_launches(sentence: SentenceContext) -> list[Fact]:
                     "vehicle_canonical": vehicle.name if vehicle else None,
                     "site": site.name if site else None,
                     "payloads": payloads,
+                    **({NAMED_NEARBY: named_nearby(sentence)} if notes else {}),
                 },
                 evidence=sentence.evidence(),
                 date=date,
