@@ -273,3 +273,26 @@ def test_extract_role_remit_after_an_office_of_a_named_body(nlp):
         "It was signed by Laura Penn, NOAA Assistant Administrator for Satellite and Information Services.",
     )
     assert found[("Laura Penn", "NOAA")]["role"].startswith("Assistant Administrator for Satellite")
+
+
+def test_extract_role_name_with_initials_after_an_office(nlp):
+    found = roles(nlp, "ISRO chairman R K Menon said the launch window opens next week.")
+    assert found[("R K Menon", "ISRO")]["role"] == "Chairman"
+
+
+def test_extract_role_name_the_ner_missed_after_office_of_org(nlp):
+    found = roles(
+        nlp,
+        "Chairman and CEO of Arianespace Jean-Marc Delorme met the delegation in Evry.",
+    )
+    assert ("Jean-Marc Delorme", "Arianespace") in found
+
+
+def test_extract_role_holder_after_remit_and_ministry_acronym(nlp):
+    found = roles(
+        nlp,
+        "The Estonian Minister of Education and Research (HTM) Mrs Liina Kask signed it in Tallinn. "
+        "Minister for Industry and Science Tom Harlow will visit Estonia.",
+    )
+    assert ("Liina Kask", "Estonia") in found
+    assert found[("Tom Harlow", "Estonia")]["role"] == "Minister for Industry and Science"

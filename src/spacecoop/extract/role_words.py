@@ -155,6 +155,7 @@ MORE_OFFICES = (
     "director of science",
     "coordinator",
     "representative",
+    "cmd",
 )
 
 # Function words of those languages, as one-letter unit codes (see extract/units.py).

@@ -337,6 +337,22 @@ def _long_form_before_acronym(units: list[Unit], i: int, doc) -> int:
     return n if acronym.actor is not None and doc[acronym.start].text.isupper() else 0
 
 
+def _name_after_remit(units: list[Unit], office: Unit, i: int, j: int, end: int, doc) -> tuple[int, int]:
+    """Give back the last two words of a folded remit when they read as the holder's name: three
+    or more capitalised words after the joiner, the last two tagged proper nouns, and no comma or
+    parenthesis after them (a remit in apposition is followed by one)."""
+    if j - i < 4 or j >= len(units) + 1:
+        return j, end
+    run = units[j - 3 : j]
+    if any(u.code != "w" for u in run):
+        return j, end
+    if j < len(units) and units[j].code in ",(":
+        return j, end
+    if all(doc[u.start].pos_ == "PROPN" for u in run[-2:]) and doc[run[-2].start].ent_type_ != "ORG":
+        return j - 2, units[j - 3].end
+    return j, end
+
+
 def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     """Fold what names one thing into one unit: an organisation with its acronym in parentheses
     ("the China National Space Administration (CNSA)"), an agency "of" its state ("the Federal
@@ -422,6 +438,11 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
                 while k < len(units) and units[k].code == "w" and doc[units[k].start].text[:1].isupper():
                     k += 1
                 end, j = units[k - 1].end, k
+            # "Minister for Industry and Science Ed Husic": a run that ends in a name is not all remit
+            j, end = _name_after_remit(units, unit, i, j, end, doc)
+            # "Minister of Education and Science (IZM)": the ministry's acronym belongs to the office
+            if codes(units[j : j + 3]) in {"(w)", "(O)"} and doc[units[j + 1].start].text.isupper():
+                end, j = units[j + 2].end, j + 3
             out.append(Unit("F", unit.start, end))
             i = j
             continue
