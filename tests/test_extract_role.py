@@ -296,3 +296,23 @@ def test_extract_role_holder_after_remit_and_ministry_acronym(nlp):
     )
     assert ("Liina Kask", "Estonia") in found
     assert found[("Tom Harlow", "Estonia")]["role"] == "Minister for Industry and Science"
+
+
+def test_extract_role_french_name_at_sentence_start_before_office(nlp):
+    found = roles(
+        nlp,
+        "Jean-Luc Moreau, Président du CNES, a rencontré son homologue à Tokyo.",
+        language="fr",
+    )
+    assert ("Jean-Luc Moreau", "CNES") in found
+
+
+def test_extract_role_german_remit_in_lower_case_and_state_adjective_after_office(nlp):
+    found = roles(
+        nlp,
+        "Der russische Minister für wirtschaftliche Entwicklung, Ivan Sorokin, unterschrieb.",
+        language="de",
+    )
+    assert ("Ivan Sorokin", "Russia") in found
+    found = roles(nlp, "El Ministro de Ciencia chileno, Pablo Rojas, firmó el acuerdo.", language="es")
+    assert ("Pablo Rojas", "Chile") in found

@@ -292,16 +292,20 @@ def repair_names(units: list, sentence: SentenceContext, make_unit, office_lengt
 
 
 def _names_before_offices(units: list, doc, english: bool, make_unit) -> list:
-    """ "Claire Vautrin, ministre des Armées": title-case words before a comma and an office."""
+    """ "Claire Vautrin, ministre des Armées", "Jean-Yves Le Gall, Président du CNES": a name
+    before a comma and an office, where the NER saw none."""
     out = list(units)
     for k in range(len(out) - 2, 0, -1):
-        if not (out[k].code == "," and out[k + 1].code == "F" and out[k - 1].code == "w"):
+        if not (out[k].code == "," and out[k + 1].code == "F" and out[k - 1].code in "wtOCX,"):
             continue
-        first = k
-        while first > 0 and out[first - 1].code == "w" and k - first < 5:
-            first -= 1
-        for start in range(first, k - 1):
-            if _name_tokens(doc, out[start].start, out[k - 1].end, english):
+        if out[k - 1].code != "w" and not (out[k - 1].actor is not None and out[k - 1].actor.kind is None):
+            continue
+        for start in range(max(0, k - 7), k):
+            if out[start].code not in "wtOCX" or _known(out[start]) or start and out[start - 1].code == "P":
+                continue
+            if any(_known(u) or u.code not in "wtOCX," for u in out[start:k]):
+                continue
+            if scan_name(doc, out[start].start, out[k].start, english, set()) == out[k].start:
                 person = _person(doc, out[start].start, out[k - 1].end)
                 if person is not None:
                     out[start:k] = [make_unit("P", person.start, person.end, person)]

@@ -49,7 +49,7 @@ ROLE_PATTERNS = tuple(
         # a person titled just before keeps the apposition only when no name follows it
         (
             "person-office-of-org",
-            rf"(?<=F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])(?!,P(?!,t?F))",
+            rf"(?<=F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])(?!,P)",
             0.85,
         ),
         # "Usui Tomohiro, Astromaterials Science Research Group Manager at the JAXA Institute"
@@ -58,6 +58,8 @@ ROLE_PATTERNS = tuple(
         # "Soichi Noguchi is Japan's first astronaut", "X, who will become the 10th French astronaut"
         ("person-is-orgs-office", rf"(?P<persons>P),?v[vw]{{0,2}}t?w?(?P<org>[OC])s?t?w?{_OFFICE}", 0.8),
         ("orgs-person", r"(?P<org>[OC])s(?P<persons>P)", 0.6),
+        # "el Ministro de Ciencia argentino, Daniel Filmus": the state's adjective after the office
+        ("office-state-person", rf"{_OFFICE}(?P<org>C),?(?P<persons>P)", 0.8),
         ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
         ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),

@@ -154,6 +154,8 @@ _OFFICE_HEADS = {phrase[-1] for phrase in _OFFICE_PHRASES}
 def actor_code(actor: Actor) -> str:
     if actor.is_person:
         return "P"
+    if actor.kind == "office":
+        return "F"  # "Directeur" the NER took for a name, found in the knowledge's offices
     # "Astromaterials Curator" taken for an organisation is a title
     if actor.kind is None and actor.label == "ORG" and actor.text.split()[-1].lower() in _OFFICE_HEADS:
         return "F"
@@ -192,10 +194,18 @@ def office_length(doc, i: int, end: int) -> int:
 
 
 def _hides_an_office(actor: Actor, doc) -> bool:
-    """An unknown organisation or place whose words include an office before its last word."""
-    if actor.kind is not None or actor.is_person or actor.end - actor.start < 2:
+    """An unknown organisation or place whose words include an office ("la ministra de Defensa",
+    "Directeur" taken for a nationality)."""
+    if actor.kind is not None or actor.is_person:
         return False
-    return any(office_length(doc, i, actor.end - 1) for i in range(actor.start, actor.end - 1))
+    return any(office_length(doc, i, actor.end) for i in range(actor.start, actor.end))
+
+
+def _junk_in_other_language(actor: Actor, foreign: bool) -> bool:
+    """The English model's guesses on other languages: "el jueves", "Der" as organisations."""
+    if not foreign or actor.kind is not None or actor.is_person:
+        return False
+    return actor.text[:1].islower() or actor.text.lower() in {"der", "die", "das", "el", "la", "le", "il"}
 
 
 def tidy_person(actor: Actor, doc) -> Actor | None:
@@ -247,7 +257,7 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
             and actor.text.islower()
         ):
             actor = None  # "dem", "sowie": the English model's guesses on other languages
-        if actor is not None and _hides_an_office(actor, doc):
+        if actor is not None and (_hides_an_office(actor, doc) or _junk_in_other_language(actor, foreign)):
             actor = None  # "la ministra de Defensa" taken for an organisation: read it word by word
         if actor is not None:
             units.append(Unit(actor_code(actor), actor.start, actor.end, actor))
@@ -353,12 +363,32 @@ def _name_after_remit(units: list[Unit], office: Unit, i: int, j: int, end: int,
     return j, end
 
 
+def foreign_remit(units: list[Unit], k: int, doc, allowed: bool) -> int:
+    """Where a minister's remit in another language ends (0 when none starts at k): words of any
+    case up to a comma, a name or a known body ("Minister für wirtschaftliche Entwicklung und
+    Technologie")."""
+    if not allowed:
+        return 0
+    n = k
+    while n < len(units) and n - k < 8:
+        unit = units[n]
+        single = unit.end - unit.start == 1
+        if unit.code in "wt&o" or (unit.code in "PO" and single and not _known(unit)):
+            n += 1
+        else:
+            break
+    while n > k and units[n - 1].code in "t&o":
+        n -= 1
+    return n if n > k and units[n - 1].code in "wPO" else 0
+
+
 def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     """Fold what names one thing into one unit: an organisation with its acronym in parentheses
     ("the China National Space Administration (CNSA)"), an agency "of" its state ("the Federal
     Space Agency of the Russian Federation"), and an office that runs on ("Minister of
     Communications and Digital Economy")."""
     doc = sentence.sent.doc
+    foreign = sentence.context.language != "en"
     out: list[Unit] = []
     i = 0
     while i < len(units):
@@ -431,6 +461,10 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
                     )
                 ):
                     end, j = nxt.end, j + 2
+                    continue
+                if foreign_remit(units, j + 1, doc, ministerial and foreign):
+                    k = foreign_remit(units, j + 1, doc, True)
+                    end, j = units[k - 1].end, k
                     continue
                 if not (nxt.code == "w" and doc[nxt.start].text[:1].isupper()):
                     break
