@@ -316,3 +316,22 @@ def test_extract_role_german_remit_in_lower_case_and_state_adjective_after_offic
     assert ("Ivan Sorokin", "Russia") in found
     found = roles(nlp, "El Ministro de Ciencia chileno, Pablo Rojas, firmó el acuerdo.", language="es")
     assert ("Pablo Rojas", "Chile") in found
+
+
+def test_extract_role_italian_elided_body_and_envoy_with_host(nlp):
+    found = roles(
+        nlp,
+        "Il presidente dell’ASI, Marco Ferri, e l’ambasciatore d’Italia a Buenos Aires, "
+        "Luca Conti, hanno firmato.",
+        language="it",
+    )
+    assert ("Marco Ferri", "ASI") in found
+    assert ("Luca Conti", "Italy") in found
+
+
+def test_extract_role_curly_apostrophe_alias_still_names_the_agency(nlp):
+    found = roles(
+        nlp,
+        "Paul Girard, president of the Centre National d’Études Spatiales, signed it in Paris.",
+    )
+    assert ("Paul Girard", "CNES") in found

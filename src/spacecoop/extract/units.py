@@ -134,7 +134,20 @@ _JOINERS = {
     "e",
 }
 # an envoy's office names the host state, not the sender: "Philippine Ambassador to Japan"
-_ENVOYS = {"ambassador", "envoy", "consul", "ambassadors"}
+_ENVOYS = {"ambassador", "envoy", "consul", "ambassadors", "commissioner"} | {
+    "ambasciatore",
+    "ambasciatrice",
+    "ambassadeur",
+    "ambassadrice",
+    "embajador",
+    "embajadora",
+    "botschafter",
+    "botschafterin",
+    "embaixador",
+    "embaixadora",
+}
+# "the ambassador of Italy in Buenos Aires", "l'ambasciatore d'Italia a Buenos Aires": the host
+_HOST_PREPOSITIONS = {"in", "a", "en", "à", "au", "aux", "to", "nach", "em", "no", "na"}
 
 
 @dataclass(frozen=True)
@@ -201,6 +214,31 @@ def _hides_an_office(actor: Actor, doc) -> bool:
     return any(office_length(doc, i, actor.end) for i in range(actor.start, actor.end))
 
 
+_ELISION = re.compile(r"^(?:dell|dall|nell|sull|all|del|d|l)['’](?P<rest>\w.*)$", re.IGNORECASE)
+
+
+def _elided_office(token) -> bool:
+    match = _ELISION.match(token.text)
+    return match is not None and (match["rest"].lower(),) in _OFFICE_SET
+
+
+def _elided_body(token, knowledge) -> Actor | None:
+    """The organisation or state in "dell’Agenzia"-like tokens, when the knowledge knows it or it
+    reads as a name (capitalised)."""
+    match = _ELISION.match(token.text)
+    if match is None or knowledge is None:
+        return None
+    rest = match["rest"]
+    known = knowledge.lookup(rest)
+    start = token.idx + match.start("rest")
+    if known is not None and known.type in {"agency", "company", "organization", "government", "ministry"}:
+        label = "GPE" if known.type == "government" else "ORG"
+        return Actor(rest, known.name, label, known.type, token.i, token.i + 1, start, start + len(rest))
+    if rest[:1].isupper() and (rest.isupper() or rest.istitle()) and len(rest) > 2:
+        return Actor(rest, rest, "ORG", None, token.i, token.i + 1, start, start + len(rest))
+    return None
+
+
 def _junk_in_other_language(actor: Actor, foreign: bool) -> bool:
     """The English model's guesses on other languages: "el jueves", "Der" as organisations."""
     if not foreign or actor.kind is not None or actor.is_person:
@@ -257,6 +295,8 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
             and actor.text.islower()
         ):
             actor = None  # "dem", "sowie": the English model's guesses on other languages
+        if actor is not None and _ELISION.match(actor.text) and not actor.is_person:
+            actor = None  # "d'Eutelsat" as one organisation: read as "of" + the body below
         if actor is not None and (_hides_an_office(actor, doc) or _junk_in_other_language(actor, foreign)):
             actor = None  # "la ministra de Defensa" taken for an organisation: read it word by word
         if actor is not None:
@@ -264,6 +304,17 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
             i = actor.end
             continue
         token = doc[i]
+        office_inside = _elided_office(token)
+        if office_inside:
+            units.append(Unit("F", i, i + 1))  # "l’ambasciatore"
+            i += 1
+            continue
+        elided = _elided_body(token, knowledge)
+        if elided is not None:
+            # "dell’ASI", "d'Eutelsat": the English tokenizer keeps the elided "of the" on the name
+            units += [Unit("o", i, i + 1), Unit(actor_code(elided), i, i + 1, elided)]
+            i += 1
+            continue
         if token.text in ABBREVIATED_OFFICES:
             units.append(Unit("F", i, i + 1))
             i += 1
@@ -394,6 +445,20 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     while i < len(units):
         unit = units[i]
         nxt = units[i + 1 : i + 4]
+        # "ambassador of Italy in Argentina": the sending state, the host folded into it
+        if (
+            unit.code == "C"
+            and len(out) >= 2
+            and out[-1].code == "o"
+            and out[-2].code == "F"
+            and doc[out[-2].end - 1].lower_.split("’")[-1].split("'")[-1] in _ENVOYS
+            and len(nxt) >= 2
+            and doc[nxt[0].start].lower_ in _HOST_PREPOSITIONS
+            and nxt[1].code in "CXO"
+        ):
+            out.append(Unit("C", unit.start, nxt[1].end, unit.actor))
+            i += 3
+            continue
         # "Mozambique's National Institute of Meteorology": a state's own body is that body
         if unit.code == "C" and codes(nxt[:2]) == "sO":
             out.append(Unit("O", unit.start, nxt[1].end, nxt[1].actor))
