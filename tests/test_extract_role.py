@@ -335,3 +335,13 @@ def test_extract_role_curly_apostrophe_alias_still_names_the_agency(nlp):
         "Paul Girard, president of the Centre National d’Études Spatiales, signed it in Paris.",
     )
     assert ("Paul Girard", "CNES") in found
+
+
+def test_extract_role_division_is_not_a_person(nlp):
+    found = roles(nlp, "The craft is named for NASA's Earth Science Division and its staff.")
+    assert not any(person.endswith("Division") for person, _ in found)
+
+
+def test_extract_role_european_commissioner_serves_the_commission(nlp):
+    found = roles(nlp, "European Commissioner Ana Lindqvist welcomed the decision in Brussels.")
+    assert ("Ana Lindqvist", "European Commission") in found

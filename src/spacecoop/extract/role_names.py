@@ -78,6 +78,15 @@ _NOT_NAME_WORDS = {
     "s.a.",
     "inc",
     "ltd",
+    "division",
+    "directorate",
+    "weltraumorganisation",
+    "europäischen",
+    "tecnologia",
+    "tecnología",
+    "exploração",
+    "aeroespacial",
+    "norte-americana",
 }
 _PARTICLES = {
     "de",
@@ -123,6 +132,14 @@ def _name_tokens(doc, start: int, end: int, english: bool = False) -> bool:
     if not (_name_like(words[0]) and _name_like(words[-1])):
         return False
     return all(_name_like(t) or t.lower_ in _PARTICLES or t.text in {"-", "‑"} for t in words)
+
+
+def reads_as_a_name(name: str) -> bool:
+    """A person's name: no word of an organisation's name, no nationality noun before it."""
+    words = name.split()
+    if not words or any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return False
+    return not (len(words) > 2 and words[0].lower().startswith(("amerikaner", "deutsche", "russe")))
 
 
 def _person(doc, start: int, end: int) -> Actor | None:

@@ -346,3 +346,6 @@ FOREIGN_STATE_OFFICES = {
     "chief minister",
     "chief cabinet secretary",
 }
+
+# An adjective before an office that names the body rather than a state: "European Commissioner".
+IMPLIED_BODIES = {"European": (("commissioner", "commission"), "European Commission")}

@@ -13,8 +13,14 @@ import re
 from spacecoop.extract.context import DocContext, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated
 from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
+from spacecoop.extract.role_names import reads_as_a_name
 from spacecoop.extract.role_state import served_state
-from spacecoop.extract.role_words import ABBREVIATED_OFFICES, FOREIGN_STATE_OFFICES, MINISTERIAL_HEADS
+from spacecoop.extract.role_words import (
+    ABBREVIATED_OFFICES,
+    FOREIGN_STATE_OFFICES,
+    IMPLIED_BODIES,
+    MINISTERIAL_HEADS,
+)
 from spacecoop.extract.units import codes, sentence_units
 from spacecoop.models import DateValue, Fact, Span
 
@@ -60,7 +66,6 @@ ROLE_PATTERNS = tuple(
         ("orgs-person", r"(?P<org>[OC])s(?P<persons>P)", 0.6),
         # "el Ministro de Ciencia argentino, Daniel Filmus": the state's adjective after the office
         ("office-state-person", rf"{_OFFICE}(?P<org>C),?(?P<persons>P)", 0.8),
-        ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
         ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
         # "la ministra de Defensa, Lucía Ferrán,": the holder in apposition after the office
@@ -235,12 +240,16 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             if "org" in pattern.groupindex and match.group("org"):
                 unit = units[match.start("org")]
                 org = parent_named(unit.actor, context) if unit.actor is not None else sentence.the_agency()
+            if office and org in IMPLIED_BODIES and any(w in office.lower() for w in IMPLIED_BODIES[org][0]):
+                org = IMPLIED_BODIES[org][1]  # "European Commissioner": the Commission
             if office is None:
                 office = "crew member" if _crew_context(sentence) else "member"
                 confidence = min(confidence, 0.5)
             for i in persons:
                 covered.add(i)
                 person = units[i].actor.name
+                if not reads_as_a_name(person):
+                    continue  # "Earth Science Division" taken for a person
                 known = context.recall(person)
                 if known and len(known[0]) > len(person) and known[0].endswith(person):
                     person = known[0]

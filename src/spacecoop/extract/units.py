@@ -295,6 +295,8 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
             and actor.text.islower()
         ):
             actor = None  # "dem", "sowie": the English model's guesses on other languages
+        if actor is not None and actor.kind == "office" and office_length(doc, i, sentence.sent.end):
+            actor = None  # "Directeur général": the longest office phrase is read below
         if actor is not None and _ELISION.match(actor.text) and not actor.is_person:
             actor = None  # "d'Eutelsat" as one organisation: read as "of" + the body below
         if actor is not None and (_hides_an_office(actor, doc) or _junk_in_other_language(actor, foreign)):
