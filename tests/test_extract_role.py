@@ -345,3 +345,17 @@ def test_extract_role_division_is_not_a_person(nlp):
 def test_extract_role_european_commissioner_serves_the_commission(nlp):
     found = roles(nlp, "European Commissioner Ana Lindqvist welcomed the decision in Brussels.")
     assert ("Ana Lindqvist", "European Commission") in found
+
+
+def test_extract_role_signature_block_name_then_title_line(nlp):
+    found = roles(
+        nlp,
+        "The satellite will be built in Toulouse.\n\nFor more information:\n\nAnna Kowalska\n\n"
+        "Head of External Communications - Airbus\n",
+    )
+    assert ("Anna Kowalska", "Airbus") in found
+
+
+def test_extract_role_byline_names_the_paper_and_the_title(nlp):
+    found = roles(nlp, "By: Tom Fenwick - Orbital Ledger Senior Deputy Editor\n\nThe agency signed the pact.")
+    assert found[("Tom Fenwick", "Orbital Ledger")]["role"] == "Senior Deputy Editor"

@@ -15,6 +15,7 @@ from spacecoop.extract.consolidate import consolidate_agreements
 from spacecoop.extract.context import DocContext, SentenceContext, sentence_contexts
 from spacecoop.extract.launches import extract_launches
 from spacecoop.extract.meetings import extract_meetings
+from spacecoop.extract.role_blocks import block_roles
 from spacecoop.extract.roles import contact_roles, extract_roles, note_event_date
 from spacecoop.models import Document, Fact
 
@@ -40,6 +41,7 @@ def extract_facts(doc: Doc, document: Document | None, knowledge, timexes) -> li
                 context.agencies_seen.remove(name)
             context.agencies_seen.append(name)
     facts += contact_roles(context)
+    facts += block_roles(sentences)
     for sentence in sentences:
         for extractor in EXTRACTORS:
             facts += extractor(sentence)

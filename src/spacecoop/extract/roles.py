@@ -314,6 +314,22 @@ def role_fact(
     )
 
 
+def contact_organisation(contact, context: DocContext) -> str | None:
+    """The body a press contact speaks for: one the role line names ("Communications - Example
+    Space"), else the block's heading or the address's domain when the knowledge knows it, else the
+    publisher. "Your contact" names nobody."""
+    from spacecoop.extract.role_blocks import organisation_in
+
+    knowledge = context.knowledge
+    named = organisation_in(contact.role or "", knowledge)
+    if named:
+        return named
+    stated = contact.organization
+    if stated and (knowledge is None or knowledge.lookup(stated) is not None or not stated.istitle()):
+        return stated
+    return context.publisher if context.publisher != stated else None
+
+
 def contact_roles(context: DocContext) -> list[Fact]:
     """Press-office contacts that name an office are roles of the publishing organisation."""
     document = context.document
@@ -323,7 +339,7 @@ def contact_roles(context: DocContext) -> list[Fact]:
     for contact in document.contacts:
         if not contact.role:
             continue
-        organization = contact.organization or context.publisher
+        organization = contact_organisation(contact, context)
         if not organization:
             continue  # a press officer of no known body: nothing to look up
         facts.append(
