@@ -359,3 +359,14 @@ def test_extract_role_signature_block_name_then_title_line(nlp):
 def test_extract_role_byline_names_the_paper_and_the_title(nlp):
     found = roles(nlp, "By: Tom Fenwick - Orbital Ledger Senior Deputy Editor\n\nThe agency signed the pact.")
     assert found[("Tom Fenwick", "Orbital Ledger")]["role"] == "Senior Deputy Editor"
+
+
+def test_extract_role_lower_case_remit_then_the_holder(nlp):
+    found = roles(
+        nlp,
+        "ESA director of human and robotic exploration Daniel Meier said the rover is ready. "
+        "The prize honours Michael Fry, the former director of NASA’s Earth Science Division.",
+    )
+    assert found[("Daniel Meier", "ESA")]["role"] == "Director of Human and Robotic Exploration"
+    assert ("Michael Fry", "NASA") in found
+    assert not any(person.startswith("Earth") for person, _ in found)

@@ -49,7 +49,7 @@ ROLE_PATTERNS = tuple(
         ("org-led-by-person", rf"(?P<org>[OC])v(?P<verb>h)b{_OFFICE}?(?P<persons>P)", 0.7),
         (
             "person-office-of-org",
-            rf"(?<!F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
+            rf"(?<!F)(?P<persons>P)(?:,|v|,v|\()t{{0,2}}w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
             0.9,
         ),
         # a person titled just before keeps the apposition only when no name follows it

@@ -416,6 +416,14 @@ def _name_after_remit(units: list[Unit], office: Unit, i: int, j: int, end: int,
     return j, end
 
 
+def _remit_before_name(units: list[Unit], k: int) -> int:
+    """Where a remit of plain words ends when a person's name follows it directly (0 if not)."""
+    n = k
+    while n < len(units) and n - k < 7 and units[n].code in "w&o" and units[n].actor is None:
+        n += 1
+    return n if n > k and n < len(units) and units[n].code == "P" and units[n - 1].code == "w" else 0
+
+
 def foreign_remit(units: list[Unit], k: int, doc, allowed: bool) -> int:
     """Where a minister's remit in another language ends (0 when none starts at k): words of any
     case up to a comma, a name or a known body ("Minister für wirtschaftliche Entwicklung und
@@ -529,6 +537,12 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
                 ):
                     end, j = nxt.end, j + 2
                     continue
+                # "deputy prime minister for defence and space industry Yuri Borisov", "director of
+                # human and robotic exploration Ann Lee": a remit in lower case, then the holder
+                remit_end = _remit_before_name(units, j + 1)
+                if remit_end:
+                    end, j = units[remit_end - 1].end, remit_end
+                    break
                 if foreign_remit(units, j + 1, doc, ministerial and foreign):
                     k = foreign_remit(units, j + 1, doc, True)
                     end, j = units[k - 1].end, k
