@@ -370,3 +370,13 @@ def test_extract_role_lower_case_remit_then_the_holder(nlp):
     assert found[("Daniel Meier", "ESA")]["role"] == "Director of Human and Robotic Exploration"
     assert ("Michael Fry", "NASA") in found
     assert not any(person.startswith("Earth") for person, _ in found)
+
+
+def test_extract_role_holder_the_ner_took_for_an_organisation_after_a_remit(nlp):
+    found = roles(nlp, "NASA associate administrator for science Nora Finch said the rover is ready.")
+    assert found[("Nora Finch", "NASA")]["role"] == "Associate Administrator for Science"
+
+
+def test_extract_role_and_does_not_join_another_body_to_an_office(nlp):
+    found = roles(nlp, "The deal came after SpaceX CEO and Tesla founder Elon Musk met officials.")
+    assert found[("Elon Musk", "Tesla")]["role"] == "Founder"

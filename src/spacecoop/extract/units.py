@@ -421,7 +421,18 @@ def _remit_before_name(units: list[Unit], k: int) -> int:
     n = k
     while n < len(units) and n - k < 7 and units[n].code in "w&o" and units[n].actor is None:
         n += 1
-    return n if n > k and n < len(units) and units[n].code == "P" and units[n - 1].code == "w" else 0
+    if not (n > k and n < len(units) and units[n - 1].code == "w"):
+        return 0
+    holder = units[n]
+    # the NER may take the holder for an organisation: "for science Nicola Fox"
+    unknown_name = (
+        holder.code in "OCX"
+        and holder.actor is not None
+        and holder.actor.kind is None
+        and 2 <= holder.end - holder.start <= 3
+        and holder.actor.text.istitle()
+    )
+    return n if holder.code == "P" or unknown_name else 0
 
 
 def foreign_remit(units: list[Unit], k: int, doc, allowed: bool) -> int:
@@ -527,8 +538,9 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
                 nxt = units[j + 1]
                 # a minister's portfolio the NER took for an organisation: "Minister for Science,
                 # Technology and Innovation" serves the state, not a body of that name
+                joiner = doc[units[j].start].lower_
                 if (
-                    (ministerial or owned)
+                    (ministerial or (owned and joiner in {"of", "for"}))
                     and nxt.code in "OP"
                     and not _known(nxt)
                     and (
