@@ -273,3 +273,110 @@ def test_extract_role_remit_after_an_office_of_a_named_body(nlp):
         "It was signed by Laura Penn, NOAA Assistant Administrator for Satellite and Information Services.",
     )
     assert found[("Laura Penn", "NOAA")]["role"].startswith("Assistant Administrator for Satellite")
+
+
+def test_extract_role_name_with_initials_after_an_office(nlp):
+    found = roles(nlp, "ISRO chairman R K Menon said the launch window opens next week.")
+    assert found[("R K Menon", "ISRO")]["role"] == "Chairman"
+
+
+def test_extract_role_name_the_ner_missed_after_office_of_org(nlp):
+    found = roles(
+        nlp,
+        "Chairman and CEO of Arianespace Jean-Marc Delorme met the delegation in Evry.",
+    )
+    assert ("Jean-Marc Delorme", "Arianespace") in found
+
+
+def test_extract_role_holder_after_remit_and_ministry_acronym(nlp):
+    found = roles(
+        nlp,
+        "The Estonian Minister of Education and Research (HTM) Mrs Liina Kask signed it in Tallinn. "
+        "Minister for Industry and Science Tom Harlow will visit Estonia.",
+    )
+    assert ("Liina Kask", "Estonia") in found
+    assert found[("Tom Harlow", "Estonia")]["role"] == "Minister for Industry and Science"
+
+
+def test_extract_role_french_name_at_sentence_start_before_office(nlp):
+    found = roles(
+        nlp,
+        "Jean-Luc Moreau, Président du CNES, a rencontré son homologue à Tokyo.",
+        language="fr",
+    )
+    assert ("Jean-Luc Moreau", "CNES") in found
+
+
+def test_extract_role_german_remit_in_lower_case_and_state_adjective_after_office(nlp):
+    found = roles(
+        nlp,
+        "Der russische Minister für wirtschaftliche Entwicklung, Ivan Sorokin, unterschrieb.",
+        language="de",
+    )
+    assert ("Ivan Sorokin", "Russia") in found
+    found = roles(nlp, "El Ministro de Ciencia chileno, Pablo Rojas, firmó el acuerdo.", language="es")
+    assert ("Pablo Rojas", "Chile") in found
+
+
+def test_extract_role_italian_elided_body_and_envoy_with_host(nlp):
+    found = roles(
+        nlp,
+        "Il presidente dell’ASI, Marco Ferri, e l’ambasciatore d’Italia a Buenos Aires, "
+        "Luca Conti, hanno firmato.",
+        language="it",
+    )
+    assert ("Marco Ferri", "ASI") in found
+    assert ("Luca Conti", "Italy") in found
+
+
+def test_extract_role_curly_apostrophe_alias_still_names_the_agency(nlp):
+    found = roles(
+        nlp,
+        "Paul Girard, president of the Centre National d’Études Spatiales, signed it in Paris.",
+    )
+    assert ("Paul Girard", "CNES") in found
+
+
+def test_extract_role_division_is_not_a_person(nlp):
+    found = roles(nlp, "The craft is named for NASA's Earth Science Division and its staff.")
+    assert not any(person.endswith("Division") for person, _ in found)
+
+
+def test_extract_role_european_commissioner_serves_the_commission(nlp):
+    found = roles(nlp, "European Commissioner Ana Lindqvist welcomed the decision in Brussels.")
+    assert ("Ana Lindqvist", "European Commission") in found
+
+
+def test_extract_role_signature_block_name_then_title_line(nlp):
+    found = roles(
+        nlp,
+        "The satellite will be built in Toulouse.\n\nFor more information:\n\nAnna Kowalska\n\n"
+        "Head of External Communications - Airbus\n",
+    )
+    assert ("Anna Kowalska", "Airbus") in found
+
+
+def test_extract_role_byline_names_the_paper_and_the_title(nlp):
+    found = roles(nlp, "By: Tom Fenwick - Orbital Ledger Senior Deputy Editor\n\nThe agency signed the pact.")
+    assert found[("Tom Fenwick", "Orbital Ledger")]["role"] == "Senior Deputy Editor"
+
+
+def test_extract_role_lower_case_remit_then_the_holder(nlp):
+    found = roles(
+        nlp,
+        "ESA director of human and robotic exploration Daniel Meier said the rover is ready. "
+        "The prize honours Michael Fry, the former director of NASA’s Earth Science Division.",
+    )
+    assert found[("Daniel Meier", "ESA")]["role"] == "Director of Human and Robotic Exploration"
+    assert ("Michael Fry", "NASA") in found
+    assert not any(person.startswith("Earth") for person, _ in found)
+
+
+def test_extract_role_holder_the_ner_took_for_an_organisation_after_a_remit(nlp):
+    found = roles(nlp, "NASA associate administrator for science Nora Finch said the rover is ready.")
+    assert found[("Nora Finch", "NASA")]["role"] == "Associate Administrator for Science"
+
+
+def test_extract_role_and_does_not_join_another_body_to_an_office(nlp):
+    found = roles(nlp, "The deal came after SpaceX CEO and Tesla founder Elon Musk met officials.")
+    assert found[("Elon Musk", "Tesla")]["role"] == "Founder"

@@ -15,6 +15,7 @@ from spacecoop.extract.consolidate import consolidate_agreements
 from spacecoop.extract.context import DocContext, SentenceContext, sentence_contexts
 from spacecoop.extract.launches import extract_launches
 from spacecoop.extract.meetings import extract_meetings
+from spacecoop.extract.role_blocks import block_roles
 from spacecoop.extract.role_pairs import PairModel, pair_roles
 from spacecoop.extract.roles import contact_roles, extract_roles, note_event_date
 from spacecoop.models import Document, Fact
@@ -50,6 +51,7 @@ def extract_facts(
                 context.agencies_seen.remove(name)
             context.agencies_seen.append(name)
     facts += contact_roles(context)
+    facts += block_roles(sentences)
     facts += pair_roles(sentences, facts, pair_model, pair_sink)
     for sentence in sentences:
         for extractor in EXTRACTORS:

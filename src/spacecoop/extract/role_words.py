@@ -155,6 +155,7 @@ MORE_OFFICES = (
     "director of science",
     "coordinator",
     "representative",
+    "cmd",
 )
 
 # Function words of those languages, as one-letter unit codes (see extract/units.py).
@@ -345,3 +346,6 @@ FOREIGN_STATE_OFFICES = {
     "chief minister",
     "chief cabinet secretary",
 }
+
+# An adjective before an office that names the body rather than a state: "European Commissioner".
+IMPLIED_BODIES = {"European": (("commissioner", "commission"), "European Commission")}

@@ -13,8 +13,14 @@ import re
 from spacecoop.extract.context import DocContext, SentenceContext
 from spacecoop.extract.dating import compare_iso, dated
 from spacecoop.extract.lexicon import CREW_OFFICES, STATE_OFFICES
+from spacecoop.extract.role_names import reads_as_a_name
 from spacecoop.extract.role_state import served_state
-from spacecoop.extract.role_words import ABBREVIATED_OFFICES, FOREIGN_STATE_OFFICES, MINISTERIAL_HEADS
+from spacecoop.extract.role_words import (
+    ABBREVIATED_OFFICES,
+    FOREIGN_STATE_OFFICES,
+    IMPLIED_BODIES,
+    MINISTERIAL_HEADS,
+)
 from spacecoop.extract.units import codes, sentence_units
 from spacecoop.models import DateValue, Fact, Span
 
@@ -43,13 +49,13 @@ ROLE_PATTERNS = tuple(
         ("org-led-by-person", rf"(?P<org>[OC])v(?P<verb>h)b{_OFFICE}?(?P<persons>P)", 0.7),
         (
             "person-office-of-org",
-            rf"(?<!F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
+            rf"(?<!F)(?P<persons>P)(?:,|v|,v|\()t{{0,2}}w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])",
             0.9,
         ),
         # a person titled just before keeps the apposition only when no name follows it
         (
             "person-office-of-org",
-            rf"(?<=F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])(?!,P(?!,t?F))",
+            rf"(?<=F)(?P<persons>P)(?:,|v|,v|\()t?w?{_OFFICE}o(?:t|w){{0,4}}(?P<org>[OC])(?!,P)",
             0.85,
         ),
         # "Usui Tomohiro, Astromaterials Science Research Group Manager at the JAXA Institute"
@@ -58,7 +64,8 @@ ROLE_PATTERNS = tuple(
         # "Soichi Noguchi is Japan's first astronaut", "X, who will become the 10th French astronaut"
         ("person-is-orgs-office", rf"(?P<persons>P),?v[vw]{{0,2}}t?w?(?P<org>[OC])s?t?w?{_OFFICE}", 0.8),
         ("orgs-person", r"(?P<org>[OC])s(?P<persons>P)", 0.6),
-        ("person-paren-org", r"(?P<persons>P)\((?P<org>[OC])\)", 0.6),
+        # "el Ministro de Ciencia argentino, Daniel Filmus": the state's adjective after the office
+        ("office-state-person", rf"{_OFFICE}(?P<org>C),?(?P<persons>P)", 0.8),
         ("office-person", rf"{_OFFICE}(?P<persons>P(?:[,&]+P(?!,t?F|,t?[OC]s?F))*)", 0.6),
         ("person-office", rf"(?P<persons>P),t?{_OFFICE}", 0.6),
         # "la ministra de Defensa, Lucía Ferrán,": the holder in apposition after the office
@@ -233,12 +240,16 @@ def extract_roles(sentence: SentenceContext) -> list[Fact]:
             if "org" in pattern.groupindex and match.group("org"):
                 unit = units[match.start("org")]
                 org = parent_named(unit.actor, context) if unit.actor is not None else sentence.the_agency()
+            if office and org in IMPLIED_BODIES and any(w in office.lower() for w in IMPLIED_BODIES[org][0]):
+                org = IMPLIED_BODIES[org][1]  # "European Commissioner": the Commission
             if office is None:
                 office = "crew member" if _crew_context(sentence) else "member"
                 confidence = min(confidence, 0.5)
             for i in persons:
                 covered.add(i)
                 person = units[i].actor.name
+                if not reads_as_a_name(person):
+                    continue  # "Earth Science Division" taken for a person
                 known = context.recall(person)
                 if known and len(known[0]) > len(person) and known[0].endswith(person):
                     person = known[0]
@@ -303,6 +314,22 @@ def role_fact(
     )
 
 
+def contact_organisation(contact, context: DocContext) -> str | None:
+    """The body a press contact speaks for: one the role line names ("Communications - Example
+    Space"), else the block's heading or the address's domain when the knowledge knows it, else the
+    publisher. "Your contact" names nobody."""
+    from spacecoop.extract.role_blocks import organisation_in
+
+    knowledge = context.knowledge
+    named = organisation_in(contact.role or "", knowledge)
+    if named:
+        return named
+    stated = contact.organization
+    if stated and (knowledge is None or knowledge.lookup(stated) is not None or not stated.istitle()):
+        return stated
+    return context.publisher if context.publisher != stated else None
+
+
 def contact_roles(context: DocContext) -> list[Fact]:
     """Press-office contacts that name an office are roles of the publishing organisation."""
     document = context.document
@@ -312,7 +339,7 @@ def contact_roles(context: DocContext) -> list[Fact]:
     for contact in document.contacts:
         if not contact.role:
             continue
-        organization = contact.organization or context.publisher
+        organization = contact_organisation(contact, context)
         if not organization:
             continue  # a press officer of no known body: nothing to look up
         facts.append(

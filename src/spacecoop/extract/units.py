@@ -134,7 +134,20 @@ _JOINERS = {
     "e",
 }
 # an envoy's office names the host state, not the sender: "Philippine Ambassador to Japan"
-_ENVOYS = {"ambassador", "envoy", "consul", "ambassadors"}
+_ENVOYS = {"ambassador", "envoy", "consul", "ambassadors", "commissioner"} | {
+    "ambasciatore",
+    "ambasciatrice",
+    "ambassadeur",
+    "ambassadrice",
+    "embajador",
+    "embajadora",
+    "botschafter",
+    "botschafterin",
+    "embaixador",
+    "embaixadora",
+}
+# "the ambassador of Italy in Buenos Aires", "l'ambasciatore d'Italia a Buenos Aires": the host
+_HOST_PREPOSITIONS = {"in", "a", "en", "à", "au", "aux", "to", "nach", "em", "no", "na"}
 
 
 @dataclass(frozen=True)
@@ -154,6 +167,8 @@ _OFFICE_HEADS = {phrase[-1] for phrase in _OFFICE_PHRASES}
 def actor_code(actor: Actor) -> str:
     if actor.is_person:
         return "P"
+    if actor.kind == "office":
+        return "F"  # "Directeur" the NER took for a name, found in the knowledge's offices
     # "Astromaterials Curator" taken for an organisation is a title
     if actor.kind is None and actor.label == "ORG" and actor.text.split()[-1].lower() in _OFFICE_HEADS:
         return "F"
@@ -192,10 +207,43 @@ def office_length(doc, i: int, end: int) -> int:
 
 
 def _hides_an_office(actor: Actor, doc) -> bool:
-    """An unknown organisation or place whose words include an office before its last word."""
-    if actor.kind is not None or actor.is_person or actor.end - actor.start < 2:
+    """An unknown organisation or place whose words include an office ("la ministra de Defensa",
+    "Directeur" taken for a nationality)."""
+    if actor.kind is not None or actor.is_person:
         return False
-    return any(office_length(doc, i, actor.end - 1) for i in range(actor.start, actor.end - 1))
+    return any(office_length(doc, i, actor.end) for i in range(actor.start, actor.end))
+
+
+_ELISION = re.compile(r"^(?:dell|dall|nell|sull|all|del|d|l)['’](?P<rest>\w.*)$", re.IGNORECASE)
+
+
+def _elided_office(token) -> bool:
+    match = _ELISION.match(token.text)
+    return match is not None and (match["rest"].lower(),) in _OFFICE_SET
+
+
+def _elided_body(token, knowledge) -> Actor | None:
+    """The organisation or state in "dell’Agenzia"-like tokens, when the knowledge knows it or it
+    reads as a name (capitalised)."""
+    match = _ELISION.match(token.text)
+    if match is None or knowledge is None:
+        return None
+    rest = match["rest"]
+    known = knowledge.lookup(rest)
+    start = token.idx + match.start("rest")
+    if known is not None and known.type in {"agency", "company", "organization", "government", "ministry"}:
+        label = "GPE" if known.type == "government" else "ORG"
+        return Actor(rest, known.name, label, known.type, token.i, token.i + 1, start, start + len(rest))
+    if rest[:1].isupper() and (rest.isupper() or rest.istitle()) and len(rest) > 2:
+        return Actor(rest, rest, "ORG", None, token.i, token.i + 1, start, start + len(rest))
+    return None
+
+
+def _junk_in_other_language(actor: Actor, foreign: bool) -> bool:
+    """The English model's guesses on other languages: "el jueves", "Der" as organisations."""
+    if not foreign or actor.kind is not None or actor.is_person:
+        return False
+    return actor.text[:1].islower() or actor.text.lower() in {"der", "die", "das", "el", "la", "le", "il"}
 
 
 def tidy_person(actor: Actor, doc) -> Actor | None:
@@ -247,13 +295,28 @@ def sentence_units(sentence: SentenceContext) -> list[Unit]:
             and actor.text.islower()
         ):
             actor = None  # "dem", "sowie": the English model's guesses on other languages
-        if actor is not None and _hides_an_office(actor, doc):
+        if actor is not None and actor.kind == "office" and office_length(doc, i, sentence.sent.end):
+            actor = None  # "Directeur général": the longest office phrase is read below
+        if actor is not None and _ELISION.match(actor.text) and not actor.is_person:
+            actor = None  # "d'Eutelsat" as one organisation: read as "of" + the body below
+        if actor is not None and (_hides_an_office(actor, doc) or _junk_in_other_language(actor, foreign)):
             actor = None  # "la ministra de Defensa" taken for an organisation: read it word by word
         if actor is not None:
             units.append(Unit(actor_code(actor), actor.start, actor.end, actor))
             i = actor.end
             continue
         token = doc[i]
+        office_inside = _elided_office(token)
+        if office_inside:
+            units.append(Unit("F", i, i + 1))  # "l’ambasciatore"
+            i += 1
+            continue
+        elided = _elided_body(token, knowledge)
+        if elided is not None:
+            # "dell’ASI", "d'Eutelsat": the English tokenizer keeps the elided "of the" on the name
+            units += [Unit("o", i, i + 1), Unit(actor_code(elided), i, i + 1, elided)]
+            i += 1
+            continue
         if token.text in ABBREVIATED_OFFICES:
             units.append(Unit("F", i, i + 1))
             i += 1
@@ -337,17 +400,86 @@ def _long_form_before_acronym(units: list[Unit], i: int, doc) -> int:
     return n if acronym.actor is not None and doc[acronym.start].text.isupper() else 0
 
 
+def _name_after_remit(units: list[Unit], office: Unit, i: int, j: int, end: int, doc) -> tuple[int, int]:
+    """Give back the last two words of a folded remit when they read as the holder's name: three
+    or more capitalised words after the joiner, the last two tagged proper nouns, and no comma or
+    parenthesis after them (a remit in apposition is followed by one)."""
+    if j - i < 4 or j >= len(units) + 1:
+        return j, end
+    run = units[j - 3 : j]
+    if any(u.code != "w" for u in run):
+        return j, end
+    if j < len(units) and units[j].code in ",(":
+        return j, end
+    if all(doc[u.start].pos_ == "PROPN" for u in run[-2:]) and doc[run[-2].start].ent_type_ != "ORG":
+        return j - 2, units[j - 3].end
+    return j, end
+
+
+def _remit_before_name(units: list[Unit], k: int) -> int:
+    """Where a remit of plain words ends when a person's name follows it directly (0 if not)."""
+    n = k
+    while n < len(units) and n - k < 7 and units[n].code in "w&o" and units[n].actor is None:
+        n += 1
+    if not (n > k and n < len(units) and units[n - 1].code == "w"):
+        return 0
+    holder = units[n]
+    # the NER may take the holder for an organisation: "for science Nicola Fox"
+    unknown_name = (
+        holder.code in "OCX"
+        and holder.actor is not None
+        and holder.actor.kind is None
+        and 2 <= holder.end - holder.start <= 3
+        and holder.actor.text.istitle()
+    )
+    return n if holder.code == "P" or unknown_name else 0
+
+
+def foreign_remit(units: list[Unit], k: int, doc, allowed: bool) -> int:
+    """Where a minister's remit in another language ends (0 when none starts at k): words of any
+    case up to a comma, a name or a known body ("Minister für wirtschaftliche Entwicklung und
+    Technologie")."""
+    if not allowed:
+        return 0
+    n = k
+    while n < len(units) and n - k < 8:
+        unit = units[n]
+        single = unit.end - unit.start == 1
+        if unit.code in "wt&o" or (unit.code in "PO" and single and not _known(unit)):
+            n += 1
+        else:
+            break
+    while n > k and units[n - 1].code in "t&o":
+        n -= 1
+    return n if n > k and units[n - 1].code in "wPO" else 0
+
+
 def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
     """Fold what names one thing into one unit: an organisation with its acronym in parentheses
     ("the China National Space Administration (CNSA)"), an agency "of" its state ("the Federal
     Space Agency of the Russian Federation"), and an office that runs on ("Minister of
     Communications and Digital Economy")."""
     doc = sentence.sent.doc
+    foreign = sentence.context.language != "en"
     out: list[Unit] = []
     i = 0
     while i < len(units):
         unit = units[i]
         nxt = units[i + 1 : i + 4]
+        # "ambassador of Italy in Argentina": the sending state, the host folded into it
+        if (
+            unit.code == "C"
+            and len(out) >= 2
+            and out[-1].code == "o"
+            and out[-2].code == "F"
+            and doc[out[-2].end - 1].lower_.split("’")[-1].split("'")[-1] in _ENVOYS
+            and len(nxt) >= 2
+            and doc[nxt[0].start].lower_ in _HOST_PREPOSITIONS
+            and nxt[1].code in "CXO"
+        ):
+            out.append(Unit("C", unit.start, nxt[1].end, unit.actor))
+            i += 3
+            continue
         # "Mozambique's National Institute of Meteorology": a state's own body is that body
         if unit.code == "C" and codes(nxt[:2]) == "sO":
             out.append(Unit("O", unit.start, nxt[1].end, nxt[1].actor))
@@ -406,8 +538,9 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
                 nxt = units[j + 1]
                 # a minister's portfolio the NER took for an organisation: "Minister for Science,
                 # Technology and Innovation" serves the state, not a body of that name
+                joiner = doc[units[j].start].lower_
                 if (
-                    (ministerial or owned)
+                    (ministerial or (owned and joiner in {"of", "for"}))
                     and nxt.code in "OP"
                     and not _known(nxt)
                     and (
@@ -416,12 +549,27 @@ def collapse(units: list[Unit], sentence: SentenceContext) -> list[Unit]:
                 ):
                     end, j = nxt.end, j + 2
                     continue
+                # "deputy prime minister for defence and space industry Yuri Borisov", "director of
+                # human and robotic exploration Ann Lee": a remit in lower case, then the holder
+                remit_end = _remit_before_name(units, j + 1)
+                if remit_end:
+                    end, j = units[remit_end - 1].end, remit_end
+                    break
+                if foreign_remit(units, j + 1, doc, ministerial and foreign):
+                    k = foreign_remit(units, j + 1, doc, True)
+                    end, j = units[k - 1].end, k
+                    continue
                 if not (nxt.code == "w" and doc[nxt.start].text[:1].isupper()):
                     break
                 k = j + 1
                 while k < len(units) and units[k].code == "w" and doc[units[k].start].text[:1].isupper():
                     k += 1
                 end, j = units[k - 1].end, k
+            # "Minister for Industry and Science Ed Husic": a run that ends in a name is not all remit
+            j, end = _name_after_remit(units, unit, i, j, end, doc)
+            # "Minister of Education and Science (IZM)": the ministry's acronym belongs to the office
+            if codes(units[j : j + 3]) in {"(w)", "(O)"} and doc[units[j + 1].start].text.isupper():
+                end, j = units[j + 2].end, j + 3
             out.append(Unit("F", unit.start, end))
             i = j
             continue

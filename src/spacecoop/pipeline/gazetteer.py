@@ -173,7 +173,10 @@ class Gazetteer:
                 continue
             self.by_key[entity.id] = entity
             target = exact if exact_case or is_acronym(surface) else folded
-            target.setdefault(entity.id, []).append(surface)
+            # texts write the apostrophe straight or curly ("d'études", "d’Études")
+            target.setdefault(entity.id, []).extend(
+                {surface, surface.replace("'", "’"), surface.replace("’", "'")}
+            )
         tokenizer = nlp.tokenizer
         for key, surfaces in exact.items():
             self.exact.add(key, [tokenizer(s) for s in sorted(set(surfaces))])
