@@ -66,26 +66,107 @@ def home(conn: Connection, _params: None = None) -> dict:
     return data
 
 
+def filter_params(f: wq.FactFilter) -> dict:
+    """A filter in the one vocabulary the pages, the API and the links share."""
+    actors = list(f.actor_names())
+    return {
+        "type": f.type, "actor": actors, "status": f.status, "since": f.since, "until": f.until,
+        "country": f.country, "language": f.language, "source": f.source, "q": f.q, "sort": f.sort,
+    }  # fmt: skip
+
+
+def columns(item: dict) -> dict:
+    """The columns an analyst reads, drawn from a fact's arguments and actors: who (parties or
+    participants), who signed, where, and what."""
+    args = item.get("args") or {}
+
+    def names(*keys: str) -> list[str]:
+        out: list[str] = []
+        for key in keys:
+            value = args.get(key)
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, str) and v and v not in out:
+                    out.append(v)
+        return out
+
+    by_role: dict[str, list[dict]] = {}
+    for a in item.get("actors") or []:
+        by_role.setdefault(a.get("role") or "", []).append(a)
+    parties = by_role.get("party") or by_role.get("organization") or []
+    return {
+        "parties": parties
+        or [{"id": None, "name": n} for n in names("parties", "organizations", "organization")],
+        "signatories": by_role.get("signatory")
+        or by_role.get("participant")
+        or by_role.get("person")
+        or [{"id": None, "name": n} for n in names("signatories", "participants", "person")],
+        "place": ", ".join(names("place", "site")),
+        "what": ", ".join(names("title", "role", "vehicle", "payloads")),
+    }
+
+
+def _columns(items: list[dict]) -> list[dict]:
+    for item in items:
+        item["columns"] = columns(item)
+    return items
+
+
 def facts(conn: Connection, p: FactParams) -> dict:
     page = wq.list_facts(conn, p.filter)
-    _label(page["items"])
-    page["filter"] = p.filter.__dict__
+    _columns(_label(page["items"]))
+    page["filter"] = filter_params(p.filter)
     return page
 
 
-def facts_as_csv(data: dict) -> str:
-    """A facts page as CSV: one row per fact, lists joined with '; '."""
+def fact_facets(conn: Connection, p: FactParams) -> dict:
+    data = wq.fact_facets(conn, p.filter)
+    data["filter"] = filter_params(p.filter)
+    return data
+
+
+def _joined(values: list[dict] | list[str]) -> str:
+    return "; ".join(v["name"] if isinstance(v, dict) else str(v) for v in values)
+
+
+FACT_CSV = ("id", "type", "date", "status", "summary", "parties", "signatories", "place", "what",
+            "sources", "confidence", "evidence")  # fmt: skip
+
+
+def facts_rows(data: dict) -> tuple[tuple[str, ...], list[list]]:
+    """A facts page as table rows: one per fact, lists joined with '; '."""
+    rows = []
+    for item in data["items"]:
+        c = item.get("columns") or columns(item)
+        rows.append(
+            [item["id"], item["type"], item["date"], item["status"], item["label"], _joined(c["parties"]),
+             _joined(c["signatories"]), c["place"], c["what"], item["sources"], item["confidence"],
+             item["evidence"]]
+        )  # fmt: skip
+    return FACT_CSV, rows
+
+
+def documents_rows(data: dict) -> tuple[tuple[str, ...], list[list]]:
+    head = ("id", "key", "date", "title", "publisher", "language", "form", "facts", "source")
+    return head, [[d[k] for k in head] for d in data["items"]]
+
+
+def entities_rows(data: dict) -> tuple[tuple[str, ...], list[list]]:
+    head = ("id", "name", "type", "country", "events", "wikidata")
+    return head, [[e.get(k) for k in head] for e in data["items"]]
+
+
+def offices_rows(data: dict) -> tuple[tuple[str, ...], list[list]]:
+    head = ("organization", "office", "holder", "start", "end")
+    return head, [
+        [o["organization_name"], o["office"], o["person_name"], o["start"], o["end"]] for o in data["items"]
+    ]
+
+
+def as_csv(head: tuple[str, ...], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(
-        ["id", "type", "date", "status", "confidence", "summary", "actors", "sources", "evidence"]
-    )
-    for item in data["items"]:
-        actors = "; ".join(a["name"] for a in item["actors"])
-        writer.writerow(
-            [item["id"], item["type"], item["date"], item["status"], item["confidence"], item["label"],
-             actors, item["sources"], item["evidence"]]
-        )  # fmt: skip
+    writer.writerow(head)
+    writer.writerows(rows)
     return out.getvalue()
 
 
@@ -96,7 +177,11 @@ def fact(conn: Connection, p: RefParams) -> dict:
 
 
 def documents(conn: Connection, p: ListParams) -> dict:
-    return wq.list_documents(conn, limit=p.limit, offset=p.offset, q=p.q)
+    data = wq.list_documents(conn, limit=p.limit, offset=p.offset, q=p.q, sort=p.sort)
+    for d in data["items"]:
+        # A document without a found title is named by its first words, not by its file key.
+        d["label"] = d["title"] or d.get("opening") or d["key"]
+    return data
 
 
 def document(conn: Connection, p: RefParams) -> dict:
@@ -109,14 +194,17 @@ def document_raw(conn: Connection, p: RefParams) -> dict:
     return wq.document_raw(conn, p.ref)
 
 
-def present_document(doc: dict) -> dict:
+def present_document(doc: dict, extras: dict | None = None) -> dict:
     spans = [(f["evidence_start"], f["evidence_end"], f["id"]) for f in doc["facts"]]
     labels = {f["id"]: f"{f['type']}: {f['label']}" for f in doc["facts"]}
     return {"runs": layout.highlight_runs(doc["text"] or "", spans), "labels": labels}
 
 
 def entities(conn: Connection, p: ListParams) -> dict:
-    return wq.list_entities(conn, q=p.q, type=p.type, limit=p.limit, offset=p.offset)
+    data = wq.list_entities(conn, q=p.q, type=p.type, limit=p.limit, offset=p.offset, sort=p.sort)
+    for e in data["items"]:
+        e["country"] = wq.country_of(e["id"])
+    return data
 
 
 def entity(conn: Connection, p: EntityPageParams) -> dict:
@@ -126,14 +214,14 @@ def entity(conn: Connection, p: EntityPageParams) -> dict:
     ids = {o["person"] for o in data["offices"]} | {o["organization"] for o in data["offices"]}
     names = wq.entity_names(conn, ids)
     for office in data["offices"]:
-        office["person_name"] = names.get(office["person"], {}).get("name", office["person"])
-        office["organization_name"] = names.get(office["organization"], {}).get(
-            "name", office["organization"]
+        office["person_name"] = names.get(office["person"], {}).get("name") or readable_id(office["person"])
+        office["organization_name"] = names.get(office["organization"], {}).get("name") or readable_id(
+            office["organization"]
         )
     return data
 
 
-def present_entity(data: dict) -> dict:
+def present_entity(data: dict, extras: dict | None = None) -> dict:
     chart = layout.office_chart(data["offices"], date.today().isoformat())
     names = {o["organization"]: o["organization_name"] for o in data["offices"]}
     for row in chart["rows"]:
@@ -148,30 +236,44 @@ def present_entity(data: dict) -> dict:
 
 
 def offices(conn: Connection, p: OfficeParams) -> dict:
-    return wq.list_offices(conn, organization=p.organization, person=p.person, limit=p.limit, offset=p.offset)
+    data = wq.list_offices(
+        conn, organization=p.organization, person=p.person, limit=p.limit, offset=p.offset, sort=p.sort
+    )
+    ids = {o["person"] for o in data["items"]} | {o["organization"] for o in data["items"]}
+    names = wq.entity_names(conn, ids)
+    for o in data["items"]:
+        o["person_name"] = names.get(o["person"], {}).get("name") or readable_id(o["person"])
+        o["organization_name"] = names.get(o["organization"], {}).get("name") or readable_id(
+            o["organization"]
+        )
+    return data
+
+
+def readable_id(entity_id: str) -> str:
+    """A name for an id the store has no entity for: "person:jean-yves-le-gall" -> "Jean-Yves Le Gall"."""
+    bare = entity_id.split(":", 1)[-1]
+    return " ".join(w[:1].upper() + w[1:] for w in bare.replace("-", " ").split()) if bare.islower() else bare
 
 
 def timeline(conn: Connection, p: TimelineParams) -> dict:
     data = wq.timeline(conn, p.filter)
     _label(data["items"])
-    f = p.filter
-    data["filter"] = {
-        "type": f.type,
-        "actor": f.entity,
-        "status": f.status,
-        "since": f.since,
-        "until": f.until,
-    }
+    data["filter"] = filter_params(p.filter)
     return data
 
 
 def timeline_years(conn: Connection, p: TimelineParams) -> dict:
-    f = p.filter
-    filt = {"type": f.type, "actor": f.entity, "status": f.status, "since": f.since, "until": f.until}
-    return {"filter": filt, "years": wq.years(conn, f)}
+    return {"filter": filter_params(p.filter), "years": wq.years(conn, p.filter)}
 
 
-def present_timeline(data: dict) -> dict:
+def timeline_undated(conn: Connection, p: TimelineParams) -> dict:
+    data = wq.undated(conn, p.filter)
+    _label(data["items"])
+    data["filter"] = filter_params(p.filter)
+    return data
+
+
+def present_timeline(data: dict, extras: dict | None = None) -> dict:
     f = data["filter"]
     drawn = layout.timeline_layout(data["items"], f["since"], f["until"])
     return {
@@ -195,7 +297,7 @@ def network(conn: Connection, p: GraphParams) -> dict:
     return data
 
 
-def present_network(data: dict) -> dict:
+def present_network(data: dict, extras: dict | None = None) -> dict:
     return {"svg": layout.network_layout(data)}
 
 

@@ -25,7 +25,9 @@ from spacecoop.store.web_queries.exports import (
     export_links,
     export_offices,
 )
-from spacecoop.store.web_queries.facts import date_range, fact_detail, list_facts, timeline, years
+from spacecoop.store.web_queries.facets import fact_facets
+from spacecoop.store.web_queries.facts import date_range, fact_detail, list_facts, timeline, undated, years
+from spacecoop.store.web_queries.lookup import country_of, fold, match_name, name_index, resolve_actors
 from spacecoop.store.web_queries.names import entity_ids_for, entity_names
 from spacecoop.store.web_queries.network import edge_facts, graph, overview, top_actors
 from spacecoop.store.web_queries.search import SearchFilter, search
@@ -49,7 +51,13 @@ __all__ = [
     "export_facts",
     "export_links",
     "export_offices",
+    "country_of",
     "fact_detail",
+    "fact_facets",
+    "fold",
+    "match_name",
+    "name_index",
+    "resolve_actors",
     "graph",
     "is_resolved",
     "list_documents",
@@ -60,5 +68,6 @@ __all__ = [
     "search",
     "timeline",
     "top_actors",
+    "undated",
     "years",
 ]

@@ -15,8 +15,12 @@ from spacecoop.store.schema import (
 from spacecoop.store.web_queries.common import contains, count_of, parse_json
 from spacecoop.store.web_queries.facts import fact_item
 
+DOCUMENT_SORTS = ("date", "-date", "title", "-title", "publisher", "-publisher", "language", "-language")
 
-def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | None = None) -> dict:
+
+def list_documents(
+    conn: Connection, limit: int = 50, offset: int = 0, q: str | None = None, sort: str | None = None
+) -> dict:
     stmt = select(
         documents.c.id,
         documents.c.key,
@@ -26,14 +30,18 @@ def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | 
         documents.c.form,
         documents.c.language,
         documents.c.source,
+        func.substr(documents.c.text, 1, 90).label("opening"),
     )
     if q:
         stmt = stmt.where(or_(contains(documents.c.title, q), contains(documents.c.key, q)))
     total = count_of(conn, stmt)
+    key = (sort or "-date").lstrip("-")
+    if key not in {k.lstrip("-") for k in DOCUMENT_SORTS}:
+        raise BadQuery(f"sort={sort!r}: use one of {', '.join(DOCUMENT_SORTS)}")
+    column = documents.c[key]
+    ordered = column.desc() if (sort or "-date").startswith("-") else column.asc()
     rows = conn.execute(
-        stmt.order_by(documents.c.date.is_(None), documents.c.date.desc(), documents.c.key)
-        .limit(limit)
-        .offset(offset)
+        stmt.order_by(column.is_(None), ordered, documents.c.key).limit(limit).offset(offset)
     ).all()
     counts = {}
     if rows:
@@ -45,6 +53,9 @@ def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | 
             ).all()
         )
     items = [{**r._asdict(), "facts": counts.get(r.id, 0)} for r in rows]
+    for item in items:
+        words = " ".join((item.pop("opening") or "").split())
+        item["opening"] = (words[:72].rsplit(" ", 1)[0] + " …") if len(words) > 72 else words
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

@@ -20,6 +20,7 @@ from spacecoop.store.web_queries.common import (
     has_fts,
     is_resolved,
     parse_json,
+    until_bound,
 )
 from spacecoop.store.web_queries.fact_pages import (
     PageStatements,
@@ -29,6 +30,7 @@ from spacecoop.store.web_queries.fact_pages import (
     values_of,
     where_clauses,
 )
+from spacecoop.store.web_queries.lookup import entities_of_country, name_index, resolve_actors
 from spacecoop.store.web_queries.names import arg_actors, event_actors
 
 
@@ -67,8 +69,23 @@ def fact_item(row) -> dict:
     }
 
 
+def with_actor_ids(conn: Connection, f: FactFilter, resolved: bool) -> tuple[FactFilter, list[dict]]:
+    """`f` with its actors' names looked up as entity ids (on a resolved store), and what each
+    typed name matched, or the close names to suggest when it matched nothing."""
+    names = f.actor_names()
+    if not resolved or not (names or f.country) or f.actor_ids is not None:
+        return f, []
+    matches = resolve_actors(conn, list(names))
+    index = name_index(conn)
+    groups = tuple(m.ids for m in matches)
+    if f.country:
+        groups += (tuple(entities_of_country(index, f.country)),)
+    return replace(f, actor_ids=groups), [m.as_dict(index) for m in matches]
+
+
 def event_query(conn: Connection, f: FactFilter) -> Select:
     """Events matching `f` with the columns a list shows, values bound (no order, no paging)."""
+    f, _ = with_actor_ids(conn, f, resolved=True)
     shape = shape_of(f, resolved=True, fts=bool(f.q) and has_fts(conn))
     return row_columns(shape, events).where(*where_clauses(shape, events)).params(values_of(f, shape))
 
@@ -101,7 +118,11 @@ def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: b
     passed by a caller that has already asked `is_resolved`."""
     if resolved is None:
         resolved = is_resolved(conn)
+    f, actors = with_actor_ids(conn, f, resolved)
     shape = shape_of(f, resolved, fts=bool(f.q) and resolved and has_fts(conn), brief=brief)
+    head = {"resolved": resolved, "limit": f.limit, "offset": f.offset, "actors": actors}
+    if f.actor_ids is not None and not all(f.actor_ids):
+        return {**head, "total": 0, "items": []}  # a name that names nobody: say so, with suggestions
     st = statements(shape)
     values = values_of(f, shape)
     total = conn.execute(st.count, values).scalar() or 0
@@ -114,7 +135,7 @@ def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: b
         items = [event_item(r, actors.get(r.id, [])) for r in rows]
     else:
         items = [fact_item(r) for r in rows]
-    return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
+    return {**head, "total": total, "items": items}
 
 
 def _sources_of_event(conn: Connection, event_id: str) -> list[dict]:
@@ -209,6 +230,7 @@ def timeline(conn: Connection, f: FactFilter) -> dict:
     items = [i for i in page["items"] if i["date"]]
     return {
         "resolved": page["resolved"],
+        "actors": page["actors"],
         "total": page["total"],
         "limit": f.limit,
         "offset": f.offset,
@@ -233,6 +255,9 @@ def years(conn: Connection, f: FactFilter) -> list[dict]:
 
     This reads every match, so it is its own route rather than part of every timeline request."""
     table = events if is_resolved(conn) else facts
+    f, _ = with_actor_ids(conn, f, table is events)
+    if f.actor_ids is not None and not all(f.actor_ids):
+        return []
     stmt = event_query(conn, f) if table is events else fact_query(f)
     inner = (
         stmt.where(table.c.date.is_not(None))
@@ -241,3 +266,49 @@ def years(conn: Connection, f: FactFilter) -> list[dict]:
     )
     rows = conn.execute(select(inner.c.year, func.count()).group_by(inner.c.year).order_by(inner.c.year))
     return [{"year": y, "count": n} for y, n in rows]
+
+
+def undated(conn: Connection, f: FactFilter, limit: int = 100) -> dict:
+    """Facts matching `f` that carry no date of their own, placed by the date of the earliest
+    document reporting them (within `f`'s period), so a timeline can show them apart."""
+    resolved = is_resolved(conn)
+    since, until = f.since, f.until
+    f, _ = with_actor_ids(conn, replace(f, since=None, until=None), resolved)
+    if f.actor_ids is not None and not all(f.actor_ids):
+        return {"total": 0, "items": []}
+    shape = shape_of(f, resolved, fts=False, brief=True)
+    table = events if resolved else facts
+    where = [*where_clauses(shape, table), table.c.date.is_(None)]
+    if resolved:
+        link = event_sources
+        joined = table.join(link, link.c.event_id == table.c.id).join(
+            documents, documents.c.id == link.c.doc_id
+        )
+    else:
+        joined = table.join(documents, documents.c.id == table.c.doc_id)
+    reported = func.min(documents.c.date)
+    period = []
+    if since:
+        period.append(documents.c.date >= since)
+    if until:
+        period.append(documents.c.date <= until_bound(until))
+    stmt = (
+        select(
+            *(table.c[n] for n in ("id", "type", "args_json", "status", "confidence")),
+            reported.label("reported"),
+        )
+        .select_from(joined)
+        .where(*where, documents.c.date.is_not(None), *period)
+        .group_by(*(table.c[n] for n in ("id", "type", "args_json", "status", "confidence")))
+        .order_by(reported, table.c.id)
+    )
+    values = values_of(f, shape)
+    total = conn.execute(select(func.count()).select_from(stmt.subquery()), values).scalar() or 0
+    rows = conn.execute(stmt.limit(limit), values).all()
+    kind = "event" if resolved else "fact"
+    items = [
+        {"id": r.id, "kind": kind, "type": r.type, "args": parse_json(r.args_json, {}), "date": None,
+         "status": r.status, "confidence": r.confidence, "reported": r.reported}
+        for r in rows
+    ]  # fmt: skip
+    return {"total": total, "items": items}
