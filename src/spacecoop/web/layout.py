@@ -196,29 +196,52 @@ def office_chart(offices: list[dict], today: str, width: int = 900, row: int = 2
     hi = math.floor(max(starts + ends + [year_fraction(today)])) + 1
     label_width = 220
     scale = (width - label_width - 20) / max(hi - lo, 1)
-    rows = sorted({(o["organization"], o["office"]) for o in dated})
-    bars = []
+    keys = sorted({(o["organization"], o["office"]) for o in dated})
+    spans = []
     for o in dated:
         start = year_fraction(o["start"]) if o.get("start") else lo
         end = year_fraction(o["end"]) if o.get("end") else year_fraction(today)
-        y = 10 + rows.index((o["organization"], o["office"])) * row
+        spans.append((keys.index((o["organization"], o["office"])), start, max(end, start), o))
+    # Terms of one office that overlap (two sources disagree, or a co-chair) go on lines of
+    # their own under it, so no bar hides another and no two labels run into each other.
+    lines: dict[int, list[float]] = {}
+    placed = []
+    for key, start, end, o in sorted(spans, key=lambda t: (t[0], t[1])):
+        ends = lines.setdefault(key, [])
+        line = next((i for i, last in enumerate(ends) if last <= start), len(ends))
+        if line == len(ends):
+            ends.append(end)
+        else:
+            ends[line] = end
+        placed.append((key, line, start, end, o))
+    tops, y = {}, 10
+    for key in range(len(keys)):
+        tops[key] = y
+        y += row * max(1, len(lines.get(key, [])))
+    bars = []
+    for key, line, start, end, o in placed:
+        w = max((end - start) * scale, 4)
+        name = o.get("person_name") or o.get("person") or ""
+        fits = int((w - 8) / 6.6)  # characters that fit at 12 px
+        label = name if len(name) <= fits else (name[: fits - 1] + "…" if fits >= 4 else "")
         bars.append(
             {
                 **o,
                 "x": round(label_width + (start - lo) * scale, 1),
-                "w": round(max((end - start) * scale, 4), 1),
-                "y": y,
+                "w": round(w, 1),
+                "y": tops[key] + line * row,
                 "open": not o.get("end"),
+                "label": label,
             }
         )
     step = 1 if hi - lo <= 12 else 5
     ticks = [{"year": y, "x": round(label_width + (y - lo) * scale, 1)} for y in range(lo, hi + 1, step)]
     return {
-        "rows": [{"organization": r[0], "office": r[1], "y": 10 + i * row} for i, r in enumerate(rows)],
+        "rows": [{"organization": k[0], "office": k[1], "y": tops[i]} for i, k in enumerate(keys)],
         "bars": bars,
         "ticks": ticks,
         "width": width,
-        "height": 30 + len(rows) * row,
+        "height": y + 20,
     }
 
 
