@@ -49,38 +49,50 @@ def marker_kind(status: str | None) -> str:
     return "happened" if status in HAPPENED else "announced"
 
 
-def timeline_layout(items: list[dict], since: str | None, until: str | None) -> dict:
-    """Where each dated item goes: one lane per fact type, x by date within [since, until]."""
+def timeline_layout(
+    items: list[dict], since: str | None, until: str | None, undated: list[dict] | None = None
+) -> dict:
+    """Where each dated item goes: one lane per fact type, x by date within [since, until]; and
+    a last lane for facts without a date, placed by the date of their first report."""
     dated = [i for i in items if placeable(i.get("date"))]
+    reported = [i for i in (undated or []) if placeable(i.get("reported"))]
     if since:
         lo = float(int(since[:4]))
-    elif dated:
-        lo = math.floor(min(year_fraction(i["date"]) for i in dated))
+    elif dated or reported:
+        lo = math.floor(
+            min([year_fraction(i["date"]) for i in dated] + [year_fraction(i["reported"]) for i in reported])
+        )
     else:
         lo = float(date.today().year)
     if until:
         hi = float(int(until[:4]) + 1)
-    elif dated:
-        hi = math.floor(max(year_fraction(i["date"]) for i in dated)) + 1.0
+    elif dated or reported:
+        last = max(
+            [year_fraction(i["date"]) for i in dated] + [year_fraction(i["reported"]) for i in reported]
+        )
+        hi = math.floor(last) + 1.0
     else:
         hi = lo + 1
     hi = max(hi, lo + 1)
     span = hi - lo
     plot = TIMELINE_WIDTH - 2 * MARGIN
-    lanes = list(FACT_TYPES)
+    lanes = list(FACT_TYPES) + (["undated"] if reported else [])
     markers = []
     per_slot: dict[tuple[int, int], int] = {}
-    for item in dated:
-        x = MARGIN + (year_fraction(item["date"]) - lo) / span * plot
-        lane = lanes.index(item["type"]) if item["type"] in lanes else len(lanes) - 1
+    placed = [(i, i["date"], i["type"]) for i in dated] + [(i, i["reported"], "undated") for i in reported]
+    for item, when, lane_name in placed:
+        x = MARGIN + (year_fraction(when) - lo) / span * plot
+        if not lo <= year_fraction(when) <= hi:
+            continue
+        lane = lanes.index(lane_name) if lane_name in lanes else len(FACT_TYPES) - 1
         # Markers that fall on the same spot stack upwards, so none hides another.
         slot = (lane, round(x / 8))
         depth = per_slot.get(slot, 0)
         per_slot[slot] = depth + 1
         y = MARGIN + lane * LANE_HEIGHT + LANE_HEIGHT * 0.7 - (depth % 5) * 11
-        markers.append(
-            {"x": round(x, 1), "y": round(y, 1), "kind": marker_kind(item.get("status")), "item": item}
-        )
+        kind = "undated" if lane_name == "undated" else marker_kind(item.get("status"))
+        markers.append({"x": round(x, 1), "y": round(y, 1), "kind": kind, "item": item})
+    label_markers(markers)
     step = 1 if span <= 12 else 5 if span <= 60 else 10
     ticks = [
         {"year": y, "x": round(MARGIN + (y - lo) / span * plot, 1)}
@@ -101,6 +113,24 @@ def timeline_layout(items: list[dict], since: str | None, until: str | None) -> 
         "margin": MARGIN,
         "plot": plot,
     }
+
+
+def label_markers(markers: list[dict], char: float = 6.2) -> None:
+    """A short label beside each marker where it overlaps no other label or marker: the reader
+    sees what happened without hovering. The rest keep their tooltip and the list below."""
+    boxes = [(m["x"] - 7, m["y"] - 7, m["x"] + 7, m["y"] + 7) for m in markers]
+    taken: list[tuple[float, float, float, float]] = []
+    for m in markers:
+        text = m["item"].get("label") or m["item"].get("type") or ""
+        text = text if len(text) <= 26 else text[:25] + "…"
+        x1, y1 = m["x"] + 9, m["y"] - 6
+        box = (x1, y1, x1 + len(text) * char, y1 + 12)
+        clear = box[2] <= TIMELINE_WIDTH and all(
+            box[2] <= a1 or a2 <= box[0] or box[3] <= b1 or b2 <= box[1] for a1, b1, a2, b2 in taken + boxes
+        )
+        m["label"] = text if clear else None
+        if clear:
+            taken.append(box)
 
 
 def zoom_range(first_year: int, last_year: int) -> dict:
@@ -164,6 +194,7 @@ def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
         }
         for n in graph["nodes"]
     ]
+    place_labels(nodes, width, height)
     at = {n["id"]: n for n in nodes}
     top_edge = max((e["weight"] for e in graph["edges"]), default=1)
     edges = [
@@ -178,6 +209,40 @@ def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
         for e in graph["edges"]
     ]
     return {"width": width, "height": height, "nodes": nodes, "edges": edges}
+
+
+LABEL_CHAR, LABEL_HEIGHT = 7.2, 15  # 13 px labels: average advance and line height
+
+
+def place_labels(nodes: list[dict], width: int, height: int, max_chars: int = 28) -> None:
+    """Give each node a label position (above, below, right or left of its circle) where the
+    label overlaps no label placed before; the heaviest actors choose first. A node whose label
+    fits nowhere gets none on the chart (its name stays in its tooltip and in the search)."""
+    boxes: list[tuple[float, float, float, float]] = []
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        x1, y1, x2, y2 = box
+        if x1 < 0 or x2 > width or y1 < 0 or y2 > height:
+            return False
+        return all(x2 <= a1 or a2 <= x1 or y2 <= b1 or b2 <= y1 for a1, b1, a2, b2 in boxes)
+
+    for n in sorted(nodes, key=lambda n: -n["weight"]):
+        text = n["name"] if len(n["name"]) <= max_chars else n["name"][: max_chars - 1] + "…"
+        w, h, r = len(text) * LABEL_CHAR, LABEL_HEIGHT, n["r"]
+        x, y = n["x"], n["y"]
+        # (label x, baseline y, anchor) and the box it covers.
+        options = [
+            (x, y - r - 4, "middle", (x - w / 2, y - r - 4 - h + 3, x + w / 2, y - r - 1)),
+            (x, y + r + h - 2, "middle", (x - w / 2, y + r + 1, x + w / 2, y + r + h)),
+            (x + r + 4, y + 4, "start", (x + r + 3, y - h / 2, x + r + 4 + w, y + h / 2)),
+            (x - r - 4, y + 4, "end", (x - r - 4 - w, y - h / 2, x - r - 3, y + h / 2)),
+        ]
+        n["label"], n["lx"], n["ly"], n["anchor"] = None, x, y, "middle"
+        for lx, ly, anchor, box in options:
+            if free(box):
+                boxes.append(box)
+                n["label"], n["lx"], n["ly"], n["anchor"] = text, round(lx, 1), round(ly, 1), anchor
+                break
 
 
 def office_chart(offices: list[dict], today: str, width: int = 900, row: int = 28) -> dict:

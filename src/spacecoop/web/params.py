@@ -194,6 +194,10 @@ class OfficeParams:
         self.limit, self.offset = limit, offset
 
 
+EgoQ = Query(None, max_length=200, description="ego view: this actor and its partners")
+KindQ = Query(None, description="only actors of these types (agency, government, ...)")
+
+
 class GraphParams:
     def __init__(
         self,
@@ -204,8 +208,12 @@ class GraphParams:
             None, max_length=300, description="with target: the facts behind one edge"
         ),
         target: str | None = Query(None, max_length=300),
+        actor: str | None = EgoQ,
+        kind: list[str] | None = KindQ,
     ):
         self.since, self.until = _period(since, until)
+        self.actor = text_param(actor)
+        self.kinds = tuple(k for k in (text_param(x) for x in (kind or [])) if k)
         self.nodes = nodes
         self.source, self.target = text_param(source), text_param(target)
         if bool(self.source) != bool(self.target):

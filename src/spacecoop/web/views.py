@@ -275,7 +275,8 @@ def timeline_undated(conn: Connection, p: TimelineParams) -> dict:
 
 def present_timeline(data: dict, extras: dict | None = None) -> dict:
     f = data["filter"]
-    drawn = layout.timeline_layout(data["items"], f["since"], f["until"])
+    undated = ((extras or {}).get("undated") or {}).get("items") or []
+    drawn = layout.timeline_layout(data["items"], f["since"], f["until"], undated)
     return {
         "svg": drawn,
         "zoom": layout.zoom_range(drawn["first_year"], drawn["last_year"]),
@@ -285,7 +286,16 @@ def present_timeline(data: dict, extras: dict | None = None) -> dict:
 
 
 def network(conn: Connection, p: GraphParams) -> dict:
-    data = wq.graph(conn, since=p.since, until=p.until, max_nodes=p.nodes)
+    ego, ego_match = (), None
+    if p.actor:
+        ego_match = wq.resolve_actors(conn, [p.actor])[0].as_dict(wq.name_index(conn))
+        ego = tuple(m["id"] for m in ego_match["matched"])
+    if p.actor and not ego:
+        data = {"since": p.since, "until": p.until, "nodes": [], "edges": [], "dropped_nodes": 0, "ego": []}
+    else:
+        data = wq.graph(conn, since=p.since, until=p.until, max_nodes=p.nodes, ego=ego, kinds=p.kinds)
+    data["actor"], data["kinds"] = ego_match, list(p.kinds)
+    data["kind_choices"] = ["agency", "government", "intergovernmental", "company", "person", "organization"]
     data["edge"] = None
     if p.source and p.target:
         data["edge"] = wq.edge_facts(conn, p.source, p.target, since=p.since, until=p.until)

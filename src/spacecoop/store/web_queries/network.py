@@ -34,16 +34,36 @@ def _period(table, since: str | None, until: str | None) -> list:
     return conditions
 
 
-def graph(conn: Connection, since: str | None = None, until: str | None = None, max_nodes: int = 60) -> dict:
-    """Actors as nodes, shared agreements and meetings as edges weighted by their count."""
-    pairs = _resolved_pairs(conn, since, until) if is_resolved(conn) else _fact_pairs(conn, since, until)
+def graph(
+    conn: Connection,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 60,
+    ego: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+) -> dict:
+    """Actors as nodes, shared agreements and meetings as edges weighted by their count. `ego`:
+    only these actors and their partners; `kinds`: only actors of these entity types."""
+    resolved = is_resolved(conn)
+    pairs = _resolved_pairs(conn, since, until) if resolved else _fact_pairs(conn, since, until)
+    if kinds and resolved:
+        typed = entity_names(conn, {n for pair in pairs for n in pair})
+        pairs = {
+            (a, b): c
+            for (a, b), c in pairs.items()
+            if typed.get(a, {}).get("type") in kinds and typed.get(b, {}).get("type") in kinds
+        }
+    if ego:
+        partners = set(ego) | {n for (a, b) in pairs if a in ego or b in ego for n in (a, b)}
+        pairs = {(a, b): c for (a, b), c in pairs.items() if a in partners and b in partners}
     weight: dict[str, int] = {}
     for (a, b), counts in pairs.items():
         total = sum(counts.values())
         weight[a] = weight.get(a, 0) + total
         weight[b] = weight.get(b, 0) + total
-    keep = set(sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes])
-    names = entity_names(conn, keep) if is_resolved(conn) else {}
+    ranked = sorted(weight, key=lambda n: (n not in ego, -weight[n], n))
+    keep = set(ranked[:max_nodes])
+    names = entity_names(conn, keep) if resolved else {}
     nodes = [
         {
             "id": n,
@@ -53,10 +73,13 @@ def graph(conn: Connection, since: str | None = None, until: str | None = None, 
         }
         for n in sorted(keep, key=lambda n: (-weight[n], n))
     ]
+    named = {n["id"]: n["name"] for n in nodes}
     edges = [
         {
             "source": a,
             "target": b,
+            "source_name": named[a],
+            "target_name": named[b],
             "weight": sum(c.values()),
             "agreements": c.get("agreement", 0),
             "meetings": c.get("meeting", 0),
@@ -70,6 +93,7 @@ def graph(conn: Connection, since: str | None = None, until: str | None = None, 
         "nodes": nodes,
         "edges": edges,
         "dropped_nodes": len(weight) - len(keep),
+        "ego": list(ego),
     }
 
 

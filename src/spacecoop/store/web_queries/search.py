@@ -30,7 +30,8 @@ from spacecoop.store.web_queries.common import (
     is_resolved,
 )
 from spacecoop.store.web_queries.facts import event_item, event_query, fact_item, fact_query
-from spacecoop.store.web_queries.names import entity_ids_for, entity_names, event_actors
+from spacecoop.store.web_queries.lookup import fold, match_name, name_index
+from spacecoop.store.web_queries.names import entity_names, event_actors
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,28 @@ def _facet(conn: Connection, column, where_ids, limit: int = 15) -> list[dict]:
 def search(conn: Connection, s: SearchFilter) -> dict:
     """Full-text search over documents and facts, each with facets to narrow the hits."""
     fts = has_fts(conn)
-    match = fts_query(s.q)
+    match, also = expanded_match(conn, s.q)
     return {
         "q": s.q,
+        "also_searched": also,
         "engine": "fts5" if fts else "like",
         "documents": _search_documents(conn, s, match, fts),
         "facts": _search_facts(conn, s, match, fts),
     }
+
+
+def expanded_match(conn: Connection, q: str, most: int = 30) -> tuple[str, list[str]]:
+    """The FTS5 query for `q`; when `q` is the name of a known entity, any of its names matches
+    instead ("Kourou" finds what "Guiana Space Centre" finds). Also the names searched for."""
+    index = name_index(conn)
+    found = index.names.get(fold(q))
+    if not found or len(found) > 3:
+        return fts_query(q), []
+    forms = sorted(
+        (form for form, ids in index.names.items() if ids & found and not form.startswith("person ")),
+        key=lambda form: (len(form), form),
+    )[:most]
+    return " OR ".join(f"({fts_query(x)})" for x in forms), [x for x in forms if x != fold(q)]
 
 
 def _search_documents(conn: Connection, s: SearchFilter, match: str, fts: bool) -> dict:
@@ -156,7 +172,7 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
         )
         for event_id, entity_id in rows:
             actors_of.setdefault(event_id, set()).add(entity_id)
-    wanted_actors = set(entity_ids_for(conn, s.actor)) if s.actor else set()
+    wanted_actors = set(match_name(name_index(conn), s.actor).ids) if s.actor else set()
     tests = {
         "type": lambda e: meta[e][0] == s.type,
         "year": lambda e: meta[e][1] == s.year,
@@ -201,7 +217,18 @@ def _event_candidates(conn: Connection, s: SearchFilter, match: str, fts: bool) 
             text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q ORDER BY rank LIMIT :n"),
             {"q": match, "n": SEARCH_CAP},
         )
-        return list(dict.fromkeys(found.scalars()))
+        ids = list(dict.fromkeys(found.scalars()))
+        named = name_index(conn).names.get(fold(s.q)) or set()
+        if named and len(named) <= 3 and len(ids) < SEARCH_CAP:
+            # The events the named entity takes part in, even where their text names it otherwise.
+            theirs = conn.execute(
+                select(event_entities.c.event_id)
+                .where(event_entities.c.entity_id.in_(sorted(named)))
+                .distinct()
+                .limit(SEARCH_CAP)
+            ).scalars()
+            ids = list(dict.fromkeys([*ids, *theirs]))[:SEARCH_CAP]
+        return ids
     stmt = (
         select(events.c.id)
         .where(contains(events.c.args_json, s.q))
