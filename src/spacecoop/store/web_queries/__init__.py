@@ -29,7 +29,7 @@ from spacecoop.store.web_queries.facets import fact_facets
 from spacecoop.store.web_queries.facts import date_range, fact_detail, list_facts, timeline, undated, years
 from spacecoop.store.web_queries.lookup import country_of, fold, match_name, name_index, resolve_actors
 from spacecoop.store.web_queries.names import entity_ids_for, entity_names
-from spacecoop.store.web_queries.network import edge_facts, graph, overview, top_actors
+from spacecoop.store.web_queries.network import edge_facts, graph, overview, pair_dates, top_actors
 from spacecoop.store.web_queries.search import SearchFilter, search
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "list_facts",
     "list_offices",
     "overview",
+    "pair_dates",
     "search",
     "timeline",
     "top_actors",

@@ -234,3 +234,22 @@ def overview(conn: Connection) -> dict:
         "last_date": last,
         "by_type": by_type,
     }
+
+
+def pair_dates(conn: Connection) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """For each pair of actors, the first and last date of the agreements and meetings they share
+    (what a timeline in Gephi needs); empty before resolution."""
+    if not is_resolved(conn):
+        return {}
+    a, b = event_entities.alias("a"), event_entities.alias("b")
+    stmt = (
+        select(a.c.entity_id, b.c.entity_id, func.min(events.c.date), func.max(events.c.date))
+        .select_from(
+            a.join(b, and_(a.c.event_id == b.c.event_id, a.c.entity_id < b.c.entity_id)).join(
+                events, events.c.id == a.c.event_id
+            )
+        )
+        .where(events.c.type.in_(NETWORK_TYPES), a.c.role.in_(NETWORK_ROLES), b.c.role.in_(NETWORK_ROLES))
+        .group_by(a.c.entity_id, b.c.entity_id)
+    )
+    return {(x, y): (first, last) for x, y, first, last in conn.execute(stmt)}
