@@ -36,8 +36,12 @@ FLIGHT = (
 
 def workbench_store(path: Path) -> str:
     base = analyzed_documents()
-    pact = make_document("esa_roscosmos_pact", PACT, "ESA and Roscosmos sign a launcher pact", "ESA", "2005-01-12")
-    flight = make_document("soyuz_csg_flight", FLIGHT, "Soyuz flies from Europe's spaceport", "CNES", "2011-10-22")
+    pact = make_document(
+        "esa_roscosmos_pact", PACT, "ESA and Roscosmos sign a launcher pact", "ESA", "2005-01-12"
+    )
+    flight = make_document(
+        "soyuz_csg_flight", FLIGHT, "Soyuz flies from Europe's spaceport", "CNES", "2011-10-22"
+    )
     agreement = make_fact(
         pact, "agreement",
         {"parties": ["ESA", "Roscosmos"], "signatories": ["Jean-Jacques Dordain", "Anatoly Perminov"],
@@ -72,7 +76,9 @@ def workbench_store(path: Path) -> str:
     res = resolution(base)
     entities = res.entities + (
         models.Entity("roscosmos", "Roscosmos", "agency", ("Russian Federal Space Agency", "Roskosmos")),
-        models.Entity("guiana-space-centre", "Guiana Space Centre", "site", ("Kourou", "Centre Spatial Guyanais")),
+        models.Entity(
+            "guiana-space-centre", "Guiana Space Centre", "site", ("Kourou", "Centre Spatial Guyanais")
+        ),
         models.Entity("person:jean-jacques-dordain", "Jean-Jacques Dordain", "person"),
         models.Entity("person:anatoly-perminov", "Anatoly Perminov", "person"),
         models.Entity("soyuz", "Soyuz", "launcher"),
@@ -178,7 +184,9 @@ def test_workbench_a_place_by_either_name_gives_the_same_results(server, page):
     for name in ("Kourou", "Guiana Space Centre", "guiana space centre"):
         page.goto(server + "/search?q=" + name.replace(" ", "+"))
         page.wait_for_selector("section.results")
-        seen[name] = sorted(page.eval_on_selector_all("section.results ul.facts li a", "as => as.map(a => a.href)"))
+        seen[name] = sorted(
+            page.eval_on_selector_all("section.results ul.facts li a", "as => as.map(a => a.href)")
+        )
     assert seen["Kourou"] and seen["Kourou"] == seen["Guiana Space Centre"] == seen["guiana space centre"]
     tables = {}
     for name in ("Kourou", "Guiana Space Centre"):
@@ -232,7 +240,10 @@ def test_workbench_timeline_shows_undated_facts_by_report_date(server, page):
     page.goto(server + "/timeline")
     undated = page.locator("svg#timeline path.marker.undated")
     assert undated.count() == 1
-    assert "first reported 2011-10-22" in page.locator("svg#timeline a:has(path.marker.undated) title").text_content()
+    assert (
+        "first reported 2011-10-22"
+        in page.locator("svg#timeline a:has(path.marker.undated) title").text_content()
+    )
     assert "no date of its own" in page.inner_text("figcaption.legend")
     assert "1 of them have no date" in page.inner_text("p.timeline-count")
     assert page.locator("svg#timeline text.marker-label").count() >= 3  # labelled, not bare dots
@@ -254,7 +265,9 @@ SHOTS = [("facts", "/facts?actor=ESA&type=agreement"), ("network", "/network"), 
          ("entity", "/entities/nasa"), ("search", "/search?q=Kourou"), ("documents", "/documents")]  # fmt: skip
 
 
-@pytest.mark.skipif(not os.environ.get("SPACECOOP_SCREENSHOTS"), reason="set SPACECOOP_SCREENSHOTS=1 to refresh docs/")
+@pytest.mark.skipif(
+    not os.environ.get("SPACECOOP_SCREENSHOTS"), reason="set SPACECOOP_SCREENSHOTS=1 to refresh docs/"
+)
 def test_workbench_screenshots_for_the_readme(server, page, phone):
     DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
     for name, path in SHOTS:

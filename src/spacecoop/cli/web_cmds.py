@@ -10,7 +10,7 @@ import click
 from spacecoop.cli.options import db_option, settings_for
 from spacecoop.errors import SpacecoopError
 
-EXPORT_FORMATS = ("csv", "facts", "jsonld", "turtle", "graphml", "parquet")
+EXPORT_FORMATS = ("csv", "events-csv", "facts", "jsonld", "turtle", "graphml", "parquet", "events-parquet")
 
 
 @click.command("serve")
@@ -85,7 +85,11 @@ def port_in_use(host: str, port: int) -> str | None:
     return None
 
 
-BINARY_FORMATS = ("parquet",)
+BINARY_FORMATS = ("parquet", "events-parquet")
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 @click.command("export")
@@ -93,12 +97,13 @@ BINARY_FORMATS = ("parquet",)
 @click.option("--out", "out", default="-", metavar="PATH", help="Output file (default: standard output).")
 @db_option
 def export_command(fmt: str, out: str, db: str | None) -> None:
-    """Export the store's facts, entities and events as csv, facts (JSON Lines), jsonld, turtle,
-    graphml or parquet."""
+    """Export the store: per-document facts (csv, parquet, facts as JSON Lines), events merged
+    across documents (events-csv, events-parquet), everything as RDF (jsonld, turtle), or the
+    cooperation network (graphml)."""
     from spacecoop.export import export
     from spacecoop.store.core import Store
 
-    if out == "-" and fmt in BINARY_FORMATS and sys.stdout.isatty():
+    if out == "-" and fmt in BINARY_FORMATS and stdout_is_terminal():
         raise click.UsageError(f"{fmt} is binary: give --out PATH, or redirect standard output to a file")
     try:
         store = Store.open(settings_for(db), create=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from spacecoop.errors import BadQuery
-from spacecoop.export import graph, jsonl, rdf, tabular
+from spacecoop.export import events_table, graph, jsonl, rdf, tabular
 from spacecoop.store.core import Store
 
 # format -> (writer taking a store and a binary stream, usual file extension)
@@ -19,6 +19,8 @@ FORMATS: dict[str, tuple[Callable[[Store, BinaryIO], int], str]] = {
     "turtle": (rdf.write_turtle, "ttl"),
     "graphml": (graph.write_graphml, "graphml"),
     "parquet": (tabular.write_parquet, "parquet"),
+    "events-csv": (events_table.write_csv, "csv"),
+    "events-parquet": (events_table.write_parquet, "parquet"),
 }
 
 
