@@ -39,3 +39,33 @@ def test_cli_extract_table_is_the_facts_table(tmp_path, tmp_db):
     stored = runner.invoke(cli, ["facts", "--db", tmp_db, "--format", "table"]).stdout
     assert sorted(extracted.stdout.strip().splitlines()) == sorted(stored.strip().splitlines())
     assert "JAXA, DLR" in stored or "DLR, JAXA" in stored
+
+
+@pytest.mark.slow
+def test_readme_using_it_commands_work_on_the_demo_store(tmp_path, monkeypatch):
+    import shlex
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Using it", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].strip() for line in block.splitlines()]
+    commands = [c for c in commands if c.startswith("spacecoop ")]
+    db = str(tmp_path / "demo.db")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    demo = runner.invoke(
+        cli, ["ingest", str(root / "samples"), "--db", db, "--quiet"]
+    )  # what `make demo` does
+    assert demo.exit_code == 0, demo.output
+    (tmp_path / "samples").symlink_to(root / "samples")
+    ran = 0
+    for command in commands:
+        words = shlex.split(command)[1:]
+        if words[0] in ("serve", "ingest"):
+            continue  # a server that runs until stopped; adding files is shown, not run
+        result = runner.invoke(cli, [*words, "--db", db] if words[0] != "extract" else words)
+        assert result.exit_code == 0, f"{command}: {result.output}"
+        assert result.stdout.strip() or Path(words[-1]).exists(), command
+        ran += 1
+    assert ran >= 8
