@@ -92,6 +92,10 @@ def columns(item: dict) -> dict:
     by_role: dict[str, list[dict]] = {}
     for a in item.get("actors") or []:
         by_role.setdefault(a.get("role") or "", []).append(a)
+    # In the order the document gives them (the arguments), not the store's.
+    said = names("parties", "organizations", "signatories", "participants", "person", "organization")
+    for found in by_role.values():
+        found.sort(key=lambda a: said.index(a["name"]) if a["name"] in said else len(said))
     parties = by_role.get("party") or by_role.get("organization") or []
     return {
         "parties": parties

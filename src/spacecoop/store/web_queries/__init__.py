@@ -30,6 +30,7 @@ from spacecoop.store.web_queries.facts import date_range, fact_detail, list_fact
 from spacecoop.store.web_queries.lookup import country_of, fold, match_name, name_index, resolve_actors
 from spacecoop.store.web_queries.names import entity_ids_for, entity_names
 from spacecoop.store.web_queries.network import edge_facts, graph, overview, pair_dates, top_actors
+from spacecoop.store.web_queries.pair_cache import warm as warm_network
 from spacecoop.store.web_queries.search import SearchFilter, search
 
 __all__ = [
@@ -70,5 +71,6 @@ __all__ = [
     "timeline",
     "top_actors",
     "undated",
+    "warm_network",
     "years",
 ]
