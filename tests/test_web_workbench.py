@@ -169,3 +169,24 @@ def test_entity_page_by_surname_and_unknown_name(client):
     assert client.get("/api/entities/Perminov").json()["id"] == "person:anatoly-perminov"
     missing = client.get("/api/entities/Perminof")
     assert missing.status_code == 404 and "Anatoly Perminov" in missing.json()["error"]["message"]
+
+
+def test_remembered_counts_follow_the_store(tmp_path):
+    from sqlalchemy import create_engine
+
+    from spacecoop.store.core import Store
+    from tests.test_web_sample_store import analyzed_documents, build_store, resolution
+
+    path = build_store(tmp_path / "c.db")
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert wq.list_facts(conn, FactFilter())["total"] == 9
+    store = Store.open(path)
+    try:
+        res = resolution(analyzed_documents())
+        store.save_resolution(res.__class__(res.entities, res.events[:5], res.offices, ()))
+    finally:
+        store.close()
+    with engine.connect() as conn:
+        assert wq.list_facts(conn, FactFilter())["total"] == 5
+    engine.dispose()

@@ -116,21 +116,33 @@ def timeline_layout(
 
 
 def label_markers(markers: list[dict], char: float = 6.2) -> None:
-    """A short label beside each marker where it overlaps no other label or marker: the reader
-    sees what happened without hovering. The rest keep their tooltip and the list below."""
+    """A short label beside each marker where it overlaps no other label or marker: right of it,
+    left of it or above it, shortened if that is what fits. The reader sees what happened
+    without hovering; the rest keep their tooltip and the list below the chart."""
     boxes = [(m["x"] - 7, m["y"] - 7, m["x"] + 7, m["y"] + 7) for m in markers]
     taken: list[tuple[float, float, float, float]] = []
-    for m in markers:
-        text = m["item"].get("label") or m["item"].get("type") or ""
-        text = text if len(text) <= 26 else text[:25] + "…"
-        x1, y1 = m["x"] + 9, m["y"] - 6
-        box = (x1, y1, x1 + len(text) * char, y1 + 12)
-        clear = box[2] <= TIMELINE_WIDTH and all(
+
+    def clear(box: tuple[float, float, float, float]) -> bool:
+        return box[0] >= 0 and box[2] <= TIMELINE_WIDTH and all(
             box[2] <= a1 or a2 <= box[0] or box[3] <= b1 or b2 <= box[1] for a1, b1, a2, b2 in taken + boxes
         )
-        m["label"] = text if clear else None
-        if clear:
-            taken.append(box)
+
+    for m in markers:
+        full = m["item"].get("label") or m["item"].get("type") or ""
+        m["label"] = None
+        for size in (26, 16, 10):
+            text = full if len(full) <= size else full[: size - 1] + "…"
+            w = len(text) * char
+            spots = [
+                (m["x"] + 9, m["y"] + 4, "start", (m["x"] + 9, m["y"] - 6, m["x"] + 9 + w, m["y"] + 6)),
+                (m["x"] - 9, m["y"] + 4, "end", (m["x"] - 9 - w, m["y"] - 6, m["x"] - 9, m["y"] + 6)),
+                (m["x"], m["y"] - 11, "middle", (m["x"] - w / 2, m["y"] - 21, m["x"] + w / 2, m["y"] - 9)),
+            ]
+            spot = next((s for s in spots if clear(s[3])), None)
+            if spot:
+                m["label"], m["lx"], m["ly"], m["anchor"] = text, spot[0], spot[1], spot[2]
+                taken.append(spot[3])
+                break
 
 
 def zoom_range(first_year: int, last_year: int) -> dict:

@@ -183,7 +183,12 @@ def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) 
         {**partner_names.get(p, {"id": p, "name": p, "type": None}), "events": n} for p, n in partner_rows
     ]
     by_type = dict(conn.execute(_ENTITY_PAGE["by_type"], bound).all())
-    page = list_facts(conn, FactFilter(actor_ids=((entity_id,),), sort="-date", limit=limit, offset=offset))
+    # The summaries count the entity's events by type: their sum is the page's total.
+    page = list_facts(
+        conn,
+        FactFilter(actor_ids=((entity_id,),), sort="-date", limit=limit, offset=offset),
+        known_total=sum(by_type.values()) if by_type else None,
+    )
     return {
         "id": row.id,
         "name": row.name,

@@ -22,6 +22,7 @@ from spacecoop.store.web_queries.common import (
     parse_json,
     until_bound,
 )
+from spacecoop.store.web_queries.counts import cached_count
 from spacecoop.store.web_queries.fact_pages import (
     PageStatements,
     row_columns,
@@ -112,10 +113,17 @@ def _brief_item(row, kind: str) -> dict:
             "status": status, "confidence": confidence}  # fmt: skip
 
 
-def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: bool | None = None) -> dict:
+def list_facts(
+    conn: Connection,
+    f: FactFilter,
+    brief: bool = False,
+    resolved: bool | None = None,
+    known_total: int | None = None,
+) -> dict:
     """A page of facts matching `f`, with the total count. `brief` items leave out actors, sources
     and evidence (the timeline draws hundreds of markers and needs none of them). `resolved` may be
-    passed by a caller that has already asked `is_resolved`."""
+    passed by a caller that has already asked `is_resolved`, and `known_total` by one that knows
+    how many match (an entity's page, from the stored summaries)."""
     if resolved is None:
         resolved = is_resolved(conn)
     f, actors = with_actor_ids(conn, f, resolved)
@@ -125,7 +133,7 @@ def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: b
         return {**head, "total": 0, "items": []}  # a name that names nobody: say so, with suggestions
     st = statements(shape)
     values = values_of(f, shape)
-    total = conn.execute(st.count, values).scalar() or 0
+    total = cached_count(conn, st.count, values, shape) if known_total is None else known_total
     rows = _page_rows(conn, st, values, f)
     if brief:
         kind = "event" if resolved else "fact"

@@ -13,18 +13,18 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Connection, and_, func, select, text
+from sqlalchemy import Connection, and_, func, select
 
 from spacecoop.store.schema import event_entities, events
 from spacecoop.store.web_queries.common import NETWORK_ROLES, NETWORK_TYPES
+from spacecoop.store.web_queries.counts import store_version
 
 Pairs = dict[tuple[str, str], dict[str, int]]
 
 _CACHE: dict[str, tuple[tuple, PairCounts]] = {}
 _LOCK = threading.Lock()
-# What changes when resolution is saved again: SQLite's largest rowids (two index look-ups);
-# elsewhere the row counts.
-_SQLITE_KEY = text("SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM event_entities)")
+# What changes when resolution is saved again: counts.store_version on SQLite; elsewhere the
+# row counts.
 _KEY = select(
     select(func.count()).select_from(events).scalar_subquery(),
     select(func.count()).select_from(event_entities).scalar_subquery(),
@@ -86,7 +86,7 @@ def _aggregate(conn: Connection) -> PairCounts:
 
 def _cached(conn: Connection) -> PairCounts:
     url = str(conn.engine.url)
-    key = tuple(conn.execute(_SQLITE_KEY if conn.dialect.name == "sqlite" else _KEY).one())
+    key = store_version(conn) or tuple(conn.execute(_KEY).one())
     hit = _CACHE.get(url)
     if hit is not None and hit[0] == key:
         return hit[1]
