@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import orjson
 from sqlalchemy import Connection, and_, column, func, or_, select, text
 
 from spacecoop.store.schema import (
@@ -159,19 +160,12 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
             },
         }
     candidates = _event_candidates(conn, s, match, fts)
-    meta = {}
-    for chunk in chunks(candidates):
-        rows = conn.execute(select(events.c.id, events.c.type, events.c.date).where(events.c.id.in_(chunk)))
-        meta.update({r.id: (r.type, (r.date or "")[:4] or None) for r in rows})
+    meta = {
+        id_: (type_, (date or "")[:4] or None) for id_, type_, date in _of_events(conn, _META, candidates)
+    }
     actors_of: dict[str, set[str]] = {}
-    for chunk in chunks(candidates):
-        rows = conn.execute(
-            select(event_entities.c.event_id, event_entities.c.entity_id).where(
-                event_entities.c.event_id.in_(chunk), event_entities.c.role.in_(ACTOR_ROLES)
-            )
-        )
-        for event_id, entity_id in rows:
-            actors_of.setdefault(event_id, set()).add(entity_id)
+    for event_id, entity_id in _of_events(conn, _ACTORS, candidates):
+        actors_of.setdefault(event_id, set()).add(entity_id)
     wanted_actors = set(match_name(name_index(conn), s.actor).ids) if s.actor else set()
     tests = {
         "type": lambda e: meta[e][0] == s.type,
@@ -204,6 +198,29 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
             "actor": [{"value": names.get(a, {}).get("name", a), "id": a, "count": n} for a, n in top_actors],
         },
     }
+
+
+# What faceting needs of each candidate: its type and date, and its actors. On SQLite the ids go in
+# as one JSON array (json_each), so two thousand of them cost one bound value, not a statement
+# compiled with two thousand parameters.
+_META = (
+    "SELECT id, type, date FROM events WHERE id IN (SELECT value FROM json_each(?))",
+    lambda chunk: select(events.c.id, events.c.type, events.c.date).where(events.c.id.in_(chunk)),
+)
+_ACTORS = (
+    "SELECT event_id, entity_id FROM event_entities WHERE event_id IN (SELECT value FROM json_each(?)) "
+    f"AND role IN ({', '.join(repr(r) for r in ACTOR_ROLES)})",
+    lambda chunk: select(event_entities.c.event_id, event_entities.c.entity_id).where(
+        event_entities.c.event_id.in_(chunk), event_entities.c.role.in_(ACTOR_ROLES)
+    ),
+)
+
+
+def _of_events(conn: Connection, query: tuple, ids: list[str]) -> list[tuple]:
+    sqlite_sql, build = query
+    if conn.dialect.name == "sqlite":
+        return [tuple(r) for r in conn.exec_driver_sql(sqlite_sql, (orjson.dumps(ids).decode(),)).all()]
+    return [tuple(r) for chunk in chunks(ids) for r in conn.execute(build(chunk)).all()]
 
 
 def _counted(counts: Counter) -> list[dict]:
