@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 
 import networkx as nx
 
@@ -123,8 +124,13 @@ def label_markers(markers: list[dict], char: float = 6.2) -> None:
     taken: list[tuple[float, float, float, float]] = []
 
     def clear(box: tuple[float, float, float, float]) -> bool:
-        return box[0] >= 0 and box[2] <= TIMELINE_WIDTH and all(
-            box[2] <= a1 or a2 <= box[0] or box[3] <= b1 or b2 <= box[1] for a1, b1, a2, b2 in taken + boxes
+        return (
+            box[0] >= 0
+            and box[2] <= TIMELINE_WIDTH
+            and all(
+                box[2] <= a1 or a2 <= box[0] or box[3] <= b1 or b2 <= box[1]
+                for a1, b1, a2, b2 in taken + boxes
+            )
         )
 
     for m in markers:
@@ -179,12 +185,17 @@ def _blocks(g: nx.Graph) -> list[nx.Graph]:
     return large[:5] + ([g.subgraph(small + [n for c in large[5:] for n in c])] if small or large[5:] else [])
 
 
-def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
-    """Positions for the network's nodes: each connected group gets a band as wide as its size."""
+@lru_cache(maxsize=256)
+def _positions(
+    node_ids: tuple[str, ...], edges: tuple[tuple[str, str, int], ...], width: int, height: int
+) -> dict[str, tuple[float, float]]:
+    """Where each node goes: each connected group gets a band as wide as its size. The spring
+    layout is the costly part of a network page (a fifth of a second for sixty actors), and the
+    same network is drawn again and again, so positions are remembered per network."""
     g = nx.Graph()
-    g.add_nodes_from(n["id"] for n in graph["nodes"])
-    for e in graph["edges"]:
-        g.add_edge(e["source"], e["target"], weight=e["weight"])
+    g.add_nodes_from(node_ids)
+    for source, target, weight in edges:
+        g.add_edge(source, target, weight=weight)
     pad = 50
     positions: dict[str, tuple[float, float]] = {}
     blocks = _blocks(g) if len(g) else []
@@ -196,6 +207,17 @@ def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
         for node, (ux, uy) in _unit_positions(block).items():
             positions[node] = (left + inner / 2 + ux * (band - inner), pad + uy * (height - 2 * pad))
         left += band
+    return positions
+
+
+def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
+    """Positions for the network's nodes: each connected group gets a band as wide as its size."""
+    positions = _positions(
+        tuple(n["id"] for n in graph["nodes"]),
+        tuple((e["source"], e["target"], e["weight"]) for e in graph["edges"]),
+        width,
+        height,
+    )
     top_weight = max((n["weight"] for n in graph["nodes"]), default=1)
     nodes = [
         {

@@ -22,7 +22,7 @@ _VERSION = text(
     "(SELECT max(rowid) FROM facts)"
 )
 _MOST = 4096
-_COUNTS: OrderedDict[tuple, int] = OrderedDict()
+_COUNTS: OrderedDict[tuple, object] = OrderedDict()
 _LOCK = threading.Lock()
 
 
@@ -70,6 +70,25 @@ def cached_count(conn: Connection, stmt: Select, values: dict, shape: object) ->
     found = conn.execute(stmt, values).scalar() or 0
     with _LOCK:
         _COUNTS[key] = found
+        while len(_COUNTS) > _MOST:
+            _COUNTS.popitem(last=False)
+    return found
+
+
+def remembered(conn: Connection, key: tuple, compute):
+    """`compute()`, or its remembered result for `key` in this store version: for aggregates
+    that read every match (facet counts, counts per year), asked again with the same filter."""
+    version = store_version(conn)
+    if version is None:
+        return compute()
+    full = (str(conn.engine.url), version, "remembered", key)
+    with _LOCK:
+        if full in _COUNTS:
+            _COUNTS.move_to_end(full)
+            return _COUNTS[full]
+    found = compute()
+    with _LOCK:
+        _COUNTS[full] = found
         while len(_COUNTS) > _MOST:
             _COUNTS.popitem(last=False)
     return found

@@ -7,6 +7,7 @@ and have their own route: a page of facts does not wait for them.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from dataclasses import replace
 
@@ -14,12 +15,13 @@ from sqlalchemy import Connection, func, select
 
 from spacecoop.store.schema import documents, event_entities, event_sources, events, facts
 from spacecoop.store.web_queries.common import ACTOR_ROLES, FactFilter, is_resolved, parse_json
+from spacecoop.store.web_queries.counts import remembered
 from spacecoop.store.web_queries.fact_pages import shape_of, values_of, where_clauses
 from spacecoop.store.web_queries.facts import with_actor_ids
 from spacecoop.store.web_queries.lookup import country_of, name_index
 from spacecoop.store.web_queries.names import arg_actors
 
-FACET_CAP = 10_000
+FACET_CAP = 5_000
 TOP = 15
 
 
@@ -29,7 +31,13 @@ def _top(counts: Counter, n: int = TOP) -> list[dict]:
 
 
 def fact_facets(conn: Connection, f: FactFilter) -> dict:
-    """Counts per value of every facet over the facts matching `f` (its paging ignored)."""
+    """Counts per value of every facet over the facts matching `f` (its paging ignored),
+    remembered per store version (they read every match)."""
+    f = replace(f, limit=FACET_CAP, offset=0, sort="date")
+    return copy.deepcopy(remembered(conn, ("facets", f), lambda: _facets(conn, f)))
+
+
+def _facets(conn: Connection, f: FactFilter) -> dict:
     resolved = is_resolved(conn)
     f, _ = with_actor_ids(conn, replace(f, limit=FACET_CAP, offset=0), resolved)
     empty = {k: [] for k in ("type", "status", "actor", "country", "year", "language", "source")}

@@ -22,7 +22,7 @@ from spacecoop.store.web_queries.common import (
     parse_json,
     until_bound,
 )
-from spacecoop.store.web_queries.counts import cached_count
+from spacecoop.store.web_queries.counts import cached_count, remembered
 from spacecoop.store.web_queries.fact_pages import (
     PageStatements,
     row_columns,
@@ -261,7 +261,13 @@ def date_range(conn: Connection, resolved: bool | None = None) -> dict:
 def years(conn: Connection, f: FactFilter) -> list[dict]:
     """How many facts match `f` in each year: the overview a zoomed-out timeline needs.
 
-    This reads every match, so it is its own route rather than part of every timeline request."""
+    This reads every match, so it is its own route rather than part of every timeline request,
+    and is remembered per store version."""
+    f = replace(f, limit=0, offset=0, sort="date")
+    return [dict(y) for y in remembered(conn, ("years", f), lambda: _years(conn, f))]
+
+
+def _years(conn: Connection, f: FactFilter) -> list[dict]:
     table = events if is_resolved(conn) else facts
     f, _ = with_actor_ids(conn, f, table is events)
     if f.actor_ids is not None and not all(f.actor_ids):
@@ -278,7 +284,14 @@ def years(conn: Connection, f: FactFilter) -> list[dict]:
 
 def undated(conn: Connection, f: FactFilter, limit: int = 100) -> dict:
     """Facts matching `f` that carry no date of their own, placed by the date of the earliest
-    document reporting them (within `f`'s period), so a timeline can show them apart."""
+    document reporting them (within `f`'s period), so a timeline can show them apart. Remembered
+    per store version: finding the earliest report reads every undated match."""
+    f = replace(f, limit=limit, offset=0, sort="date")
+    found = remembered(conn, ("undated", f), lambda: _undated(conn, f, limit))
+    return {"total": found["total"], "items": [dict(i) for i in found["items"]]}
+
+
+def _undated(conn: Connection, f: FactFilter, limit: int) -> dict:
     resolved = is_resolved(conn)
     since, until = f.since, f.until
     f, _ = with_actor_ids(conn, replace(f, since=None, until=None), resolved)
