@@ -274,4 +274,4 @@ def test_workbench_screenshots_for_the_readme(server, page, phone):
         for which, tab in (("desktop", page), ("phone", phone)):
             tab.goto(server + path)
             tab.wait_for_load_state("load")
-            tab.screenshot(path=str(DOCS_SHOTS / f"{name}-{which}.png"), full_page=which == "desktop")
+            tab.screenshot(path=str(DOCS_SHOTS / f"{name}-{which}.png"), full_page=True)
