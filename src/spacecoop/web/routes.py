@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from spacecoop.web import views
+from spacecoop.web import tables, views
 from spacecoop.web.params import (
     EntityPageParams,
     FactParams,
@@ -118,17 +118,17 @@ def _raw_json(request: Request, params: Annotated[RefParams, Depends()]) -> Resp
 
 # Every table's CSV twin: the same parameters as its page, one page of rows (at most `limit`).
 CSV_TABLES = (
-    ("facts", FactParams, views.facts, views.facts_rows),
-    ("documents", ListParams, views.documents, views.documents_rows),
-    ("entities", ListParams, views.entities, views.entities_rows),
-    ("offices", OfficeParams, views.offices, views.offices_rows),
+    ("facts", FactParams, views.facts, tables.facts_rows),
+    ("documents", ListParams, views.documents, tables.documents_rows),
+    ("entities", ListParams, views.entities, tables.entities_rows),
+    ("offices", OfficeParams, views.offices, tables.offices_rows),
 )
 
 
 def _csv_route(name: str, params_type: type, view: Callable, rows: Callable) -> Callable:
     def endpoint(request: Request, params: Annotated[Any, Depends(params_type)]) -> Response:
         return Response(
-            views.as_csv(*rows(_data(request, view, params))),
+            tables.as_csv(*rows(_data(request, view, params))),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="spacecoop-{name}.csv"'},
         )
