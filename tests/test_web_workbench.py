@@ -190,3 +190,28 @@ def test_remembered_counts_follow_the_store(tmp_path):
     with engine.connect() as conn:
         assert wq.list_facts(conn, FactFilter())["total"] == 5
     engine.dispose()
+
+
+def test_timeline_draws_terms_of_office_as_bands(client):
+    terms = client.get("/api/timeline/offices", params={"actor": "NASA"}).json()["items"]
+    assert [(t["person_name"], t["start"], t["end"]) for t in terms] == [
+        ("Jim Bridenstine", "2018-04", "2021-01"),
+        ("Bill Nelson", "2021-05", None),
+    ]
+    assert client.get("/api/timeline/offices", params={"actor": "NASA", "until": "2017"}).json()["total"] == 0
+    html = client.get("/timeline", params={"actor": "NASA"}).text
+    assert html.count('class="term-link"') == 2 and "Bill Nelson, Administrator of NASA" in html
+
+
+def test_term_bands_share_a_line_only_when_they_do_not_overlap():
+    from spacecoop.web.bands import term_bands
+
+    terms = [
+        {"person_name": "A", "office": "Head", "organization_name": "X", "start": "2001", "end": "2004"},
+        {"person_name": "B", "office": "Head", "organization_name": "X", "start": "2003", "end": "2006"},
+        {"person_name": "C", "office": "Head", "organization_name": "X", "start": "2007", "end": "2009"},
+    ]
+    drawn = term_bands(terms, 2000.0, 2010.0, 100.0, "2026-01-01")
+    y = {b["person_name"]: b["y"] for b in drawn["bars"]}
+    assert y["A"] != y["B"]  # they overlap in 2003-2004
+    assert y["C"] == y["A"]  # C starts after A's line is free again

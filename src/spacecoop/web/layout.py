@@ -245,7 +245,7 @@ def network_layout(graph: dict, width: int = 900, height: int = 560) -> dict:
     return {"width": width, "height": height, "nodes": nodes, "edges": edges}
 
 
-LABEL_CHAR, LABEL_HEIGHT = 7.2, 15  # 13 px labels: average advance and line height
+LABEL_CHAR, LABEL_HEIGHT = 7.6, 15  # 13 px labels: average advance and line height
 
 
 def place_labels(nodes: list[dict], width: int, height: int, max_chars: int = 28) -> None:
@@ -253,12 +253,14 @@ def place_labels(nodes: list[dict], width: int, height: int, max_chars: int = 28
     label overlaps no label placed before; the heaviest actors choose first. A node whose label
     fits nowhere gets none on the chart (its name stays in its tooltip and in the search)."""
     boxes: list[tuple[float, float, float, float]] = []
+    # Circles are obstacles too: a label never covers another actor.
+    circles = [(n["x"] - n["r"], n["y"] - n["r"], n["x"] + n["r"], n["y"] + n["r"]) for n in nodes]
 
     def free(box: tuple[float, float, float, float]) -> bool:
         x1, y1, x2, y2 = box
         if x1 < 0 or x2 > width or y1 < 0 or y2 > height:
             return False
-        return all(x2 <= a1 or a2 <= x1 or y2 <= b1 or b2 <= y1 for a1, b1, a2, b2 in boxes)
+        return all(x2 <= a1 or a2 <= x1 or y2 <= b1 or b2 <= y1 for a1, b1, a2, b2 in boxes + circles)
 
     for n in sorted(nodes, key=lambda n: -n["weight"]):
         text = n["name"] if len(n["name"]) <= max_chars else n["name"][: max_chars - 1] + "…"

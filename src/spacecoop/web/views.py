@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from spacecoop.models import FACT_TYPES
 from spacecoop.store import web_queries as wq
-from spacecoop.web import layout
+from spacecoop.web import bands, layout
 from spacecoop.web.params import (
     STATUSES,
     EntityPageParams,
@@ -176,9 +176,7 @@ def offices(conn: Connection, p: OfficeParams) -> dict:
 
 
 def readable_id(entity_id: str) -> str:
-    """A name for an id the store has no entity for: "person:jean-yves-le-gall" -> "Jean-Yves Le Gall"."""
-    bare = entity_id.split(":", 1)[-1]
-    return " ".join(w[:1].upper() + w[1:] for w in bare.replace("-", " ").split()) if bare.islower() else bare
+    return wq.readable(entity_id)
 
 
 def timeline(conn: Connection, p: TimelineParams) -> dict:
@@ -192,6 +190,14 @@ def timeline_years(conn: Connection, p: TimelineParams) -> dict:
     return {"filter": filter_params(p.filter), "years": wq.years(conn, p.filter)}
 
 
+def timeline_offices(conn: Connection, p: TimelineParams) -> dict:
+    if not wq.is_resolved(conn):
+        return {"total": 0, "items": [], "filter": filter_params(p.filter)}
+    data = wq.office_terms(conn, p.filter)
+    data["filter"] = filter_params(p.filter)
+    return data
+
+
 def timeline_undated(conn: Connection, p: TimelineParams) -> dict:
     data = wq.undated(conn, p.filter)
     _label(data["items"])
@@ -203,6 +209,11 @@ def present_timeline(data: dict, extras: dict | None = None) -> dict:
     f = data["filter"]
     undated = ((extras or {}).get("undated") or {}).get("items") or []
     drawn = layout.timeline_layout(data["items"], f["since"], f["until"], undated)
+    terms = ((extras or {}).get("offices") or {}).get("items") or []
+    drawn["bands"] = bands.term_bands(
+        terms, drawn["lo"], drawn["hi"], drawn["height"] - 24, date.today().isoformat()
+    )
+    drawn["height"] += drawn["bands"]["height"]
     return {
         "svg": drawn,
         "zoom": layout.zoom_range(drawn["first_year"], drawn["last_year"]),

@@ -16,7 +16,13 @@ from spacecoop.store.web_queries.common import (
     is_resolved,
 )
 from spacecoop.store.web_queries.documents import document_detail, document_raw, list_documents
-from spacecoop.store.web_queries.entities import entity_detail, list_entities, list_offices
+from spacecoop.store.web_queries.entities import (
+    entity_detail,
+    list_entities,
+    list_offices,
+    office_terms,
+    readable,
+)
 from spacecoop.store.web_queries.exports import (
     export_documents,
     export_entities,
@@ -58,6 +64,7 @@ __all__ = [
     "fold",
     "match_name",
     "name_index",
+    "readable",
     "resolve_actors",
     "graph",
     "is_resolved",
@@ -65,6 +72,7 @@ __all__ = [
     "list_entities",
     "list_facts",
     "list_offices",
+    "office_terms",
     "overview",
     "pair_dates",
     "search",

@@ -202,3 +202,35 @@ def entity_detail(conn: Connection, ref: str, limit: int = 50, offset: int = 0) 
         "facts_by_type": by_type,
         "facts": page,
     }
+
+
+def office_terms(conn: Connection, f: FactFilter, limit: int = 40) -> dict:
+    """Terms of office a timeline draws as bands: those of `f`'s actors (as holder or as the
+    organization) when it names any, else all; overlapping `f`'s period; earliest first."""
+    from spacecoop.store.web_queries.facts import with_actor_ids
+
+    f, _ = with_actor_ids(conn, f, resolved=True)
+    stmt = select(offices)
+    if f.actor_ids:
+        ids = sorted({i.lower() for group in f.actor_ids for i in group})
+        stmt = stmt.where(
+            or_(func.lower(offices.c.organization).in_(ids), func.lower(offices.c.person).in_(ids))
+        )
+    if f.until:
+        stmt = stmt.where(or_(offices.c.start.is_(None), offices.c.start <= f.until + "~"))
+    if f.since:
+        stmt = stmt.where(or_(offices.c.end.is_(None), offices.c.end >= f.since))
+    total = count_of(conn, stmt)
+    rows = conn.execute(stmt.order_by(offices.c.start.is_(None), offices.c.start).limit(limit)).all()
+    terms = [office_row(r) for r in rows]
+    names = entity_names(conn, {t["person"] for t in terms} | {t["organization"] for t in terms})
+    for t in terms:
+        t["person_name"] = names.get(t["person"], {}).get("name") or readable(t["person"])
+        t["organization_name"] = names.get(t["organization"], {}).get("name") or readable(t["organization"])
+    return {"total": total, "items": terms}
+
+
+def readable(entity_id: str) -> str:
+    """A name for an id the store has no entity for: "person:jean-yves-le-gall" -> "Jean-Yves Le Gall"."""
+    bare = entity_id.split(":", 1)[-1]
+    return " ".join(w[:1].upper() + w[1:] for w in bare.replace("-", " ").split()) if bare.islower() else bare
