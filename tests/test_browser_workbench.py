@@ -225,6 +225,15 @@ def test_workbench_network_zoom_search_and_ego_view(server, page):
     page.wait_for_url("**actor=Roscosmos**")
     names = set(page.eval_on_selector_all("svg#network .node-link", "ns => ns.map(n => n.dataset.name)"))
     assert names == {"Roscosmos", "ESA"}
+    # Dragging a circle moves it (and its lines) without following its link.
+    node = page.locator("svg#network .node-link[data-name='ESA'] circle")
+    before_x = float(node.get_attribute("cx"))
+    box = node.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 80, box["y"] + 40, steps=6)
+    page.mouse.up()
+    assert "/network" in page.url and float(node.get_attribute("cx")) != before_x
     # Every drawn label stays clear of every other.
     page.goto(server + "/network")
     boxes = page.eval_on_selector_all(
@@ -247,6 +256,11 @@ def test_workbench_timeline_shows_undated_facts_by_report_date(server, page):
     assert "no date of its own" in page.inner_text("figcaption.legend")
     assert "1 of them have no date" in page.inner_text("p.timeline-count")
     assert page.locator("svg#timeline text.marker-label").count() >= 3  # labelled, not bare dots
+    # Terms of office as bands: Bridenstine's ends where Nelson's begins, on one line.
+    bands = page.locator("svg#timeline rect.band")
+    assert bands.count() == 2
+    first, second = bands.nth(0).bounding_box(), bands.nth(1).bounding_box()
+    assert first["x"] + first["width"] <= second["x"] and first["y"] == second["y"]
 
 
 PAGES = ["/", "/facts", "/facts?actor=ESA", "/documents", "/entities", "/offices", "/timeline", "/network",
