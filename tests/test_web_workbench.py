@@ -215,3 +215,16 @@ def test_term_bands_share_a_line_only_when_they_do_not_overlap():
     y = {b["person_name"]: b["y"] for b in drawn["bars"]}
     assert y["A"] != y["B"]  # they overlap in 2003-2004
     assert y["C"] == y["A"]  # C starts after A's line is free again
+
+
+def test_documents_and_entities_have_facets_that_narrow(client):
+    docs = client.get("/api/documents").json()
+    sources = {v["value"]: v["count"] for v in docs["facets"]["source"]}
+    assert sources["ESA"] == 2
+    narrowed = client.get("/api/documents", params={"source": "ESA"}).json()
+    assert narrowed["total"] == 2 and {d["publisher"] for d in narrowed["items"]} == {"ESA"}
+    assert {v["value"] for v in narrowed["facets"]["source"]} >= {"ESA", "CNES"}  # the facet keeps the others
+    html = client.get("/documents", params={"source": "ESA"}).text
+    assert 'data-facet="year"' in html and "source: ESA" in html
+    types = {v["value"]: v["count"] for v in client.get("/api/entities").json()["facets"]["type"]}
+    assert types["agency"] == 5 and types["person"] == 5

@@ -173,11 +173,17 @@ class ListParams:
         q: str | None = Query(None, max_length=200, description="part of a name or title"),
         type: str | None = Query(None, max_length=40, description="entity type (entities only)"),
         sort: str | None = Query(None, max_length=20, description="a column; '-' first for descending"),
+        language: str | None = Query(None, max_length=20, description="documents only: in this language"),
+        source: str | None = Query(None, max_length=200, description="documents only: from this publisher"),
+        year: str | None = Query(None, description="documents only: dated in this year (YYYY)"),
         limit: int = Limit,
         offset: int = Offset,
     ):
         self.q, self.type, self.limit, self.offset = text_param(q), text_param(type), limit, offset
         self.sort = text_param(sort)
+        if year and not re.fullmatch(r"\d{4}", year):
+            raise BadQuery(f"year={year!r}: give four digits")
+        self.language, self.source, self.year = text_param(language), text_param(source), year or None
 
 
 class OfficeParams:

@@ -103,7 +103,10 @@ def fact(conn: Connection, p: RefParams) -> dict:
 
 
 def documents(conn: Connection, p: ListParams) -> dict:
-    data = wq.list_documents(conn, limit=p.limit, offset=p.offset, q=p.q, sort=p.sort)
+    data = wq.list_documents(
+        conn, limit=p.limit, offset=p.offset, q=p.q, sort=p.sort, language=p.language, source=p.source,
+        year=p.year,
+    )  # fmt: skip
     for d in data["items"]:
         # A document without a found title is named by its first words, not by its file key.
         d["label"] = d["title"] or d.get("opening") or d["key"]

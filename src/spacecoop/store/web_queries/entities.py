@@ -36,16 +36,18 @@ def list_entities(
     sort: str | None = None,
 ) -> dict:
     stmt = select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata)
+    named = []
     if q:
         # Any alias, a surname or part of a name, without accents (lookup.match_name), or LIKE.
         found = match_name(name_index(conn), q)
-        stmt = stmt.where(
+        named.append(
             or_(
                 entities.c.id.in_(list(found.ids)),
                 contains(entities.c.name, q),
                 entities.c.id.in_(select(aliases.c.entity_id).where(contains(aliases.c.alias, q))),
             )
         )
+    stmt = stmt.where(*named)
     if type:
         stmt = stmt.where(entities.c.type == type)
     total = count_of(conn, stmt)
@@ -68,7 +70,15 @@ def list_entities(
         )
     items = [{**r._asdict(), "events": counts.get(r.id, 0)} for r in rows]
     suggestions = [] if total or not q else suggest(name_index(conn), fold(q))
-    return {"total": total, "limit": limit, "offset": offset, "items": items, "suggestions": suggestions}
+    by_type = conn.execute(
+        select(entities.c.type, func.count())
+        .where(*named)
+        .group_by(entities.c.type)
+        .order_by(func.count().desc())
+    ).all()
+    facets = {"type": [{"value": t, "count": n} for t, n in by_type]}
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "suggestions": suggestions,
+            "facets": facets}  # fmt: skip
 
 
 def office_row(r) -> dict:
