@@ -99,12 +99,34 @@ function enableNetwork(svg) {
   const tools = document.querySelector(".network-tools");
   if (tools) tools.hidden = false;
   let vb = {x: 0, y: 0, w: W, h: H};
+  // Labels are 12 px on screen at any zoom and any screen width; the heaviest actors' labels are
+  // kept and any label that would overlap one already shown is hidden until a zoom makes room.
+  const declutter = () => {
+    const shown = [];
+    const frame = svg.getBoundingClientRect();
+    const perUnit = frame.width / vb.w;
+    for (const text of svg.querySelectorAll(".node-label")) {
+      text.classList.remove("hidden-label");
+      let b = text.getBoundingClientRect();
+      // A label past the drawing's edge (wider on screen than the server guessed) moves inside.
+      const shift = Math.max(0, frame.left - b.left) - Math.max(0, b.right - frame.right);
+      if (shift && vb.w >= W) {
+        text.setAttribute("x", Number(text.getAttribute("x")) + shift / perUnit);
+        b = text.getBoundingClientRect();
+      }
+      const found = text.closest(".node-link").classList.contains("found");
+      const clash = shown.some((o) => !(b.right <= o.left || o.right <= b.left || b.bottom <= o.top || o.bottom <= b.top));
+      if (clash && !found) text.classList.add("hidden-label"); else shown.push(b);
+    }
+  };
   const apply = () => {
     svg.setAttribute("viewBox", `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);
     const zoom = W / vb.w;
+    const perUnit = svg.getBoundingClientRect().width / vb.w;
     svg.style.setProperty("--zoom", zoom);
-    svg.classList.toggle("zoomed", zoom >= 1.8);
+    svg.style.setProperty("--label", `${(12 / perUnit).toFixed(2)}px`);
     svg.dataset.zoom = zoom.toFixed(2);
+    declutter();
   };
   const toSvg = (event) => {
     const point = svg.createSVGPoint();
@@ -150,10 +172,14 @@ function enableNetwork(svg) {
     } else {
       const scale = vb.w / svg.getBoundingClientRect().width;
       vb = {...drag.vb, x: drag.vb.x - (event.clientX - drag.sx) * scale, y: drag.vb.y - (event.clientY - drag.sy) * scale};
-      apply();
+      svg.setAttribute("viewBox", `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);  // a pan moves, it does not rescale
     }
   });
-  const end = () => { drag = null; svg.classList.remove("panning"); };
+  const end = () => {
+    if (drag && moved) declutter();
+    drag = null;
+    svg.classList.remove("panning");
+  };
   svg.addEventListener("pointerup", end);
   svg.addEventListener("pointercancel", end);
   // A drag is not a click: do not follow the link under it.
@@ -183,6 +209,7 @@ function enableNetwork(svg) {
     search.addEventListener("input", find);
     search.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); find(); } });
   }
+  window.addEventListener("resize", apply);
   apply();
 }
 
