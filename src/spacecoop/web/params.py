@@ -234,6 +234,9 @@ class SearchParams:
         actor: str | None = Query(None, max_length=200, description="facet: an entity id, name or alias"),
         year: str | None = Query(None, description="facet: YYYY"),
         publisher: str | None = Query(None, max_length=200, description="facet: a publisher as listed"),
+        source: str | None = Query(
+            None, max_length=200, description="the same as publisher (the facts' name)"
+        ),
         limit: int = Query(20, ge=1, le=200),
         offset: int = Offset,
     ):
@@ -246,7 +249,7 @@ class SearchParams:
                 type=one_of("type", type, FACT_TYPES),
                 actor=text_param(actor),
                 year=year or None,
-                publisher=text_param(publisher),
+                publisher=text_param(publisher) or text_param(source),
                 limit=limit,
                 offset=offset,
             )

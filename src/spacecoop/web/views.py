@@ -99,6 +99,10 @@ def fact_facets(conn: Connection, p: FactParams) -> dict:
 def fact(conn: Connection, p: RefParams) -> dict:
     item = wq.fact_detail(conn, p.ref)
     item["label"] = describe(item)
+    for link in item["links"]:
+        # Name the related event as a reader would, not by its id.
+        other = link.get("event")
+        link["label"] = f"{describe(other)} ({other['date'] or 'undated'})" if other else "another event"
     return item
 
 
@@ -116,6 +120,9 @@ def documents(conn: Connection, p: ListParams) -> dict:
 def document(conn: Connection, p: RefParams) -> dict:
     doc = wq.document_detail(conn, p.ref)
     _label(doc["facts"])
+    words = " ".join((doc.get("text") or "")[:120].split())
+    opening = (words[:72].rsplit(" ", 1)[0] + " …") if len(words) > 72 else words
+    doc["label"] = doc.get("title") or opening or doc["key"]
     return doc
 
 

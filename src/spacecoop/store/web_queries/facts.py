@@ -178,7 +178,7 @@ def _links_of_event(conn: Connection, event_id: str) -> list[dict]:
             or_(event_links.c.from_event == event_id, event_links.c.to_event == event_id)
         )
     )
-    return [
+    links = [
         {
             "kind": r.kind,
             "note": r.note,
@@ -187,6 +187,17 @@ def _links_of_event(conn: Connection, event_id: str) -> list[dict]:
         }
         for r in rows
     ]
+    others = {link["event_id"] for link in links}
+    if others:
+        found = conn.execute(
+            select(events.c.id, events.c.type, events.c.args_json, events.c.date).where(
+                events.c.id.in_(others)
+            )
+        )
+        briefs = {r.id: {"type": r.type, "args": parse_json(r.args_json, {}), "date": r.date} for r in found}
+        for link in links:
+            link["event"] = briefs.get(link["event_id"])
+    return links
 
 
 def fact_detail(conn: Connection, fact_id: str) -> dict:

@@ -31,7 +31,7 @@ from spacecoop.store.web_queries.common import (
     is_resolved,
 )
 from spacecoop.store.web_queries.facts import event_item, event_query, fact_item, fact_query
-from spacecoop.store.web_queries.lookup import fold, match_name, name_index
+from spacecoop.store.web_queries.lookup import fold, match_name, name_index, suggest
 from spacecoop.store.web_queries.names import entity_names, event_actors
 
 
@@ -61,12 +61,17 @@ def search(conn: Connection, s: SearchFilter) -> dict:
     """Full-text search over documents and facts, each with facets to narrow the hits."""
     fts = has_fts(conn)
     match, also = expanded_match(conn, s.q)
+    found_documents = _search_documents(conn, s, match, fts)
+    found_facts = _search_facts(conn, s, match, fts)
+    nothing = not found_documents["total"] and not found_facts["total"]
     return {
         "q": s.q,
         "also_searched": also,
         "engine": "fts5" if fts else "like",
-        "documents": _search_documents(conn, s, match, fts),
-        "facts": _search_facts(conn, s, match, fts),
+        "documents": found_documents,
+        "facts": found_facts,
+        # Nothing found: the names closest to the words, in case they misspell one.
+        "suggestions": suggest(name_index(conn), fold(s.q)) if nothing else [],
     }
 
 
