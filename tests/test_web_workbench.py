@@ -228,3 +228,11 @@ def test_documents_and_entities_have_facets_that_narrow(client):
     assert 'data-facet="year"' in html and "source: ESA" in html
     types = {v["value"]: v["count"] for v in client.get("/api/entities").json()["facets"]["type"]}
     assert types["agency"] == 5 and types["person"] == 5
+
+
+def test_search_suggests_close_names_when_nothing_matches(client):
+    found = client.get("/api/search", params={"q": "Roskosmoss"}).json()
+    assert found["facts"]["total"] == 0 and found["suggestions"][0]["name"] == "Roscosmos"
+    assert client.get("/api/search", params={"q": "Roscosmos"}).json()["suggestions"] == []
+    by_source = client.get("/api/search", params={"q": "Soyuz", "source": "CNES"}).json()
+    assert {d["publisher"] for d in by_source["documents"]["items"]} == {"CNES"}
