@@ -236,3 +236,15 @@ def test_search_suggests_close_names_when_nothing_matches(client):
     assert client.get("/api/search", params={"q": "Roscosmos"}).json()["suggestions"] == []
     by_source = client.get("/api/search", params={"q": "Soyuz", "source": "CNES"}).json()
     assert {d["publisher"] for d in by_source["documents"]["items"]} == {"CNES"}
+
+
+def test_before_resolution_a_surname_still_finds_its_facts(tmp_path):
+    from sqlalchemy import create_engine
+
+    from tests.test_web_sample_store import build_store
+
+    engine = create_engine(f"sqlite:///{build_store(tmp_path / 'u.db', resolved=False)}")
+    with engine.connect() as conn:
+        assert wq.list_facts(conn, FactFilter(actors=("Nelson",)))["total"] == 2  # "Bill Nelson"
+        assert wq.list_facts(conn, FactFilter(actors=("esa",)))["total"] == 3  # an acronym: whole only
+    engine.dispose()

@@ -88,8 +88,10 @@ def values_of(f: FactFilter, shape: Shape) -> dict:
             values[f"actor{i}"] = list(ids)
     elif shape.actors:
         for i, name in enumerate(f.actor_names()):
-            # Before resolution, a name is found inside the arguments' JSON, quoted as JSON quotes it.
-            values[f"actor_like{i}"] = like_pattern(json.dumps(name, ensure_ascii=False))
+            # Before resolution, a name is found inside the arguments' JSON: a short one (an
+            # acronym) whole, quoted as JSON quotes it; a longer one anywhere (a surname).
+            quoted = json.dumps(name, ensure_ascii=False)
+            values[f"actor_like{i}"] = like_pattern(quoted if len(name) < 4 else quoted[1:-1])
     if f.q:
         values["q"] = fts_query(f.q) if shape.q == "fts" else like_pattern(f.q)
     return values
