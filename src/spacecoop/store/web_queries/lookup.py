@@ -2,7 +2,7 @@
 accents, turned into entity ids; and close matches when nothing fits.
 
 The entities and their aliases are few (thousands, not millions) and read on every filtered
-request, so they are held in memory per store and reloaded when their counts change.
+request, so they are held in memory per store and reloaded when the store changes.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import lru_cache
 from sqlalchemy import Connection, func, select
 
 from spacecoop.store.schema import aliases, entities
+from spacecoop.store.web_queries.counts import store_version
 
 # Words that join two actors in one box: "ESA and Roscosmos", "NASA, JAXA", "CNES + DLR".
 JOINERS = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bwith\b|\bet\b)\s*", re.IGNORECASE)
@@ -79,7 +80,8 @@ _COUNTS = select(
 def name_index(conn: Connection) -> NameIndex:
     """The store's name index, read once and again whenever entities or aliases change in number."""
     url = str(conn.engine.url)
-    key = tuple(conn.execute(_COUNTS).one())
+    # Entities and aliases are saved with resolution: the store's version says when they changed.
+    key = (*conn.execute(_COUNTS).one(), store_version(conn))
     cached = _CACHE.get(url)
     if cached is not None and cached.key == key:
         return cached
