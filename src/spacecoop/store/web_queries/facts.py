@@ -15,9 +15,11 @@ from spacecoop.store.schema import (
     events,
     facts,
 )
+from spacecoop.store.web_queries.actor_order import ordered_page
 from spacecoop.store.web_queries.common import (
     FactFilter,
     has_fts,
+    in_order,
     is_resolved,
     parse_json,
     until_bound,
@@ -97,6 +99,14 @@ def fact_query(f: FactFilter) -> Select:
     return row_columns(shape, facts).where(*where_clauses(shape, facts)).params(values_of(f, shape))
 
 
+def _rows_by_id(conn: Connection, shape, ids: list[str]) -> list:
+    """The rows a page shows for these event ids, in their order."""
+    if not ids:
+        return []
+    rows = conn.execute(row_columns(shape, events).where(events.c.id.in_(ids))).all()
+    return in_order(ids, rows)
+
+
 def _page_rows(conn: Connection, st: PageStatements, values: dict, f: FactFilter) -> list:
     found = conn.execute(st.page, {**values, "limit": f.limit, "offset": f.offset}).all()
     if st.undated is None or len(found) == f.limit:
@@ -119,11 +129,13 @@ def list_facts(
     brief: bool = False,
     resolved: bool | None = None,
     known_total: int | None = None,
+    from_memory: bool = True,
 ) -> dict:
     """A page of facts matching `f`, with the total count. `brief` items leave out actors, sources
     and evidence (the timeline draws hundreds of markers and needs none of them). `resolved` may be
     passed by a caller that has already asked `is_resolved`, and `known_total` by one that knows
-    how many match (an entity's page, from the stored summaries)."""
+    how many match (an entity's page, from the stored summaries). Pages of actors come from
+    their events kept in date order (actor_order.py) unless `from_memory` is False."""
     if resolved is None:
         resolved = is_resolved(conn)
     f, actors = with_actor_ids(conn, f, resolved)
@@ -131,10 +143,15 @@ def list_facts(
     head = {"resolved": resolved, "limit": f.limit, "offset": f.offset, "actors": actors}
     if f.actor_ids is not None and not all(f.actor_ids):
         return {**head, "total": 0, "items": []}  # a name that names nobody: say so, with suggestions
-    st = statements(shape)
-    values = values_of(f, shape)
-    total = cached_count(conn, st.count, values, shape) if known_total is None else known_total
-    rows = _page_rows(conn, st, values, f)
+    kept = ordered_page(conn, f) if resolved and from_memory else None
+    if kept is not None:
+        total, page_ids = kept
+        rows = _rows_by_id(conn, shape, page_ids)
+    else:
+        st = statements(shape)
+        values = values_of(f, shape)
+        total = cached_count(conn, st.count, values, shape) if known_total is None else known_total
+        rows = _page_rows(conn, st, values, f)
     if brief:
         kind = "event" if resolved else "fact"
         items = [_brief_item(r, kind) for r in rows]
