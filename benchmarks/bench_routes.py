@@ -2,7 +2,8 @@
 
 Where bench_api.py measures what clients see (network, processes, other load on the machine),
 this asks the app itself, one request at a time, and prints the fastest and the median of
-`--repeat` requests per route after one warm-up: the work a request costs on a quiet machine.
+`--repeat` requests per route after one warm-up, and the median as a multiple of /api/health's
+(on a busy machine every time grows; the multiple less so).
 
     python benchmarks/bench_routes.py --db bench.db [--repeat 9]
 """
@@ -42,7 +43,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
     client = TestClient(create_app(Settings(db=args.db)))
-    print(f"{'route':50s} {'min ms':>8s} {'median ms':>10s}")
+    print(f"{'route':50s} {'min ms':>8s} {'median ms':>10s} {'median / health':>16s}")
+    health = None
     for route in ROUTES:
         assert client.get(route).status_code == 200, route  # warm-up
         times = []
@@ -50,7 +52,9 @@ def main() -> None:
             start = time.perf_counter()
             client.get(route)
             times.append((time.perf_counter() - start) * 1000)
-        print(f"{route:50s} {min(times):8.1f} {statistics.median(times):10.1f}")
+        median = statistics.median(times)
+        health = health or median  # the first route: /api/health, which does no work
+        print(f"{route:50s} {min(times):8.1f} {median:10.1f} {median / health:15.1f}x")
 
 
 if __name__ == "__main__":
