@@ -263,8 +263,10 @@ def test_workbench_timeline_shows_undated_facts_by_report_date(server, page):
     assert first["x"] + first["width"] <= second["x"] and first["y"] == second["y"]
 
 
-PAGES = ["/", "/facts", "/facts?actor=ESA", "/documents", "/entities", "/offices", "/timeline", "/network",
-         "/search?q=Soyuz", "/entities/esa", "/facts/ev-esa-roscosmos-pact", "/documents/esa_roscosmos_pact"]  # fmt: skip
+PAGES = ["/", "/facts", "/facts?actor=ESA", "/facts?actor=Perminof", "/documents", "/entities", "/offices",
+         "/timeline", "/timeline?actor=NASA", "/network", "/network?actor=Roscosmos&source=esa&target=roscosmos",
+         "/search", "/search?q=Soyuz", "/entities/esa", "/entities/nasa", "/facts/ev-esa-roscosmos-pact",
+         "/documents/esa_roscosmos_pact", "/help", "/facts/nothing-here"]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", PAGES)
