@@ -165,7 +165,13 @@ def list_facts(
 
 def _sources_of_event(conn: Connection, event_id: str) -> list[dict]:
     rows = conn.execute(
-        select(event_sources, documents.c.title, documents.c.publisher, documents.c.date.label("doc_date"))
+        select(
+            event_sources,
+            documents.c.title,
+            documents.c.publisher,
+            documents.c.date.label("doc_date"),
+            documents.c.url.label("doc_url"),
+        )
         .join(documents, documents.c.id == event_sources.c.doc_id, isouter=True)
         .where(event_sources.c.event_id == event_id)
         .order_by(event_sources.c.date, event_sources.c.doc_key)
@@ -178,6 +184,7 @@ def _sources_of_event(conn: Connection, event_id: str) -> list[dict]:
             "doc_title": r.title,
             "publisher": r.publisher,
             "doc_date": r.doc_date,
+            "doc_url": r.doc_url,
             "evidence": r.evidence_text,
             "evidence_start": r.evidence_start,
             "evidence_end": r.evidence_end,
@@ -226,7 +233,13 @@ def fact_detail(conn: Connection, fact_id: str) -> dict:
         item["links"] = _links_of_event(conn, fact_id)
         return item
     row = conn.execute(
-        select(facts, documents.c.title, documents.c.publisher, documents.c.date.label("doc_date"))
+        select(
+            facts,
+            documents.c.title,
+            documents.c.publisher,
+            documents.c.date.label("doc_date"),
+            documents.c.url.label("doc_url"),
+        )
         .join(documents, documents.c.id == facts.c.doc_id, isouter=True)
         .where(facts.c.id == fact_id)
     ).first()
@@ -243,6 +256,7 @@ def fact_detail(conn: Connection, fact_id: str) -> dict:
             "doc_title": row.title,
             "publisher": row.publisher,
             "doc_date": row.doc_date,
+            "doc_url": row.doc_url,
             "evidence": row.evidence_text,
             "evidence_start": row.evidence_start,
             "evidence_end": row.evidence_end,
