@@ -145,7 +145,7 @@ def entities(conn: Connection, p: ListParams) -> dict:
 
 def entity(conn: Connection, p: EntityPageParams) -> dict:
     data = wq.entity_detail(conn, p.ref, limit=p.limit, offset=p.offset)
-    _label(data["facts"]["items"])
+    _columns(_label(data["facts"]["items"]))
     # Office holders are stored by entity id; give the chart readable names.
     ids = {o["person"] for o in data["offices"]} | {o["organization"] for o in data["offices"]}
     names = wq.entity_names(conn, ids)
