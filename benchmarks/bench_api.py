@@ -230,7 +230,8 @@ def main() -> None:
             "/api/facts (filters)": [
                 f"/api/facts?type=agreement&since={y}&until={y + 1}" for y in range(1991, 2024, 3)
             ]
-            + [f"/api/facts?entity={a}" for a in some[:5]],
+            + [f"/api/facts?actor={a}" for a in some[:5]]
+            + [f"/api/facts?actor={a}&actor={b}" for a, b in zip(some[:3], some[3:6], strict=False)],
             "/api/facts/{id}": [f"/api/facts/e{rng.randrange(args.facts // 2):07d}" for _ in range(20)],
             "/api/entities/{id}": [f"/api/entities/{a}" for a in some],
             "/api/timeline": [f"/api/timeline?since={y}&until={y + 2}" for y in range(1990, 2024, 3)]

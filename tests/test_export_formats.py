@@ -14,7 +14,7 @@ from rdflib.namespace import PROV
 
 from spacecoop.cli import cli
 from spacecoop.errors import BadQuery
-from spacecoop.export import FORMATS, export, rdf, tabular
+from spacecoop.export import FORMATS, events_table, export, rdf, tabular
 from spacecoop.store.core import Store
 from tests.test_web_sample_store import HOSTILE, build_store
 
@@ -90,6 +90,56 @@ def test_export_graphml_parses_with_networkx(store, tmp_path):
     assert g.nodes["esa"]["wikidata"] == "Q25338"
     assert g.edges["cnes", "esa"]["agreements"] == 2
     assert isinstance(g.edges["jaxa", "nasa"]["weight"], int)
+    # Dates Gephi's timeline reads: the first and last shared agreement or meeting.
+    assert g.edges["cnes", "esa"]["start"] == "2019-06-12" and g.edges["cnes", "esa"]["end"] == "2020-12-31"
+    assert g.nodes["cnes"]["start"] == "2019-06-12"
+
+
+def test_export_events_table_in_csv_and_parquet(store, tmp_path):
+    csv_path, parquet_path = tmp_path / "events.csv", tmp_path / "events.parquet"
+    assert export(store, "events-csv", csv_path) == export(store, "events-parquet", parquet_path) == 10
+    text = csv_path.read_text(encoding="utf-8")
+    assert "NASA; JAXA" in text and "[" not in text.splitlines()[1].split(",")[0]  # lists as text
+    rows = {r["id"]: r for r in events_table.read_csv(str(csv_path))}
+    lunar = rows["ev-nasa-jaxa-lunar"]
+    assert lunar["parties"] == ["NASA", "JAXA"] and lunar["actors"] == ["JAXA", "NASA"]
+    assert lunar["sources"] == 2 and lunar["documents"] == ["nasa_esa_2021", "nasa_jaxa_2021"]
+    assert lunar["first_reported"] == "2021-05-04" and lunar["conflicts"]
+    assert tabular.read_parquet(parquet_path) == events_table.event_rows(store)
+
+
+def test_export_rdf_events_carry_titles(store, tmp_path):
+    path = tmp_path / "kb.ttl"
+    export(store, "turtle", path)
+    g = Graph().parse(path, format="turtle")
+    from rdflib.namespace import DCTERMS
+
+    title = str(g.value(rdf.iri("event", "ev-nasa-esa-gateway"), DCTERMS.title))
+    assert title == "NASA – ESA: lunar Gateway (2021-10-27)"
+
+
+def test_export_binary_format_refuses_a_terminal(tmp_path, monkeypatch):
+    from spacecoop.cli import web_cmds
+
+    db = build_store(tmp_path / "t.db")
+    monkeypatch.setattr(web_cmds, "stdout_is_terminal", lambda: True)
+    result = CliRunner().invoke(cli, ["export", "--format", "parquet", "--db", db])
+    assert result.exit_code == 2 and "binary" in result.output
+    monkeypatch.setattr(web_cmds, "stdout_is_terminal", lambda: False)  # redirected to a file: fine
+    assert CliRunner().invoke(cli, ["export", "--format", "parquet", "--db", db]).exit_code == 0
+
+
+def test_serve_refuses_a_busy_port_before_claiming_it(tmp_path):
+    import socket
+
+    db = build_store(tmp_path / "s.db")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", db, "--port", str(port)])
+    assert result.exit_code == 1
+    assert "already in use" in result.output and "serving" not in result.output
 
 
 def test_export_facts_jsonl_is_the_exchange_format(store, tmp_path):
@@ -105,7 +155,9 @@ def test_export_facts_jsonl_is_the_exchange_format(store, tmp_path):
 def test_export_unknown_format_is_a_clear_error(store):
     with pytest.raises(BadQuery, match="format 'xml'"):
         export(store, "xml", io.BytesIO())
-    assert set(FORMATS) == {"csv", "facts", "jsonld", "turtle", "graphml", "parquet", "corrections"}
+    assert set(FORMATS) == {
+        "csv", "facts", "jsonld", "turtle", "graphml", "parquet", "events-csv", "events-parquet", "corrections"
+    }  # fmt: skip
 
 
 def test_export_command_writes_a_file_and_reports_a_missing_store(tmp_path):

@@ -123,3 +123,25 @@ def test_store_fact_pages_match_a_plain_sort(rows, resolved, sort, base):
             page = list_facts(conn, f, resolved=resolved)
             assert page["total"] == total
             assert [i["id"] for i in page["items"]] == _expected(table_rows, f), f"offset {offset}"
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize(
+    "base",
+    [FactFilter(actors=("esa", "nasa")), FactFilter(actors=("roscosmos",), since="2000", until="2012"),
+     FactFilter(actors=("JAXA",), until="2010-06"), FactFilter(actors=("cnes",), since="2015-03")],
+    ids=["two-actors", "actor-and-period", "actor-until", "actor-since"],
+)  # fmt: skip
+def test_store_fact_pages_of_actors_kept_in_memory_equal_the_sql_pages(rows, sort, base):
+    from dataclasses import replace
+
+    store, _, _ = rows
+    with store.engine.connect() as conn:
+        total = list_facts(conn, replace(base, sort=sort, limit=1000), from_memory=False)["total"]
+        assert total > 5
+        for offset in range(0, total + 5, 5):
+            f = replace(base, sort=sort, limit=5, offset=offset)
+            kept, sql = list_facts(conn, f), list_facts(conn, f, from_memory=False)
+            assert kept["total"] == sql["total"] == total
+            assert [i["id"] for i in kept["items"]] == [i["id"] for i in sql["items"]], f"offset {offset}"
+            assert kept["items"] == sql["items"]

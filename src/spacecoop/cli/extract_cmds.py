@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from spacecoop.cli.tables import fact_table
 from spacecoop.errors import SpacecoopError
 from spacecoop.models import AnalyzedDocument
 from spacecoop.settings import settings_from_env
@@ -52,7 +53,7 @@ def expand(paths: tuple[str, ...]) -> tuple[str, ...]:
     type=click.Choice(["facts", "table"]),
     default="facts",
     show_default=True,
-    help="facts: JSON Lines in the exchange format; table: one line per fact.",
+    help="facts: JSON Lines in the exchange format; table: the table `spacecoop facts` prints.",
 )
 @click.option(
     "--min-confidence",
@@ -68,28 +69,15 @@ def extract_command(files: tuple[str, ...], fmt: str, min_confidence: float | No
             failed += 1
             click.echo(f"error: {result[1]}", err=True)
             continue
-        for fact in result.facts:
-            record = fact.to_record()
-            if fmt == "facts":
+        records = [fact.to_record() for fact in result.facts]
+        if fmt == "facts":
+            for record in records:
                 click.echo(json.dumps(record, ensure_ascii=False))
-            else:
-                click.echo(format_fact_line(record))
+        elif records:
+            # One table per file, in the format `spacecoop facts --format table` prints.
+            click.echo(fact_table(records) + "\n")
     if failed:
         sys.exit(1)
-
-
-def format_fact_line(record: dict) -> str:
-    date = record.get("date") or record.get("as_of") or "-"
-    kind = record["type"]
-    if kind == "role":
-        what = f"{record['person']} — {record['role']}, {record.get('organization') or '?'}"
-    elif kind == "agreement":
-        what = f"{' / '.join(record['parties']) or '?'}: {record['title']} [{record['status']}]"
-    elif kind == "meeting":
-        what = f"{', '.join(record['participants'])} ({', '.join(record['organizations'])})"
-    else:
-        what = f"{record.get('vehicle') or '?'} from {record.get('site') or '?'}: {', '.join(record['payloads'])} [{record['status']}]"
-    return f"{record['doc']}\t{kind}\t{date}\t{what}"
 
 
 @click.command("eval")

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from spacecoop.cli.options import db_option, settings_for
+from spacecoop.cli.tables import cell, fact_table, format_table
 from spacecoop.errors import BadQuery, NotFound, SpacecoopError
 from spacecoop.models import FACT_TYPES
 
@@ -150,15 +151,6 @@ def _document_listing(d: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def format_table(header: tuple[str, ...], rows: list[list[str]], max_width: int = 60) -> str:
-    """A plain-text table; cells past `max_width` are cut with an ellipsis."""
-    cut = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cut]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cut]
-    return "\n".join(lines)
-
-
 @click.command("show")
 @click.argument("doc", metavar="DOC")
 @db_option
@@ -170,6 +162,7 @@ def show_command(doc: str, db: str | None, fmt: str, raw: bool) -> None:
     with _open_store(db) as store:
         try:
             record = store.document(doc)
+            facts = store.facts(doc_id=record["id"])
         except NotFound as error:
             raise click.ClickException(str(error)) from error
         except BadQuery as error:
@@ -179,9 +172,14 @@ def show_command(doc: str, db: str | None, fmt: str, raw: bool) -> None:
     if raw:
         record["text"] = raw_text
     if fmt == "json":
+        record["fact_list"] = facts
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         click.echo(format_document(record))
+        # The facts found in it, in the table `spacecoop facts` prints.
+        click.echo(f"\n{len(facts)} fact(s) found in this document:" if facts else "\nNo facts found in it.")
+        if facts:
+            click.echo(fact_table(facts))
 
 
 def format_document(d: dict[str, Any]) -> str:
@@ -254,27 +252,8 @@ def facts_command(
     elif fmt == "csv":
         click.echo(facts_csv(facts), nl=False)
     else:
-        rows = [
-            [
-                f.get("date", f.get("as_of")) or "-",
-                f["type"],
-                f.get("status") or "-",
-                fact_summary(f),
-                f["doc"],
-                f["evidence"],
-            ]
-            for f in facts
-        ]
-        click.echo(format_table(("date", "type", "status", "what", "doc", "evidence"), rows))
+        click.echo(fact_table(facts))
         click.echo(f"{len(facts)} fact(s)", err=True)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return "; ".join(_cell(v) for v in value)
-    return str(value)
 
 
 def facts_csv(facts: list[dict[str, Any]]) -> str:
@@ -283,22 +262,8 @@ def facts_csv(facts: list[dict[str, Any]]) -> str:
     writer.writerow(FACT_CSV_COLUMNS)
     for fact in facts:
         date = fact.get("as_of") if fact["type"] == "role" else fact.get("date")
-        writer.writerow([_cell(date if c == "date" else fact.get(c)) for c in FACT_CSV_COLUMNS])
+        writer.writerow([cell(date if c == "date" else fact.get(c)) for c in FACT_CSV_COLUMNS])
     return out.getvalue()
-
-
-SUMMARY_KEYS = {
-    "agreement": ("parties", "title", "place"),
-    "meeting": ("participants", "organizations", "place"),
-    "launch": ("vehicle", "payloads", "site"),
-    "role": ("person", "role", "organization"),
-}
-
-
-def fact_summary(fact: dict[str, Any]) -> str:
-    """The fact's main arguments in one line: `NASA, JAXA | lunar exploration | Tokyo`."""
-    parts = [_cell(fact.get(k)).replace("; ", ", ") for k in SUMMARY_KEYS.get(fact["type"], ())]
-    return " | ".join(p for p in parts if p) or "-"
 
 
 COMMANDS = [ingest_command, docs_command, show_command, facts_command]

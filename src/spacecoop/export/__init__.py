@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from spacecoop.errors import BadQuery
-from spacecoop.export import graph, jsonl, rdf, review_log, tabular
+from spacecoop.export import events_table, graph, jsonl, rdf, review_log, tabular
 from spacecoop.store.core import Store
 
 # format -> (writer taking a store and a binary stream, usual file extension)
@@ -20,6 +20,8 @@ FORMATS: dict[str, tuple[Callable[[Store, BinaryIO], int], str]] = {
     "graphml": (graph.write_graphml, "graphml"),
     "parquet": (tabular.write_parquet, "parquet"),
     "corrections": (review_log.write_log, "jsonl"),  # the review audit log
+    "events-csv": (events_table.write_csv, "csv"),
+    "events-parquet": (events_table.write_parquet, "parquet"),
 }
 
 

@@ -72,6 +72,30 @@ def _dated(pairs: list, prop: URIRef, value: str | None) -> None:
         pairs.append((prop, _date(value)))
 
 
+def _names(value) -> str:
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(str(v) for v in values if v)
+
+
+def event_title(kind: str, args: dict, date: str | None) -> str:
+    """A title a triple-store browser can list an event by: who, what and when."""
+    if kind == "agreement":
+        text = f"{' – '.join(map(str, args.get('parties') or [])) or 'Agreement'}: {args.get('title') or 'agreement'}"
+    elif kind == "meeting":
+        text = f"Meeting of {_names(args.get('participants')) or _names(args.get('organizations')) or '?'}"
+    elif kind == "launch":
+        text = f"Launch of {args.get('vehicle') or '?'}" + (
+            f" with {_names(args.get('payloads'))}" if args.get("payloads") else ""
+        )
+    elif kind == "role":
+        text = f"{args.get('person') or '?'}, {args.get('role') or 'role'}" + (
+            f" of {args['organization']}" if args.get("organization") else ""
+        )
+    else:
+        text = kind
+    return f"{text} ({date})" if date else text
+
+
 def blocks(store: Store) -> Iterator[Block]:
     """Every subject of the export with its predicates and objects."""
     with store.engine.connect() as conn:
@@ -137,6 +161,7 @@ def blocks(store: Store) -> Iterator[Block]:
             (RDF.type, SC.Event),
             (RDF.type, TYPE_CLASS.get(ev["type"], SC.Event)),
             (SC.factType, Literal(ev["type"])),
+            (DCTERMS.title, Literal(event_title(ev["type"], ev["args"], ev["date"]))),
         ]
         _dated(pairs, SC.date, ev["date"])
         if ev["status"]:

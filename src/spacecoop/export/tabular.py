@@ -1,13 +1,13 @@
 """Facts as a table: one row per document's fact, the same columns in CSV and Parquet.
 
-List arguments (parties, payloads...) are JSON arrays in CSV and list<string> columns in Parquet,
-so both read back to exactly the rows written."""
+List arguments (parties, payloads...) are `; `-joined text in CSV (what a spreadsheet shows and
+filters on) and list<string> columns in Parquet; both read back to the rows written (a list item
+that itself holds "; " would come back split)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, BinaryIO
 
 import pyarrow as pa
@@ -81,23 +81,24 @@ def read_parquet(source) -> list[dict[str, Any]]:
     return pq.read_table(source).to_pylist()
 
 
-def write_csv(store: Store, out: BinaryIO) -> int:
-    rows = fact_rows(store)
+LIST_SEPARATOR = "; "
+
+
+def write_table_csv(rows: list[dict[str, Any]], columns, out: BinaryIO) -> int:
+    """Rows as CSV under `columns`' names, lists `; `-joined; the caller's stream stays open."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
-    writer = csv.DictWriter(text, fieldnames=NAMES)
+    writer = csv.DictWriter(text, fieldnames=[name for name, _ in columns])
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in row.items()}
-        )
+        writer.writerow({k: LIST_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in row.items()})
     text.flush()
-    text.detach()  # leave the caller's stream open
+    text.detach()
     return len(rows)
 
 
-def read_csv(source: str) -> list[dict[str, Any]]:
-    """Rows of a CSV written by write_csv, with types restored (lists, numbers, empty = None)."""
-    types = dict(COLUMNS)
+def read_table_csv(source: str, columns) -> list[dict[str, Any]]:
+    """Rows of a CSV written by write_table_csv, with types restored (lists, numbers, empty = None)."""
+    types = dict(columns)
     rows = []
     with open(source, encoding="utf-8", newline="") as handle:
         for raw in csv.DictReader(handle):
@@ -105,7 +106,7 @@ def read_csv(source: str) -> list[dict[str, Any]]:
             for name, value in raw.items():
                 kind = types[name]
                 if pa.types.is_list(kind):
-                    row[name] = json.loads(value) if value else []
+                    row[name] = value.split(LIST_SEPARATOR) if value else []
                 elif value == "":
                     row[name] = None
                 elif pa.types.is_integer(kind):
@@ -116,3 +117,11 @@ def read_csv(source: str) -> list[dict[str, Any]]:
                     row[name] = value
             rows.append(row)
     return rows
+
+
+def write_csv(store: Store, out: BinaryIO) -> int:
+    return write_table_csv(fact_rows(store), COLUMNS, out)
+
+
+def read_csv(source: str) -> list[dict[str, Any]]:
+    return read_table_csv(source, COLUMNS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -131,4 +132,20 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     register(app)
     app.include_router(review_router)  # review: write API, queue, corrections log and its feeds
+    threading.Thread(target=_warm, args=(app.state.engine,), daemon=True, name="spacecoop-warm").start()
     return app
+
+
+def _warm(engine: Engine) -> None:
+    """Read the names and the network's counts once at start (seconds on a million facts), so
+    the first visitor does not wait for them. A failure here is met again, and reported, by the
+    first request that needs them."""
+    from spacecoop.store import web_queries
+
+    try:
+        with engine.connect() as conn:
+            web_queries.name_index(conn)
+            if web_queries.is_resolved(conn):
+                web_queries.warm_network(conn)
+    except Exception:  # noqa: BLE001 - only a head start; requests report their own errors
+        return

@@ -60,56 +60,96 @@ Limit = Query(50, ge=1, le=MAX_LIMIT, description="page size")
 Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
 
 
+ACTOR_HELP = (
+    "an actor: any name, alias, surname or part of a name; repeat it, or write "
+    "'ESA and Roscosmos', for facts all of them take part in"
+)
+
+
+def fact_filter(
+    *, type, actor, status, since, until, country, language, source, year, q=None, sort="date",
+    limit=50, offset=0, entity=None,
+) -> FactFilter:  # fmt: skip
+    """One filter vocabulary for the facts list, the timeline, the facets and the exports."""
+    if year:
+        if not re.fullmatch(r"\d{4}", year):
+            raise BadQuery(f"year={year!r}: give four digits")
+        since, until = since or year, until or year
+    since, until = _period(since, until)
+    actors = tuple(a for a in (text_param(x) for x in (actor or [])) if a)
+    return FactFilter(
+        type=one_of("type", type, FACT_TYPES),
+        entity=text_param(entity),
+        actors=actors,
+        status=one_of("status", status, STATUSES),
+        since=since,
+        until=until,
+        country=text_param(country),
+        language=text_param(language),
+        source=text_param(source),
+        q=text_param(q),
+        sort=one_of("sort", sort, SORTS) or "date",
+        limit=limit,
+        offset=offset,
+    )
+
+
+TypeQ = Query(None, description=f"one of {', '.join(FACT_TYPES)}")
+ActorQ = Query(None, max_length=200, description=ACTOR_HELP)
+StatusQ = Query(None, description=f"one of {', '.join(STATUSES)}")
+SinceQ = Query(None, description="ISO date prefix: YYYY, YYYY-MM or YYYY-MM-DD")
+UntilQ = Query(None, description="ISO date prefix, inclusive")
+CountryQ = Query(None, max_length=100, description="an actor of this country takes part (e.g. France)")
+LanguageQ = Query(None, max_length=20, description="reported in this language (e.g. en)")
+SourceQ = Query(None, max_length=200, description="reported by this publisher")
+YearQ = Query(None, description="YYYY: a shortcut for since=YYYY&until=YYYY")
+
+
 class FactParams:
-    """Filters shared by the facts list and the timeline."""
+    """Filters shared by the facts list, its facets and CSV, and (less paging) the timeline."""
 
     def __init__(
         self,
-        type: str | None = Query(None, description=f"one of {', '.join(FACT_TYPES)}"),
-        entity: str | None = Query(None, description="an entity id, name or alias"),
-        status: str | None = Query(None, description=f"one of {', '.join(STATUSES)}"),
-        since: str | None = Query(None, description="ISO date prefix: YYYY, YYYY-MM or YYYY-MM-DD"),
-        until: str | None = Query(None, description="ISO date prefix, inclusive"),
+        type: str | None = TypeQ,
+        actor: list[str] | None = ActorQ,
+        status: str | None = StatusQ,
+        since: str | None = SinceQ,
+        until: str | None = UntilQ,
+        country: str | None = CountryQ,
+        language: str | None = LanguageQ,
+        source: str | None = SourceQ,
+        year: str | None = YearQ,
         q: str | None = Query(None, max_length=200, description="words the fact must contain"),
         sort: str = Query("date", description=f"one of {', '.join(sorted(SORTS))}"),
+        entity: str | None = Query(None, max_length=200, description="the same as actor (older name)"),
         limit: int = Limit,
         offset: int = Offset,
     ):
-        since, until = _period(since, until)
-        self.filter = FactFilter(
-            type=one_of("type", type, FACT_TYPES),
-            entity=text_param(entity),
-            status=one_of("status", status, STATUSES),
-            since=since,
-            until=until,
-            q=text_param(q),
-            sort=one_of("sort", sort, SORTS) or "date",
-            limit=limit,
-            offset=offset,
-        )
+        self.filter = fact_filter(
+            type=type, actor=actor, status=status, since=since, until=until, country=country,
+            language=language, source=source, year=year, q=q, sort=sort, limit=limit, offset=offset,
+            entity=entity,
+        )  # fmt: skip
 
 
 class TimelineParams(FactParams):
     def __init__(
         self,
-        type: str | None = Query(None, description=f"one of {', '.join(FACT_TYPES)}"),
-        actor: str | None = Query(None, description="an entity id, name or alias"),
-        status: str | None = Query(None, description=f"one of {', '.join(STATUSES)}"),
+        type: str | None = TypeQ,
+        actor: list[str] | None = ActorQ,
+        status: str | None = StatusQ,
         since: str | None = Query(None, description="ISO date prefix: start of the visible period"),
         until: str | None = Query(None, description="ISO date prefix: end of the visible period"),
+        country: str | None = CountryQ,
+        language: str | None = LanguageQ,
+        source: str | None = SourceQ,
+        year: str | None = YearQ,
         limit: int = Query(300, ge=1, le=MAX_LIMIT, description="most markers drawn"),
     ):
-        super().__init__(
-            type=type,
-            entity=actor,
-            status=status,
-            since=since,
-            until=until,
-            q=None,
-            sort="date",
-            limit=limit,
-            offset=0,
-        )
+        self.filter = fact_filter(
+            type=type, actor=actor, status=status, since=since, until=until, country=country,
+            language=language, source=source, year=year, limit=limit,
+        )  # fmt: skip
 
 
 class RefParams:
@@ -132,10 +172,18 @@ class ListParams:
         self,
         q: str | None = Query(None, max_length=200, description="part of a name or title"),
         type: str | None = Query(None, max_length=40, description="entity type (entities only)"),
+        sort: str | None = Query(None, max_length=20, description="a column; '-' first for descending"),
+        language: str | None = Query(None, max_length=20, description="documents only: in this language"),
+        source: str | None = Query(None, max_length=200, description="documents only: from this publisher"),
+        year: str | None = Query(None, description="documents only: dated in this year (YYYY)"),
         limit: int = Limit,
         offset: int = Offset,
     ):
         self.q, self.type, self.limit, self.offset = text_param(q), text_param(type), limit, offset
+        self.sort = text_param(sort)
+        if year and not re.fullmatch(r"\d{4}", year):
+            raise BadQuery(f"year={year!r}: give four digits")
+        self.language, self.source, self.year = text_param(language), text_param(source), year or None
 
 
 class OfficeParams:
@@ -143,11 +191,17 @@ class OfficeParams:
         self,
         organization: str | None = Query(None, max_length=200),
         person: str | None = Query(None, max_length=200),
+        sort: str | None = Query(None, max_length=20, description="organization, office or start; '-' first"),
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
         offset: int = Offset,
     ):
         self.organization, self.person = text_param(organization), text_param(person)
+        self.sort = text_param(sort)
         self.limit, self.offset = limit, offset
+
+
+EgoQ = Query(None, max_length=200, description="ego view: this actor and its partners")
+KindQ = Query(None, description="only actors of these types (agency, government, ...)")
 
 
 class GraphParams:
@@ -160,8 +214,12 @@ class GraphParams:
             None, max_length=300, description="with target: the facts behind one edge"
         ),
         target: str | None = Query(None, max_length=300),
+        actor: str | None = EgoQ,
+        kind: list[str] | None = KindQ,
     ):
         self.since, self.until = _period(since, until)
+        self.actor = text_param(actor)
+        self.kinds = tuple(k for k in (text_param(x) for x in (kind or [])) if k)
         self.nodes = nodes
         self.source, self.target = text_param(source), text_param(target)
         if bool(self.source) != bool(self.target):
@@ -176,6 +234,9 @@ class SearchParams:
         actor: str | None = Query(None, max_length=200, description="facet: an entity id, name or alias"),
         year: str | None = Query(None, description="facet: YYYY"),
         publisher: str | None = Query(None, max_length=200, description="facet: a publisher as listed"),
+        source: str | None = Query(
+            None, max_length=200, description="the same as publisher (the facts' name)"
+        ),
         limit: int = Query(20, ge=1, le=200),
         offset: int = Offset,
     ):
@@ -188,7 +249,7 @@ class SearchParams:
                 type=one_of("type", type, FACT_TYPES),
                 actor=text_param(actor),
                 year=year or None,
-                publisher=text_param(publisher),
+                publisher=text_param(publisher) or text_param(source),
                 limit=limit,
                 offset=offset,
             )

@@ -25,9 +25,31 @@ def hits(snippet: str | None) -> Markup:
 
 
 def query(params: dict, **changes) -> str:
-    """A query string: `params` with `changes` applied; empty values are dropped."""
-    merged = {**{k: v for k, v in params.items() if k not in ("limit", "offset", "sort")}, **changes}
-    return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+    """A query string: `params` with `changes` applied; empty values are dropped, lists repeat
+    their key (actor=ESA&actor=Roscosmos). The page offset is reset unless changed."""
+    merged = {**{k: v for k, v in params.items() if k not in ("limit", "offset")}, **changes}
+    kept = {}
+    for k, v in merged.items():
+        if isinstance(v, (list, tuple)):
+            v = [x for x in v if x not in (None, "")]
+        if v not in (None, "", []):
+            kept[k] = v
+    return "?" + urlencode(kept, doseq=True)
+
+
+def with_actor(params: dict, name: str) -> str:
+    """`params` with one more actor (a facet click narrows to facts this actor also takes part in)."""
+    actors = params.get("actor") or []
+    actors = [actors] if isinstance(actors, str) else list(actors)
+    return query(params, actor=actors + ([name] if name not in actors else []))
+
+
+def without(params: dict, key: str, value: str | None = None) -> str:
+    """`params` without `key` (or without one of its values, for a list)."""
+    current = params.get(key)
+    if value is not None and isinstance(current, (list, tuple)):
+        return query(params, **{key: [v for v in current if v != value]})
+    return query(params, **{key: None})
 
 
 def percent(value: float | None) -> str:
@@ -41,6 +63,8 @@ def build_environment() -> Environment:
     env.filters["hits"] = hits
     env.filters["percent"] = percent
     env.globals["query"] = query
+    env.globals["with_actor"] = with_actor
+    env.globals["without"] = without
     return env
 
 

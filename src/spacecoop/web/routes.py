@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from spacecoop.web import views
+from spacecoop.web import tables, views
 from spacecoop.web.params import (
     EntityPageParams,
     FactParams,
@@ -41,12 +41,15 @@ PAGES = (
     Page("home", "/", "/api/overview", views.home, None, "home.html", "Counts, date range and where to start"),
     Page("timeline", "/timeline", "/api/timeline", views.timeline, TimelineParams, "timeline.html",
          "Facts along time, one lane per type; filter by actor, type, status and period",
-         views.present_timeline, (("years", "/api/timeline/years", views.timeline_years),)),
+         views.present_timeline, (("years", "/api/timeline/years", views.timeline_years),
+                                  ("undated", "/api/timeline/undated", views.timeline_undated),
+                                  ("offices", "/api/timeline/offices", views.timeline_offices))),
     Page("network", "/network", "/api/graph", views.network, GraphParams, "network.html",
          "Who cooperates with whom: actors and their shared agreements and meetings, by period",
          views.present_network),
     Page("facts", "/facts", "/api/facts", views.facts, FactParams, "facts.html",
-         "Facts (resolved events when available), filtered, sorted and paged"),
+         "Facts (resolved events when available), filtered, sorted and paged", None,
+         (("facets", "/api/facts/facets", views.fact_facets),)),
     Page("fact", "/facts/{id}", "/api/facts/{id}", views.fact, RefParams, "fact.html",
          "One fact with every source, its evidence, date, confidence and conflicts"),
     Page("documents", "/documents", "/api/documents", views.documents, ListParams, "documents.html",
@@ -87,10 +90,14 @@ def _html_route(page: Page) -> Callable:
         api_url = page.api_path.format(**request.path_params)
         if request.url.query:
             api_url += "?" + request.url.query
-        context = {"data": data, "page": page.name, "api_url": api_url, "params": dict(request.query_params)}
+        params_dict = {
+            k: (v if len(v := request.query_params.getlist(k)) > 1 or k == "actor" else v[0])
+            for k in request.query_params
+        }
+        context = {"data": data, "page": page.name, "api_url": api_url, "params": params_dict}
         context.update({name: _data(request, view, params) for name, _, view in page.extras})
         if page.present:
-            context.update(page.present(data))
+            context.update(page.present(data, context))
         return templates.TemplateResponse(request, page.template, context)
 
     return endpoint
@@ -110,13 +117,25 @@ def _raw_json(request: Request, params: Annotated[RefParams, Depends()]) -> Resp
     return JSON(_data(request, views.document_raw, params))
 
 
-def _facts_csv(request: Request, params: Annotated[FactParams, Depends()]) -> Response:
-    """The facts list with the same filters, as CSV (one page: at most `limit` rows)."""
-    return Response(
-        views.facts_as_csv(_data(request, views.facts, params)),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="spacecoop-facts.csv"'},
-    )
+# Every table's CSV twin: the same parameters as its page, one page of rows (at most `limit`).
+CSV_TABLES = (
+    ("facts", FactParams, views.facts, tables.facts_rows),
+    ("documents", ListParams, views.documents, tables.documents_rows),
+    ("entities", ListParams, views.entities, tables.entities_rows),
+    ("offices", OfficeParams, views.offices, tables.offices_rows),
+)
+
+
+def _csv_route(name: str, params_type: type, view: Callable, rows: Callable) -> Callable:
+    def endpoint(request: Request, params: Annotated[Any, Depends(params_type)]) -> Response:
+        return Response(
+            tables.as_csv(*rows(_data(request, view, params))),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="spacecoop-{name}.csv"'},
+        )
+
+    endpoint.__doc__ = f"The {name} table with the same filters, as CSV (one page: at most `limit` rows)."
+    return endpoint
 
 
 def _health(request: Request) -> Response:
@@ -131,7 +150,9 @@ def _help(request: Request) -> Response:
 def register(app: FastAPI) -> None:
     """Add every page, its JSON twin and the API-only routes to `app`."""
     app.add_api_route("/api/health", _health, methods=["GET"], summary="Liveness")
-    app.add_api_route("/api/facts.csv", _facts_csv, methods=["GET"], summary="Facts as CSV")
+    for name, params_type, view, rows in CSV_TABLES:
+        app.add_api_route(f"/api/{name}.csv", _csv_route(name, params_type, view, rows), methods=["GET"],
+                          summary=f"{name.capitalize()} as CSV", operation_id=f"get_{name}_csv")  # fmt: skip
     app.add_api_route("/api/documents/{id}/raw", _raw_json, methods=["GET"], summary="Raw original (JSON)")
     app.add_api_route(
         "/api/documents", upload_document, methods=["POST"], status_code=201, summary="Upload a document"

@@ -3,8 +3,6 @@ as is; the HTML route adds presentation (positions, runs of text) with the match
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import Any
 
@@ -12,7 +10,7 @@ from sqlalchemy import Connection
 
 from spacecoop.models import FACT_TYPES
 from spacecoop.store import web_queries as wq
-from spacecoop.web import layout
+from spacecoop.web import bands, layout
 from spacecoop.web.params import (
     STATUSES,
     EntityPageParams,
@@ -24,6 +22,7 @@ from spacecoop.web.params import (
     SearchParams,
     TimelineParams,
 )
+from spacecoop.web.tables import columns
 
 
 def _names(values: Any) -> str:
@@ -66,42 +65,64 @@ def home(conn: Connection, _params: None = None) -> dict:
     return data
 
 
+def filter_params(f: wq.FactFilter) -> dict:
+    """A filter in the one vocabulary the pages, the API and the links share."""
+    actors = list(f.actor_names())
+    return {
+        "type": f.type, "actor": actors, "status": f.status, "since": f.since, "until": f.until,
+        "country": f.country, "language": f.language, "source": f.source, "q": f.q, "sort": f.sort,
+    }  # fmt: skip
+
+
+def _columns(items: list[dict]) -> list[dict]:
+    for item in items:
+        item["columns"] = columns(item)
+    return items
+
+
 def facts(conn: Connection, p: FactParams) -> dict:
     page = wq.list_facts(conn, p.filter)
-    _label(page["items"])
-    page["filter"] = p.filter.__dict__
+    _columns(_label(page["items"]))
+    page["filter"] = filter_params(p.filter)
+    if page["actors"]:
+        # "ESA and Roscosmos" in one box reads back as two actors, as links and exports carry them.
+        page["filter"]["actor"] = [a["query"] for a in page["actors"]]
     return page
 
 
-def facts_as_csv(data: dict) -> str:
-    """A facts page as CSV: one row per fact, lists joined with '; '."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        ["id", "type", "date", "status", "confidence", "summary", "actors", "sources", "evidence"]
-    )
-    for item in data["items"]:
-        actors = "; ".join(a["name"] for a in item["actors"])
-        writer.writerow(
-            [item["id"], item["type"], item["date"], item["status"], item["confidence"], item["label"],
-             actors, item["sources"], item["evidence"]]
-        )  # fmt: skip
-    return out.getvalue()
+def fact_facets(conn: Connection, p: FactParams) -> dict:
+    data = wq.fact_facets(conn, p.filter)
+    data["filter"] = filter_params(p.filter)
+    return data
 
 
 def fact(conn: Connection, p: RefParams) -> dict:
     item = wq.fact_detail(conn, p.ref)
     item["label"] = describe(item)
+    for link in item["links"]:
+        # Name the related event as a reader would, not by its id.
+        other = link.get("event")
+        link["label"] = f"{describe(other)} ({other['date'] or 'undated'})" if other else "another event"
     return item
 
 
 def documents(conn: Connection, p: ListParams) -> dict:
-    return wq.list_documents(conn, limit=p.limit, offset=p.offset, q=p.q)
+    data = wq.list_documents(
+        conn, limit=p.limit, offset=p.offset, q=p.q, sort=p.sort, language=p.language, source=p.source,
+        year=p.year,
+    )  # fmt: skip
+    for d in data["items"]:
+        # A document without a found title is named by its first words, not by its file key.
+        d["label"] = d["title"] or d.get("opening") or d["key"]
+    return data
 
 
 def document(conn: Connection, p: RefParams) -> dict:
     doc = wq.document_detail(conn, p.ref)
     _label(doc["facts"])
+    words = " ".join((doc.get("text") or "")[:120].split())
+    opening = (words[:72].rsplit(" ", 1)[0] + " …") if len(words) > 72 else words
+    doc["label"] = doc.get("title") or opening or doc["key"]
     return doc
 
 
@@ -109,31 +130,34 @@ def document_raw(conn: Connection, p: RefParams) -> dict:
     return wq.document_raw(conn, p.ref)
 
 
-def present_document(doc: dict) -> dict:
+def present_document(doc: dict, extras: dict | None = None) -> dict:
     spans = [(f["evidence_start"], f["evidence_end"], f["id"]) for f in doc["facts"]]
     labels = {f["id"]: f"{f['type']}: {f['label']}" for f in doc["facts"]}
     return {"runs": layout.highlight_runs(doc["text"] or "", spans), "labels": labels}
 
 
 def entities(conn: Connection, p: ListParams) -> dict:
-    return wq.list_entities(conn, q=p.q, type=p.type, limit=p.limit, offset=p.offset)
+    data = wq.list_entities(conn, q=p.q, type=p.type, limit=p.limit, offset=p.offset, sort=p.sort)
+    for e in data["items"]:
+        e["country"] = wq.country_of(e["id"])
+    return data
 
 
 def entity(conn: Connection, p: EntityPageParams) -> dict:
     data = wq.entity_detail(conn, p.ref, limit=p.limit, offset=p.offset)
-    _label(data["facts"]["items"])
+    _columns(_label(data["facts"]["items"]))
     # Office holders are stored by entity id; give the chart readable names.
     ids = {o["person"] for o in data["offices"]} | {o["organization"] for o in data["offices"]}
     names = wq.entity_names(conn, ids)
     for office in data["offices"]:
-        office["person_name"] = names.get(office["person"], {}).get("name", office["person"])
-        office["organization_name"] = names.get(office["organization"], {}).get(
-            "name", office["organization"]
+        office["person_name"] = names.get(office["person"], {}).get("name") or readable_id(office["person"])
+        office["organization_name"] = names.get(office["organization"], {}).get("name") or readable_id(
+            office["organization"]
         )
     return data
 
 
-def present_entity(data: dict) -> dict:
+def present_entity(data: dict, extras: dict | None = None) -> dict:
     chart = layout.office_chart(data["offices"], date.today().isoformat())
     names = {o["organization"]: o["organization_name"] for o in data["offices"]}
     for row in chart["rows"]:
@@ -148,32 +172,58 @@ def present_entity(data: dict) -> dict:
 
 
 def offices(conn: Connection, p: OfficeParams) -> dict:
-    return wq.list_offices(conn, organization=p.organization, person=p.person, limit=p.limit, offset=p.offset)
+    data = wq.list_offices(
+        conn, organization=p.organization, person=p.person, limit=p.limit, offset=p.offset, sort=p.sort
+    )
+    ids = {o["person"] for o in data["items"]} | {o["organization"] for o in data["items"]}
+    names = wq.entity_names(conn, ids)
+    for o in data["items"]:
+        o["person_name"] = names.get(o["person"], {}).get("name") or readable_id(o["person"])
+        o["organization_name"] = names.get(o["organization"], {}).get("name") or readable_id(
+            o["organization"]
+        )
+    return data
+
+
+def readable_id(entity_id: str) -> str:
+    return wq.readable(entity_id)
 
 
 def timeline(conn: Connection, p: TimelineParams) -> dict:
     data = wq.timeline(conn, p.filter)
     _label(data["items"])
-    f = p.filter
-    data["filter"] = {
-        "type": f.type,
-        "actor": f.entity,
-        "status": f.status,
-        "since": f.since,
-        "until": f.until,
-    }
+    data["filter"] = filter_params(p.filter)
     return data
 
 
 def timeline_years(conn: Connection, p: TimelineParams) -> dict:
-    f = p.filter
-    filt = {"type": f.type, "actor": f.entity, "status": f.status, "since": f.since, "until": f.until}
-    return {"filter": filt, "years": wq.years(conn, f)}
+    return {"filter": filter_params(p.filter), "years": wq.years(conn, p.filter)}
 
 
-def present_timeline(data: dict) -> dict:
+def timeline_offices(conn: Connection, p: TimelineParams) -> dict:
+    if not wq.is_resolved(conn):
+        return {"total": 0, "items": [], "filter": filter_params(p.filter)}
+    data = wq.office_terms(conn, p.filter)
+    data["filter"] = filter_params(p.filter)
+    return data
+
+
+def timeline_undated(conn: Connection, p: TimelineParams) -> dict:
+    data = wq.undated(conn, p.filter)
+    _label(data["items"])
+    data["filter"] = filter_params(p.filter)
+    return data
+
+
+def present_timeline(data: dict, extras: dict | None = None) -> dict:
     f = data["filter"]
-    drawn = layout.timeline_layout(data["items"], f["since"], f["until"])
+    undated = ((extras or {}).get("undated") or {}).get("items") or []
+    drawn = layout.timeline_layout(data["items"], f["since"], f["until"], undated)
+    terms = ((extras or {}).get("offices") or {}).get("items") or []
+    drawn["bands"] = bands.term_bands(
+        terms, drawn["lo"], drawn["hi"], drawn["height"] - 24, date.today().isoformat()
+    )
+    drawn["height"] += drawn["bands"]["height"]
     return {
         "svg": drawn,
         "zoom": layout.zoom_range(drawn["first_year"], drawn["last_year"]),
@@ -183,7 +233,16 @@ def present_timeline(data: dict) -> dict:
 
 
 def network(conn: Connection, p: GraphParams) -> dict:
-    data = wq.graph(conn, since=p.since, until=p.until, max_nodes=p.nodes)
+    ego, ego_match = (), None
+    if p.actor:
+        ego_match = wq.resolve_actors(conn, [p.actor])[0].as_dict(wq.name_index(conn))
+        ego = tuple(m["id"] for m in ego_match["matched"])
+    if p.actor and not ego:
+        data = {"since": p.since, "until": p.until, "nodes": [], "edges": [], "dropped_nodes": 0, "ego": []}
+    else:
+        data = wq.graph(conn, since=p.since, until=p.until, max_nodes=p.nodes, ego=ego, kinds=p.kinds)
+    data["actor"], data["kinds"] = ego_match, list(p.kinds)
+    data["kind_choices"] = ["agency", "government", "intergovernmental", "company", "person", "organization"]
     data["edge"] = None
     if p.source and p.target:
         data["edge"] = wq.edge_facts(conn, p.source, p.target, since=p.since, until=p.until)
@@ -195,7 +254,7 @@ def network(conn: Connection, p: GraphParams) -> dict:
     return data
 
 
-def present_network(data: dict) -> dict:
+def present_network(data: dict, extras: dict | None = None) -> dict:
     return {"svg": layout.network_layout(data)}
 
 

@@ -16,7 +16,13 @@ from spacecoop.store.web_queries.common import (
     is_resolved,
 )
 from spacecoop.store.web_queries.documents import document_detail, document_raw, list_documents
-from spacecoop.store.web_queries.entities import entity_detail, list_entities, list_offices
+from spacecoop.store.web_queries.entities import (
+    entity_detail,
+    list_entities,
+    list_offices,
+    office_terms,
+    readable,
+)
 from spacecoop.store.web_queries.exports import (
     export_documents,
     export_entities,
@@ -25,9 +31,12 @@ from spacecoop.store.web_queries.exports import (
     export_links,
     export_offices,
 )
-from spacecoop.store.web_queries.facts import date_range, fact_detail, list_facts, timeline, years
+from spacecoop.store.web_queries.facets import fact_facets
+from spacecoop.store.web_queries.facts import date_range, fact_detail, list_facts, timeline, undated, years
+from spacecoop.store.web_queries.lookup import country_of, fold, match_name, name_index, resolve_actors
 from spacecoop.store.web_queries.names import entity_ids_for, entity_names
-from spacecoop.store.web_queries.network import edge_facts, graph, overview, top_actors
+from spacecoop.store.web_queries.network import edge_facts, graph, overview, pair_dates, top_actors
+from spacecoop.store.web_queries.pair_cache import warm as warm_network
 from spacecoop.store.web_queries.search import SearchFilter, search
 
 __all__ = [
@@ -49,16 +58,27 @@ __all__ = [
     "export_facts",
     "export_links",
     "export_offices",
+    "country_of",
     "fact_detail",
+    "fact_facets",
+    "fold",
+    "match_name",
+    "name_index",
+    "readable",
+    "resolve_actors",
     "graph",
     "is_resolved",
     "list_documents",
     "list_entities",
     "list_facts",
     "list_offices",
+    "office_terms",
     "overview",
+    "pair_dates",
     "search",
     "timeline",
     "top_actors",
+    "undated",
+    "warm_network",
     "years",
 ]

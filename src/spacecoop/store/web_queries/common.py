@@ -29,7 +29,7 @@ NETWORK_ROLES = ("party", "organization")
 # Argument keys that hold actors in the exchange format, for stores without resolution.
 ACTOR_ARGS = ("parties", "organizations", "participants", "signatories", "person", "organization")
 
-SORTS = {"date", "-date", "confidence", "-confidence", "type"}
+SORTS = {"date", "-date", "confidence", "-confidence", "type", "-type", "status", "-status"}
 
 # Search counts and facets over the best matches only, so a common word answers as fast as a rare one.
 SEARCH_CAP = 2000
@@ -43,7 +43,7 @@ class FactFilter:
     """Which facts to list. Dates are ISO prefixes; `until` includes everything it prefixes."""
 
     type: str | None = None
-    entity: str | None = None
+    entity: str | None = None  # one actor's name (kept for callers that name one)
     status: str | None = None
     since: str | None = None
     until: str | None = None
@@ -51,6 +51,15 @@ class FactFilter:
     sort: str = "date"
     limit: int = 50
     offset: int = 0
+    actors: tuple[str, ...] = ()  # actors' names, as typed; every one must take part
+    country: str | None = None  # an actor of this country takes part (a government's name)
+    language: str | None = None  # reported by a document in this language
+    source: str | None = None  # reported by a document from this publisher
+    # The entity ids each actor stands for, once looked up (set by callers that know the ids).
+    actor_ids: tuple[tuple[str, ...], ...] | None = None
+
+    def actor_names(self) -> tuple[str, ...]:
+        return ((self.entity,) if self.entity else ()) + tuple(self.actors)
 
 
 def parse_json(value: str | None, default: Any) -> Any:

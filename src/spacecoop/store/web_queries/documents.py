@@ -15,8 +15,21 @@ from spacecoop.store.schema import (
 from spacecoop.store.web_queries.common import contains, count_of, parse_json
 from spacecoop.store.web_queries.facts import fact_item
 
+DOCUMENT_SORTS = ("date", "-date", "title", "-title", "publisher", "-publisher", "language", "-language")
 
-def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | None = None) -> dict:
+
+def list_documents(
+    conn: Connection,
+    limit: int = 50,
+    offset: int = 0,
+    q: str | None = None,
+    sort: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+    year: str | None = None,
+) -> dict:
+    """Documents matching a part of their title or file name, a language, a publisher (`source`,
+    as on the facts) and a year; with facet counts for the last three, each keeping the others."""
     stmt = select(
         documents.c.id,
         documents.c.key,
@@ -26,14 +39,36 @@ def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | 
         documents.c.form,
         documents.c.language,
         documents.c.source,
+        func.substr(documents.c.text, 1, 90).label("opening"),
     )
-    if q:
-        stmt = stmt.where(or_(contains(documents.c.title, q), contains(documents.c.key, q)))
+    chosen = {
+        "language": (documents.c.language, language),
+        "source": (documents.c.publisher, source),
+        "year": (func.substr(documents.c.date, 1, 4), year),
+    }
+    base = [or_(contains(documents.c.title, q), contains(documents.c.key, q))] if q else []
+    narrowed = [column == value for column, value in chosen.values() if value]
+    stmt = stmt.where(*base, *narrowed)
     total = count_of(conn, stmt)
+    facets = {}
+    for name, (column, _) in chosen.items():
+        others = [column_ == value for other, (column_, value) in chosen.items() if value and other != name]
+        found = conn.execute(
+            select(column, func.count())
+            .where(*base, *others, column.is_not(None))
+            .group_by(column)
+            .order_by(func.count().desc(), column)
+            .limit(20)
+        ).all()
+        facets[name] = [{"value": v, "count": n} for v, n in found]
+    facets["year"].sort(key=lambda d: d["value"], reverse=True)
+    key = (sort or "-date").lstrip("-")
+    if key not in {k.lstrip("-") for k in DOCUMENT_SORTS}:
+        raise BadQuery(f"sort={sort!r}: use one of {', '.join(DOCUMENT_SORTS)}")
+    column = documents.c[key]
+    ordered = column.desc() if (sort or "-date").startswith("-") else column.asc()
     rows = conn.execute(
-        stmt.order_by(documents.c.date.is_(None), documents.c.date.desc(), documents.c.key)
-        .limit(limit)
-        .offset(offset)
+        stmt.order_by(column.is_(None), ordered, documents.c.key).limit(limit).offset(offset)
     ).all()
     counts = {}
     if rows:
@@ -45,7 +80,10 @@ def list_documents(conn: Connection, limit: int = 50, offset: int = 0, q: str | 
             ).all()
         )
     items = [{**r._asdict(), "facts": counts.get(r.id, 0)} for r in rows]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    for item in items:
+        words = " ".join((item.pop("opening") or "").split())
+        item["opening"] = (words[:72].rsplit(" ", 1)[0] + " …") if len(words) > 72 else words
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "facets": facets}
 
 
 def _find_document(conn: Connection, ref: str):

@@ -16,9 +16,8 @@ from sqlalchemy import ColumnElement, bindparam, column, func, or_, select, text
 from sqlalchemy.sql import Select
 
 from spacecoop.errors import BadQuery
-from spacecoop.store.schema import EVENTS_FTS, event_entities, event_sources, events, facts
+from spacecoop.store.schema import EVENTS_FTS, documents, event_entities, event_sources, events, facts
 from spacecoop.store.web_queries.common import SORTS, FactFilter, fts_query, like_pattern, until_bound
-from spacecoop.store.web_queries.names import ENTITY_IDS, entity_name_values
 
 BRIEF_COLUMNS = ("id", "type", "args_json", "date", "status", "confidence")
 FACT_COLUMNS = (
@@ -44,7 +43,9 @@ class Shape:
     status: bool = False
     since: bool = False
     until: bool = False
-    entity: bool = False
+    actors: int = 0  # how many actors must all take part
+    language: bool = False
+    source: bool = False
     q: str | None = None  # "fts" or "like" when there are words to find
     sort: str = "date"
 
@@ -67,21 +68,30 @@ def shape_of(f: FactFilter, resolved: bool, fts: bool, brief: bool = False) -> S
         status=bool(f.status),
         since=bool(f.since),
         until=bool(f.until),
-        entity=bool(f.entity),
+        actors=len(f.actor_names()) if f.actor_ids is None else len(f.actor_ids),
+        language=bool(f.language),
+        source=bool(f.source),
         q=("fts" if fts and resolved else "like") if f.q else None,
         sort=f.sort,
     )
 
 
 def values_of(f: FactFilter, shape: Shape) -> dict:
-    """The bound values for `f`'s statements (LIMIT and OFFSET are added per statement)."""
+    """The bound values for `f`'s statements (LIMIT and OFFSET are added per statement).
+    On a resolved store `f.actor_ids` must be set (lookup.resolve_actors turns names into ids)."""
     values: dict = {"type": f.type, "status": f.status, "since": f.since}
+    values.update({"language": f.language, "source": f.source})
     if f.until:
         values["until"] = until_bound(f.until)
-    if f.entity:
-        values.update(entity_name_values(f.entity))
-        # Before resolution, a name is found inside the arguments' JSON, quoted as JSON quotes it.
-        values["entity_like"] = like_pattern(json.dumps(f.entity, ensure_ascii=False))
+    if shape.actors and shape.resolved:
+        for i, ids in enumerate(f.actor_ids or ()):
+            values[f"actor{i}"] = list(ids)
+    elif shape.actors:
+        for i, name in enumerate(f.actor_names()):
+            # Before resolution, a name is found inside the arguments' JSON: a short one (an
+            # acronym) whole, quoted as JSON quotes it; a longer one anywhere (a surname).
+            quoted = json.dumps(name, ensure_ascii=False)
+            values[f"actor_like{i}"] = like_pattern(quoted if len(name) < 4 else quoted[1:-1])
     if f.q:
         values["q"] = fts_query(f.q) if shape.q == "fts" else like_pattern(f.q)
     return values
@@ -97,12 +107,25 @@ def where_clauses(shape: Shape, table) -> list[ColumnElement]:
         conditions.append(table.c.date >= bindparam("since"))
     if shape.until:
         conditions.append(table.c.date <= bindparam("until"))
-    if shape.entity and shape.resolved:
-        # The name is resolved inside the statement: id, display name or any alias.
-        their_events = select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ENTITY_IDS))
-        conditions.append(events.c.id.in_(their_events))
-    elif shape.entity:
-        conditions.append(facts.c.args_json.ilike(bindparam("entity_like"), escape="\\"))
+    for i in range(shape.actors):
+        if shape.resolved:
+            # Each actor is a set of entity ids (a name may mean several); every actor takes part.
+            ids = bindparam(f"actor{i}", expanding=True)
+            their_events = select(event_entities.c.event_id).where(event_entities.c.entity_id.in_(ids))
+            conditions.append(events.c.id.in_(their_events))
+        else:
+            conditions.append(facts.c.args_json.ilike(bindparam(f"actor_like{i}"), escape="\\"))
+    if shape.language or shape.source:
+        # Reported by a document in this language / from this publisher.
+        doc_ids = select(documents.c.id).where(
+            *([documents.c.language == bindparam("language")] if shape.language else []),
+            *([documents.c.publisher == bindparam("source")] if shape.source else []),
+        )
+        if shape.resolved:
+            reported = select(event_sources.c.event_id).where(event_sources.c.doc_id.in_(doc_ids))
+            conditions.append(events.c.id.in_(reported))
+        else:
+            conditions.append(facts.c.doc_id.in_(doc_ids))
     if shape.q == "fts":
         hits = text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q").columns(
             column("event_id")
@@ -147,7 +170,7 @@ def _order(shape: Shape, table) -> list:
     desc = shape.sort.startswith("-")
     if key == "date":
         return [table.c.date.desc(), table.c.id.desc()] if desc else [table.c.date, table.c.id]
-    column = {"confidence": table.c.confidence, "type": table.c.type}[key]
+    column = {"confidence": table.c.confidence, "type": table.c.type, "status": table.c.status}[key]
     # Rows without a value go last whichever way the list runs.
     return [column.is_(None), column.desc() if desc else column.asc(), table.c.id]
 

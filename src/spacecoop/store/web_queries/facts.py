@@ -15,12 +15,16 @@ from spacecoop.store.schema import (
     events,
     facts,
 )
+from spacecoop.store.web_queries.actor_order import ordered_page
 from spacecoop.store.web_queries.common import (
     FactFilter,
     has_fts,
+    in_order,
     is_resolved,
     parse_json,
+    until_bound,
 )
+from spacecoop.store.web_queries.counts import cached_count, remembered
 from spacecoop.store.web_queries.fact_pages import (
     PageStatements,
     row_columns,
@@ -29,6 +33,7 @@ from spacecoop.store.web_queries.fact_pages import (
     values_of,
     where_clauses,
 )
+from spacecoop.store.web_queries.lookup import entities_of_country, name_index, resolve_actors
 from spacecoop.store.web_queries.names import arg_actors, event_actors
 
 
@@ -67,8 +72,23 @@ def fact_item(row) -> dict:
     }
 
 
+def with_actor_ids(conn: Connection, f: FactFilter, resolved: bool) -> tuple[FactFilter, list[dict]]:
+    """`f` with its actors' names looked up as entity ids (on a resolved store), and what each
+    typed name matched, or the close names to suggest when it matched nothing."""
+    names = f.actor_names()
+    if not resolved or not (names or f.country) or f.actor_ids is not None:
+        return f, []
+    matches = resolve_actors(conn, list(names))
+    index = name_index(conn)
+    groups = tuple(m.ids for m in matches)
+    if f.country:
+        groups += (tuple(entities_of_country(index, f.country)),)
+    return replace(f, actor_ids=groups), [m.as_dict(index) for m in matches]
+
+
 def event_query(conn: Connection, f: FactFilter) -> Select:
     """Events matching `f` with the columns a list shows, values bound (no order, no paging)."""
+    f, _ = with_actor_ids(conn, f, resolved=True)
     shape = shape_of(f, resolved=True, fts=bool(f.q) and has_fts(conn))
     return row_columns(shape, events).where(*where_clauses(shape, events)).params(values_of(f, shape))
 
@@ -77,6 +97,14 @@ def fact_query(f: FactFilter) -> Select:
     """Per-document facts matching `f` with the columns a list shows, values bound."""
     shape = shape_of(f, resolved=False, fts=False)
     return row_columns(shape, facts).where(*where_clauses(shape, facts)).params(values_of(f, shape))
+
+
+def _rows_by_id(conn: Connection, shape, ids: list[str]) -> list:
+    """The rows a page shows for these event ids, in their order."""
+    if not ids:
+        return []
+    rows = conn.execute(row_columns(shape, events).where(events.c.id.in_(ids))).all()
+    return in_order(ids, rows)
 
 
 def _page_rows(conn: Connection, st: PageStatements, values: dict, f: FactFilter) -> list:
@@ -95,17 +123,35 @@ def _brief_item(row, kind: str) -> dict:
             "status": status, "confidence": confidence}  # fmt: skip
 
 
-def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: bool | None = None) -> dict:
+def list_facts(
+    conn: Connection,
+    f: FactFilter,
+    brief: bool = False,
+    resolved: bool | None = None,
+    known_total: int | None = None,
+    from_memory: bool = True,
+) -> dict:
     """A page of facts matching `f`, with the total count. `brief` items leave out actors, sources
     and evidence (the timeline draws hundreds of markers and needs none of them). `resolved` may be
-    passed by a caller that has already asked `is_resolved`."""
+    passed by a caller that has already asked `is_resolved`, and `known_total` by one that knows
+    how many match (an entity's page, from the stored summaries). Pages of actors come from
+    their events kept in date order (actor_order.py) unless `from_memory` is False."""
     if resolved is None:
         resolved = is_resolved(conn)
+    f, actors = with_actor_ids(conn, f, resolved)
     shape = shape_of(f, resolved, fts=bool(f.q) and resolved and has_fts(conn), brief=brief)
-    st = statements(shape)
-    values = values_of(f, shape)
-    total = conn.execute(st.count, values).scalar() or 0
-    rows = _page_rows(conn, st, values, f)
+    head = {"resolved": resolved, "limit": f.limit, "offset": f.offset, "actors": actors}
+    if f.actor_ids is not None and not all(f.actor_ids):
+        return {**head, "total": 0, "items": []}  # a name that names nobody: say so, with suggestions
+    kept = ordered_page(conn, f) if resolved and from_memory else None
+    if kept is not None:
+        total, page_ids = kept
+        rows = _rows_by_id(conn, shape, page_ids)
+    else:
+        st = statements(shape)
+        values = values_of(f, shape)
+        total = cached_count(conn, st.count, values, shape) if known_total is None else known_total
+        rows = _page_rows(conn, st, values, f)
     if brief:
         kind = "event" if resolved else "fact"
         items = [_brief_item(r, kind) for r in rows]
@@ -114,12 +160,18 @@ def list_facts(conn: Connection, f: FactFilter, brief: bool = False, resolved: b
         items = [event_item(r, actors.get(r.id, [])) for r in rows]
     else:
         items = [fact_item(r) for r in rows]
-    return {"resolved": resolved, "total": total, "limit": f.limit, "offset": f.offset, "items": items}
+    return {**head, "total": total, "items": items}
 
 
 def _sources_of_event(conn: Connection, event_id: str) -> list[dict]:
     rows = conn.execute(
-        select(event_sources, documents.c.title, documents.c.publisher, documents.c.date.label("doc_date"))
+        select(
+            event_sources,
+            documents.c.title,
+            documents.c.publisher,
+            documents.c.date.label("doc_date"),
+            documents.c.url.label("doc_url"),
+        )
         .join(documents, documents.c.id == event_sources.c.doc_id, isouter=True)
         .where(event_sources.c.event_id == event_id)
         .order_by(event_sources.c.date, event_sources.c.doc_key)
@@ -132,6 +184,7 @@ def _sources_of_event(conn: Connection, event_id: str) -> list[dict]:
             "doc_title": r.title,
             "publisher": r.publisher,
             "doc_date": r.doc_date,
+            "doc_url": r.doc_url,
             "evidence": r.evidence_text,
             "evidence_start": r.evidence_start,
             "evidence_end": r.evidence_end,
@@ -149,7 +202,7 @@ def _links_of_event(conn: Connection, event_id: str) -> list[dict]:
             or_(event_links.c.from_event == event_id, event_links.c.to_event == event_id)
         )
     )
-    return [
+    links = [
         {
             "kind": r.kind,
             "note": r.note,
@@ -158,6 +211,17 @@ def _links_of_event(conn: Connection, event_id: str) -> list[dict]:
         }
         for r in rows
     ]
+    others = {link["event_id"] for link in links}
+    if others:
+        found = conn.execute(
+            select(events.c.id, events.c.type, events.c.args_json, events.c.date).where(
+                events.c.id.in_(others)
+            )
+        )
+        briefs = {r.id: {"type": r.type, "args": parse_json(r.args_json, {}), "date": r.date} for r in found}
+        for link in links:
+            link["event"] = briefs.get(link["event_id"])
+    return links
 
 
 def fact_detail(conn: Connection, fact_id: str) -> dict:
@@ -169,7 +233,13 @@ def fact_detail(conn: Connection, fact_id: str) -> dict:
         item["links"] = _links_of_event(conn, fact_id)
         return item
     row = conn.execute(
-        select(facts, documents.c.title, documents.c.publisher, documents.c.date.label("doc_date"))
+        select(
+            facts,
+            documents.c.title,
+            documents.c.publisher,
+            documents.c.date.label("doc_date"),
+            documents.c.url.label("doc_url"),
+        )
         .join(documents, documents.c.id == facts.c.doc_id, isouter=True)
         .where(facts.c.id == fact_id)
     ).first()
@@ -186,6 +256,7 @@ def fact_detail(conn: Connection, fact_id: str) -> dict:
             "doc_title": row.title,
             "publisher": row.publisher,
             "doc_date": row.doc_date,
+            "doc_url": row.doc_url,
             "evidence": row.evidence_text,
             "evidence_start": row.evidence_start,
             "evidence_end": row.evidence_end,
@@ -209,6 +280,7 @@ def timeline(conn: Connection, f: FactFilter) -> dict:
     items = [i for i in page["items"] if i["date"]]
     return {
         "resolved": page["resolved"],
+        "actors": page["actors"],
         "total": page["total"],
         "limit": f.limit,
         "offset": f.offset,
@@ -231,8 +303,17 @@ def date_range(conn: Connection, resolved: bool | None = None) -> dict:
 def years(conn: Connection, f: FactFilter) -> list[dict]:
     """How many facts match `f` in each year: the overview a zoomed-out timeline needs.
 
-    This reads every match, so it is its own route rather than part of every timeline request."""
+    This reads every match, so it is its own route rather than part of every timeline request,
+    and is remembered per store version."""
+    f = replace(f, limit=0, offset=0, sort="date")
+    return [dict(y) for y in remembered(conn, ("years", f), lambda: _years(conn, f))]
+
+
+def _years(conn: Connection, f: FactFilter) -> list[dict]:
     table = events if is_resolved(conn) else facts
+    f, _ = with_actor_ids(conn, f, table is events)
+    if f.actor_ids is not None and not all(f.actor_ids):
+        return []
     stmt = event_query(conn, f) if table is events else fact_query(f)
     inner = (
         stmt.where(table.c.date.is_not(None))
@@ -241,3 +322,56 @@ def years(conn: Connection, f: FactFilter) -> list[dict]:
     )
     rows = conn.execute(select(inner.c.year, func.count()).group_by(inner.c.year).order_by(inner.c.year))
     return [{"year": y, "count": n} for y, n in rows]
+
+
+def undated(conn: Connection, f: FactFilter, limit: int = 100) -> dict:
+    """Facts matching `f` that carry no date of their own, placed by the date of the earliest
+    document reporting them (within `f`'s period), so a timeline can show them apart. Remembered
+    per store version: finding the earliest report reads every undated match."""
+    f = replace(f, limit=limit, offset=0, sort="date")
+    found = remembered(conn, ("undated", f), lambda: _undated(conn, f, limit))
+    return {"total": found["total"], "items": [dict(i) for i in found["items"]]}
+
+
+def _undated(conn: Connection, f: FactFilter, limit: int) -> dict:
+    resolved = is_resolved(conn)
+    since, until = f.since, f.until
+    f, _ = with_actor_ids(conn, replace(f, since=None, until=None), resolved)
+    if f.actor_ids is not None and not all(f.actor_ids):
+        return {"total": 0, "items": []}
+    shape = shape_of(f, resolved, fts=False, brief=True)
+    table = events if resolved else facts
+    where = [*where_clauses(shape, table), table.c.date.is_(None)]
+    if resolved:
+        link = event_sources
+        joined = table.join(link, link.c.event_id == table.c.id).join(
+            documents, documents.c.id == link.c.doc_id
+        )
+    else:
+        joined = table.join(documents, documents.c.id == table.c.doc_id)
+    reported = func.min(documents.c.date)
+    period = []
+    if since:
+        period.append(documents.c.date >= since)
+    if until:
+        period.append(documents.c.date <= until_bound(until))
+    stmt = (
+        select(
+            *(table.c[n] for n in ("id", "type", "args_json", "status", "confidence")),
+            reported.label("reported"),
+        )
+        .select_from(joined)
+        .where(*where, documents.c.date.is_not(None), *period)
+        .group_by(*(table.c[n] for n in ("id", "type", "args_json", "status", "confidence")))
+        .order_by(reported, table.c.id)
+    )
+    values = values_of(f, shape)
+    total = conn.execute(select(func.count()).select_from(stmt.subquery()), values).scalar() or 0
+    rows = conn.execute(stmt.limit(limit), values).all()
+    kind = "event" if resolved else "fact"
+    items = [
+        {"id": r.id, "kind": kind, "type": r.type, "args": parse_json(r.args_json, {}), "date": None,
+         "status": r.status, "confidence": r.confidence, "reported": r.reported}
+        for r in rows
+    ]  # fmt: skip
+    return {"total": total, "items": items}

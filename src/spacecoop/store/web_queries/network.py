@@ -22,7 +22,9 @@ from spacecoop.store.web_queries.common import (
     until_bound,
 )
 from spacecoop.store.web_queries.facts import event_item, event_query, fact_item, fact_query
+from spacecoop.store.web_queries.lookup import name_index
 from spacecoop.store.web_queries.names import entity_names, event_actors
+from spacecoop.store.web_queries.pair_cache import network_counts, whole_years
 
 
 def _period(table, since: str | None, until: str | None) -> list:
@@ -34,16 +36,29 @@ def _period(table, since: str | None, until: str | None) -> list:
     return conditions
 
 
-def graph(conn: Connection, since: str | None = None, until: str | None = None, max_nodes: int = 60) -> dict:
-    """Actors as nodes, shared agreements and meetings as edges weighted by their count."""
-    pairs = _resolved_pairs(conn, since, until) if is_resolved(conn) else _fact_pairs(conn, since, until)
-    weight: dict[str, int] = {}
-    for (a, b), counts in pairs.items():
-        total = sum(counts.values())
-        weight[a] = weight.get(a, 0) + total
-        weight[b] = weight.get(b, 0) + total
-    keep = set(sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes])
-    names = entity_names(conn, keep) if is_resolved(conn) else {}
+def graph(
+    conn: Connection,
+    since: str | None = None,
+    until: str | None = None,
+    max_nodes: int = 60,
+    ego: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+) -> dict:
+    """Actors as nodes, shared agreements and meetings as edges weighted by their count. `ego`:
+    only these actors and their partners; `kinds`: only actors of these entity types."""
+    resolved = is_resolved(conn)
+    if resolved and whole_years(since, until):
+        allowed = None
+        if kinds:
+            display = name_index(conn).display
+            allowed = {i for i, (_, t) in display.items() if t in kinds}
+        weight, pairs = network_counts(conn, since, until, max_nodes, ego, allowed)
+    else:
+        pairs = _resolved_pairs(conn, since, until) if resolved else _fact_pairs(conn, since, until)
+        weight = _filtered_weights(conn, pairs, ego, kinds, resolved)
+    ranked = sorted(weight, key=lambda n: (n not in ego, -weight[n], n))
+    keep = set(ranked[:max_nodes])
+    names = entity_names(conn, keep) if resolved else {}
     nodes = [
         {
             "id": n,
@@ -53,16 +68,18 @@ def graph(conn: Connection, since: str | None = None, until: str | None = None, 
         }
         for n in sorted(keep, key=lambda n: (-weight[n], n))
     ]
+    named = {n["id"]: n["name"] for n in nodes}
     edges = [
         {
             "source": a,
             "target": b,
+            "source_name": named[a],
+            "target_name": named[b],
             "weight": sum(c.values()),
             "agreements": c.get("agreement", 0),
             "meetings": c.get("meeting", 0),
         }
-        for (a, b), c in sorted(pairs.items())
-        if a in keep and b in keep
+        for (a, b), c in sorted((p, c) for p, c in pairs.items() if p[0] in keep and p[1] in keep)
     ]
     return {
         "since": since,
@@ -70,7 +87,29 @@ def graph(conn: Connection, since: str | None = None, until: str | None = None, 
         "nodes": nodes,
         "edges": edges,
         "dropped_nodes": len(weight) - len(keep),
+        "ego": list(ego),
     }
+
+
+def _filtered_weights(
+    conn: Connection, pairs: dict, ego: tuple[str, ...], kinds: tuple[str, ...], resolved: bool
+) -> dict:
+    """Keep (in place) the pairs of actors of `kinds` and, with `ego`, of those actors and their
+    partners; each actor's weight over what is left."""
+    if kinds and resolved:
+        typed = entity_names(conn, {n for pair in pairs for n in pair})
+        for pair in [p for p in pairs if any(typed.get(n, {}).get("type") not in kinds for n in p)]:
+            del pairs[pair]
+    if ego:
+        partners = set(ego) | {n for (a, b) in pairs if a in ego or b in ego for n in (a, b)}
+        for pair in [p for p in pairs if p[0] not in partners or p[1] not in partners]:
+            del pairs[pair]
+    weight: dict[str, int] = {}
+    for (a, b), counts in pairs.items():
+        total = sum(counts.values())
+        weight[a] = weight.get(a, 0) + total
+        weight[b] = weight.get(b, 0) + total
+    return weight
 
 
 def _resolved_pairs(conn: Connection, since: str | None, until: str | None) -> dict:
@@ -210,3 +249,22 @@ def overview(conn: Connection) -> dict:
         "last_date": last,
         "by_type": by_type,
     }
+
+
+def pair_dates(conn: Connection) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """For each pair of actors, the first and last date of the agreements and meetings they share
+    (what a timeline in Gephi needs); empty before resolution."""
+    if not is_resolved(conn):
+        return {}
+    a, b = event_entities.alias("a"), event_entities.alias("b")
+    stmt = (
+        select(a.c.entity_id, b.c.entity_id, func.min(events.c.date), func.max(events.c.date))
+        .select_from(
+            a.join(b, and_(a.c.event_id == b.c.event_id, a.c.entity_id < b.c.entity_id)).join(
+                events, events.c.id == a.c.event_id
+            )
+        )
+        .where(events.c.type.in_(NETWORK_TYPES), a.c.role.in_(NETWORK_ROLES), b.c.role.in_(NETWORK_ROLES))
+        .group_by(a.c.entity_id, b.c.entity_id)
+    )
+    return {(x, y): (first, last) for x, y, first, last in conn.execute(stmt)}

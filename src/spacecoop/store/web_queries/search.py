@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import orjson
 from sqlalchemy import Connection, and_, column, func, or_, select, text
 
 from spacecoop.store.schema import (
@@ -30,7 +31,8 @@ from spacecoop.store.web_queries.common import (
     is_resolved,
 )
 from spacecoop.store.web_queries.facts import event_item, event_query, fact_item, fact_query
-from spacecoop.store.web_queries.names import entity_ids_for, entity_names, event_actors
+from spacecoop.store.web_queries.lookup import fold, match_name, name_index, suggest
+from spacecoop.store.web_queries.names import entity_names, event_actors
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,33 @@ def _facet(conn: Connection, column, where_ids, limit: int = 15) -> list[dict]:
 def search(conn: Connection, s: SearchFilter) -> dict:
     """Full-text search over documents and facts, each with facets to narrow the hits."""
     fts = has_fts(conn)
-    match = fts_query(s.q)
+    match, also = expanded_match(conn, s.q)
+    found_documents = _search_documents(conn, s, match, fts)
+    found_facts = _search_facts(conn, s, match, fts)
+    nothing = not found_documents["total"] and not found_facts["total"]
     return {
         "q": s.q,
+        "also_searched": also,
         "engine": "fts5" if fts else "like",
-        "documents": _search_documents(conn, s, match, fts),
-        "facts": _search_facts(conn, s, match, fts),
+        "documents": found_documents,
+        "facts": found_facts,
+        # Nothing found: the names closest to the words, in case they misspell one.
+        "suggestions": suggest(name_index(conn), fold(s.q)) if nothing else [],
     }
+
+
+def expanded_match(conn: Connection, q: str, most: int = 30) -> tuple[str, list[str]]:
+    """The FTS5 query for `q`; when `q` is the name of a known entity, any of its names matches
+    instead ("Kourou" finds what "Guiana Space Centre" finds). Also the names searched for."""
+    index = name_index(conn)
+    found = index.names.get(fold(q))
+    if not found or len(found) > 3:
+        return fts_query(q), []
+    forms = sorted(
+        (form for form, ids in index.names.items() if ids & found and not form.startswith("person ")),
+        key=lambda form: (len(form), form),
+    )[:most]
+    return " OR ".join(f"({fts_query(x)})" for x in forms), [x for x in forms if x != fold(q)]
 
 
 def _search_documents(conn: Connection, s: SearchFilter, match: str, fts: bool) -> dict:
@@ -143,20 +165,13 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
             },
         }
     candidates = _event_candidates(conn, s, match, fts)
-    meta = {}
-    for chunk in chunks(candidates):
-        rows = conn.execute(select(events.c.id, events.c.type, events.c.date).where(events.c.id.in_(chunk)))
-        meta.update({r.id: (r.type, (r.date or "")[:4] or None) for r in rows})
+    meta = {
+        id_: (type_, (date or "")[:4] or None) for id_, type_, date in _of_events(conn, _META, candidates)
+    }
     actors_of: dict[str, set[str]] = {}
-    for chunk in chunks(candidates):
-        rows = conn.execute(
-            select(event_entities.c.event_id, event_entities.c.entity_id).where(
-                event_entities.c.event_id.in_(chunk), event_entities.c.role.in_(ACTOR_ROLES)
-            )
-        )
-        for event_id, entity_id in rows:
-            actors_of.setdefault(event_id, set()).add(entity_id)
-    wanted_actors = set(entity_ids_for(conn, s.actor)) if s.actor else set()
+    for event_id, entity_id in _of_events(conn, _ACTORS, candidates):
+        actors_of.setdefault(event_id, set()).add(entity_id)
+    wanted_actors = set(match_name(name_index(conn), s.actor).ids) if s.actor else set()
     tests = {
         "type": lambda e: meta[e][0] == s.type,
         "year": lambda e: meta[e][1] == s.year,
@@ -190,18 +205,59 @@ def _search_facts(conn: Connection, s: SearchFilter, match: str, fts: bool) -> d
     }
 
 
+# What faceting needs of each candidate: its type and date, and its actors. On SQLite the ids go in
+# as one JSON array (json_each), so two thousand of them cost one bound value, not a statement
+# compiled with two thousand parameters.
+_META = (
+    "SELECT id, type, date FROM events WHERE id IN (SELECT value FROM json_each(?))",
+    lambda chunk: select(events.c.id, events.c.type, events.c.date).where(events.c.id.in_(chunk)),
+)
+_ACTORS = (
+    "SELECT event_id, entity_id FROM event_entities WHERE event_id IN (SELECT value FROM json_each(?)) "
+    f"AND role IN ({', '.join(repr(r) for r in ACTOR_ROLES)})",
+    lambda chunk: select(event_entities.c.event_id, event_entities.c.entity_id).where(
+        event_entities.c.event_id.in_(chunk), event_entities.c.role.in_(ACTOR_ROLES)
+    ),
+)
+
+
+def _of_events(conn: Connection, query: tuple, ids: list[str]) -> list[tuple]:
+    sqlite_sql, build = query
+    if conn.dialect.name == "sqlite":
+        return [tuple(r) for r in conn.exec_driver_sql(sqlite_sql, (orjson.dumps(ids).decode(),)).all()]
+    return [tuple(r) for chunk in chunks(ids) for r in conn.execute(build(chunk)).all()]
+
+
 def _counted(counts: Counter) -> list[dict]:
     return [{"value": v, "count": n} for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
 
 
+_MORE_THAN_CAP = text(f"SELECT rowid FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q LIMIT 1 OFFSET :n")
+_BEST = text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q ORDER BY rank LIMIT :n")
+_NEWEST = text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q ORDER BY rowid DESC LIMIT :n")
+
+
 def _event_candidates(conn: Connection, s: SearchFilter, match: str, fts: bool) -> list[str]:
-    """The ids of the events matching the words, best first, at most SEARCH_CAP of them."""
+    """The ids of the events matching the words, best first, at most SEARCH_CAP of them.
+
+    Ranking reads every match (about 25 µs each), so a word in half of a million events would
+    take a second: past SEARCH_CAP matches the most recently stored come first instead, which
+    the index gives at once (the results say `capped` either way)."""
     if fts:
-        found = conn.execute(
-            text(f"SELECT event_id FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH :q ORDER BY rank LIMIT :n"),
-            {"q": match, "n": SEARCH_CAP},
-        )
-        return list(dict.fromkeys(found.scalars()))
+        many = conn.execute(_MORE_THAN_CAP, {"q": match, "n": SEARCH_CAP}).first() is not None
+        found = conn.execute(_NEWEST if many else _BEST, {"q": match, "n": SEARCH_CAP})
+        ids = list(dict.fromkeys(found.scalars()))
+        named = name_index(conn).names.get(fold(s.q)) or set()
+        if named and len(named) <= 3 and len(ids) < SEARCH_CAP:
+            # The events the named entity takes part in, even where their text names it otherwise.
+            theirs = conn.execute(
+                select(event_entities.c.event_id)
+                .where(event_entities.c.entity_id.in_(sorted(named)))
+                .distinct()
+                .limit(SEARCH_CAP)
+            ).scalars()
+            ids = list(dict.fromkeys([*ids, *theirs]))[:SEARCH_CAP]
+        return ids
     stmt = (
         select(events.c.id)
         .where(contains(events.c.args_json, s.q))
