@@ -38,6 +38,8 @@ def decode_text(data: bytes, source: str) -> str:
         raise UnreadableDocument(
             source, f"binary content: {share:.0f}% of the first characters are control bytes, not text"
         )
+    # A few NUL bytes in prose are damage, not content (and PostgreSQL cannot store them in text).
+    text = text.replace("\x00", "")
     if not text.strip():
         raise UnreadableDocument(source, "no text: the file holds only whitespace")
     return text
