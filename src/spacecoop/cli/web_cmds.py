@@ -46,7 +46,7 @@ def serve_command(db: str | None, host: str, port: int, workers: int) -> None:
         app = create_app(settings)
     except SpacecoopError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"spacecoop: serving {settings.db} on http://{host}:{port}  (API: /help)", err=True)
+    click.echo(f"spacecoop: serving {settings.db_shown} on http://{host}:{port}  (API: /help)", err=True)
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
