@@ -120,24 +120,20 @@ class Store:
                     return False
                 if present:
                     self._delete_document_rows(conn, document.id)
-                conn.execute(insert(schema.documents), codec.document_row(document))
-                if analyzed.sentences:
-                    conn.execute(
-                        insert(schema.sentences),
-                        [codec.sentence_row(document.id, s) for s in analyzed.sentences],
-                    )
-                if analyzed.mentions:
-                    conn.execute(
-                        insert(schema.mentions),
-                        [codec.mention_row(document.id, m) for m in analyzed.mentions],
-                    )
+                row = codec.without_nul(codec.document_row(document))
+                conn.execute(insert(schema.documents), row)
+                _insert_many(
+                    conn, schema.sentences, [codec.sentence_row(document.id, s) for s in analyzed.sentences]
+                )
+                _insert_many(
+                    conn, schema.mentions, [codec.mention_row(document.id, m) for m in analyzed.mentions]
+                )
                 fact_rows = {row["id"]: row for row in (codec.fact_row(document, f) for f in analyzed.facts)}
-                if fact_rows:
-                    conn.execute(insert(schema.facts), list(fact_rows.values()))
+                _insert_many(conn, schema.facts, list(fact_rows.values()))
                 if self._has_fts:
                     conn.exec_driver_sql(
                         f"INSERT INTO {schema.DOCUMENTS_FTS} (doc_id, title, text) VALUES (?, ?, ?)",
-                        (document.id, document.title.value or "", document.text),
+                        (document.id, row["title"] or "", row["text"]),
                     )
         except SQLAlchemyError as error:
             raise StoreError(f"{document.source}: cannot be stored ({error.orig or error})") from error
@@ -358,7 +354,7 @@ def _sqlite_file(engine: Engine) -> Path | None:
 
 def _insert_many(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [codec.without_nul(row) for row in rows])
 
 
 def _escape_like(text: str) -> str:
