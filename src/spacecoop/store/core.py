@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from spacecoop.errors import BadQuery, NotFound, StoreError
 from spacecoop.settings import Settings
 from spacecoop.store import codec, schema
 from spacecoop.store.connect import engine_for, write_transaction
+from spacecoop.store.event_ids import write_redirects
 from spacecoop.store.migrations import migrate
 from spacecoop.store.summaries import refresh_summaries
 
@@ -291,10 +293,12 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(f.c.id).where(~seen).limit(1)).first() is not None
 
-    def save_resolution(self, resolution: models.Resolution) -> None:
-        """Replace every resolution table (and the events' search index) in one transaction."""
+    def save_resolution(self, resolution: models.Resolution, redirects: Iterable = ()) -> None:
+        """Replace every resolution table (and the events' search index) in one transaction, and
+        record `redirects` from event ids no longer in use (see resolve/stable_ids.py)."""
         try:
             with write_transaction(self.engine) as conn:
+                write_redirects(conn, redirects, [x.id for x in resolution.events])
                 for table in reversed(schema.RESOLUTION_TABLES):
                     conn.execute(delete(table))
                 _insert_many(conn, schema.entities, [codec.entity_row(x) for x in resolution.entities])

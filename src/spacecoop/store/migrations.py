@@ -75,12 +75,17 @@ def _index_for_pages(conn: Connection) -> None:
     refresh_summaries(conn)
 
 
+def _create_event_redirects(conn: Connection) -> None:
+    schema.event_redirects.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sentences, mentions, facts and resolution tables", _create_core_tables),
     Migration(2, "SQLite full-text search over documents and events", _create_sqlite_search),
     Migration(
         3, "composite indexes for filtered, date-ordered pages; per-entity summaries", _index_for_pages
     ),
+    Migration(4, "redirects from event ids no longer in use", _create_event_redirects),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from spacecoop.errors import NotFound
 from spacecoop.models import FACT_TYPES
 from spacecoop.store import web_queries as wq
 from spacecoop.web import layout
@@ -90,7 +91,17 @@ def facts_as_csv(data: dict) -> str:
 
 
 def fact(conn: Connection, p: RefParams) -> dict:
-    item = wq.fact_detail(conn, p.ref)
+    try:
+        item = wq.fact_detail(conn, p.ref)
+    except NotFound:
+        # An event merged into another or split keeps answering at its old address.
+        from spacecoop.store.event_ids import follow_redirect
+
+        target = follow_redirect(conn, p.ref)
+        if target is None:
+            raise
+        item = wq.fact_detail(conn, target)
+        item["redirected_from"] = p.ref
     item["label"] = describe(item)
     return item
 
