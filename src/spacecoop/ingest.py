@@ -225,7 +225,8 @@ def ingest_paths(
             report.not_reached = len(all_paths) - len(done)
             raise BatchInterrupted(report) from interrupt
     if resolve and (report.stored or report.reanalyzed or _has_unresolved_facts(store)):
-        report.resolve_error = run_resolution_hook(store)
+        # Re-analysis replaced facts that events still hold: only a rebuild sets that right.
+        report.resolve_error = run_resolution_hook(store, incremental=not report.reanalyzed)
     return report
 
 
@@ -275,8 +276,10 @@ def _bar_disabled(progress: bool) -> bool | None:
     return True if not progress else None
 
 
-def run_resolution_hook(store: StoreLike) -> str | None:
-    """Call spacecoop.resolve.resolve_store(store) if it exists; the error's text if it fails."""
+def run_resolution_hook(store: StoreLike, *, incremental: bool = False) -> str | None:
+    """Resolve the new documents against their stored neighbours
+    (`spacecoop.resolve.incremental.resolve_changes`) or, with incremental=False, rebuild
+    (`spacecoop.resolve.resolve_store`), when those exist; the error's text if it fails."""
     try:
         from spacecoop import resolve
     except ImportError:
@@ -284,6 +287,8 @@ def run_resolution_hook(store: StoreLike) -> str | None:
     resolve_store = getattr(resolve, "resolve_store", None)
     if resolve_store is None:
         return None
+    if incremental and hasattr(store, "engine"):
+        from spacecoop.resolve.incremental import resolve_changes as resolve_store
     try:
         resolve_store(store)
     except Exception as error:  # stored documents stay stored; the user re-runs resolution

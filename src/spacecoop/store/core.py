@@ -293,9 +293,12 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(f.c.id).where(~seen).limit(1)).first() is not None
 
-    def save_resolution(self, resolution: models.Resolution, redirects: Iterable = ()) -> None:
-        """Replace every resolution table (and the events' search index) in one transaction, and
-        record `redirects` from event ids no longer in use (see resolve/stable_ids.py)."""
+    def save_resolution(
+        self, resolution: models.Resolution, redirects: Iterable = (), keys: dict[str, set[str]] | None = None
+    ) -> None:
+        """Replace every resolution table (and the events' search index) in one transaction;
+        record `redirects` from event ids no longer in use (see resolve/stable_ids.py) and the
+        events' blocking `keys` (event id -> keys, see resolve/incremental.py)."""
         try:
             with write_transaction(self.engine) as conn:
                 write_redirects(conn, redirects, [x.id for x in resolution.events])
@@ -332,6 +335,11 @@ class Store:
                 )
                 _insert_many(conn, schema.offices, [codec.office_row(x) for x in resolution.offices])
                 _insert_many(conn, schema.event_links, [dataclasses.asdict(x) for x in resolution.links])
+                _insert_many(
+                    conn,
+                    schema.event_keys,
+                    [{"key": k, "event_id": i} for i, ks in (keys or {}).items() for k in sorted(ks)],
+                )
                 refresh_summaries(conn)
                 if self._has_fts:
                     conn.exec_driver_sql(f"DELETE FROM {schema.EVENTS_FTS}")

@@ -75,8 +75,9 @@ def _index_for_pages(conn: Connection) -> None:
     refresh_summaries(conn)
 
 
-def _create_event_redirects(conn: Connection) -> None:
+def _create_incremental_tables(conn: Connection) -> None:
     schema.event_redirects.create(conn, checkfirst=True)
+    schema.event_keys.create(conn, checkfirst=True)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -85,7 +86,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         3, "composite indexes for filtered, date-ordered pages; per-entity summaries", _index_for_pages
     ),
-    Migration(4, "redirects from event ids no longer in use", _create_event_redirects),
+    Migration(
+        4,
+        "redirects from event ids no longer in use; blocking keys of events (incremental resolution)",
+        _create_incremental_tables,
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
