@@ -28,10 +28,12 @@ def _chunks(values: Iterable[str]):
 
 
 def unresolved_documents(conn: Connection) -> list[str]:
-    """Ids of documents with facts in no event (stored since resolution last ran)."""
-    f, es = schema.facts, schema.event_sources
-    seen = select(es.c.fact_id).where(es.c.fact_id == f.c.id).exists()
-    return sorted(set(conn.execute(select(f.c.doc_id).where(~seen).distinct()).scalars()))
+    """Ids of documents with facts but in no event (stored since resolution last ran). Both
+    probes go through the doc_id indexes, so this reads each document once, never each fact."""
+    d, f, es = schema.documents, schema.facts, schema.event_sources
+    resolved = select(es.c.doc_id).where(es.c.doc_id == d.c.id).exists()
+    has_facts = select(f.c.id).where(f.c.doc_id == d.c.id).exists()
+    return sorted(conn.execute(select(d.c.id).where(has_facts, ~resolved)).scalars())
 
 
 def resolution_counts(store) -> dict[str, int]:
