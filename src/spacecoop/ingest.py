@@ -105,8 +105,11 @@ def _is_store_file(path: str, store: StoreLike) -> bool:
     database = getattr(store, "path", None)
     if database is None:
         return False
-    resolved = Path(path).resolve()
-    base = Path(database).resolve()
+    try:
+        resolved = Path(path).resolve()
+        base = Path(database).resolve()
+    except (OSError, RuntimeError):  # a link loop (Python 3.11 raises RuntimeError): not the store
+        return False
     return resolved == base or resolved.parent == base.parent and resolved.name.startswith(base.name + "-")
 
 
