@@ -23,7 +23,7 @@ def runner():
 @pytest.fixture()
 def plain_pipeline(monkeypatch):
     """The commands' reader and analyzer replaced by the small ones of the ingestion tests."""
-    monkeypatch.setattr("spacecoop.ingest.read_source", read_plain)
+    monkeypatch.setattr("spacecoop.ingest.read_source", lambda path, limits=None: read_plain(path))
     monkeypatch.setattr("spacecoop.ingest.PipelineAnalyzer", lambda settings: analyze_plain)
 
 
@@ -94,7 +94,7 @@ def test_cli_store_ingest_interrupted_exits_130_keeping_stored(runner, tmp_path,
             raise KeyboardInterrupt
         return analyze_plain(document)
 
-    monkeypatch.setattr("spacecoop.ingest.read_source", read_plain)
+    monkeypatch.setattr("spacecoop.ingest.read_source", lambda path, limits=None: read_plain(path))
     monkeypatch.setattr("spacecoop.ingest.PipelineAnalyzer", lambda settings: interrupted_on_third)
     result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", tmp_db])
     assert result.exit_code == 130

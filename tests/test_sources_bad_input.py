@@ -13,7 +13,7 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
 from spacecoop.errors import UnreadableDocument
-from spacecoop.sources import read_source
+from spacecoop.sources import ReadLimits, read_source
 
 
 def _text_pdf(sentence: str) -> bytes:
@@ -129,7 +129,9 @@ def test_sources_fifty_megabyte_text_reads_in_reasonable_time_and_memory(tmp_pat
     assert big.stat().st_size >= 50 * 1024 * 1024
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    document = read_source(big)
+    with pytest.raises(UnreadableDocument, match=r"too large: 50 MB, limit 3\.0 MB \(--max-size\)"):
+        read_source(big)  # refused by default, before reading it
+    document = read_source(big, limits=ReadLimits(max_size=64 * 1024 * 1024))
     elapsed = time.perf_counter() - started
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert document.date is not None and document.date.iso == "2021-05-04"

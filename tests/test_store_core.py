@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 
 import pytest
@@ -103,19 +102,11 @@ def make_analyzed(document: models.Document | None = None, facts_dates=("2021-05
     return models.AnalyzedDocument(document, sentences_of(document.text), mentions, facts)
 
 
-# Every test using `store` also runs on PostgreSQL when a scratch database is given, e.g.
-# SPACECOOP_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:55432/coop (its tables are dropped).
-POSTGRES_URL = os.environ.get("SPACECOOP_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
-def store(request, tmp_db):
-    with Store.open(tmp_db if request.param == "sqlite" else POSTGRES_URL) as opened:
-        try:
-            yield opened
-        finally:
-            if request.param == "postgresql":
-                schema.metadata.drop_all(opened.engine)
+# On PostgreSQL when SPACECOOP_TEST_DB names a server (see tests/conftest.py).
+@pytest.fixture()
+def store(tmp_db):
+    with Store.open(tmp_db) as opened:
+        yield opened
 
 
 @pytest.fixture()
@@ -320,6 +311,7 @@ def test_store_facts_entity_follows_resolved_aliases(store):
     assert [f["type"] for f in found] == ["agreement"]
 
 
+@pytest.mark.sqlite_only  # FTS5 ranking and highlighting
 def test_store_search_tables_follow_saves(sqlite_store):
     store = sqlite_store
     analyzed = make_analyzed()

@@ -13,6 +13,9 @@ from spacecoop.store.connect import engine_for
 from spacecoop.store.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate
 from tests.test_store_core import make_analyzed
 
+# Older stores are built as SQLite files with the sqlite3 module.
+pytestmark = pytest.mark.sqlite_only
+
 
 def versions(engine) -> list[int]:
     with engine.connect() as conn:

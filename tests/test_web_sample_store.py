@@ -16,6 +16,7 @@ from spacecoop.errors import BadQuery, NotFound
 from spacecoop.store import web_queries as wq
 from spacecoop.store.core import Store
 from spacecoop.store.web_queries import FactFilter, SearchFilter
+from tests.conftest import scratch_database
 
 HOSTILE = (
     '<script>window.__pwned = "script";</script>'
@@ -307,7 +308,9 @@ def hostile_document() -> models.AnalyzedDocument:
 
 
 def build_store(path: Path, *, resolved: bool = True, hostile: bool = False) -> str:
-    """A store file at `path` with the sample documents (and their resolution). Returns the path."""
+    """A store file at `path` (or a scratch PostgreSQL database, see tests/conftest.py) with the
+    sample documents (and their resolution). Returns the path or URL."""
+    path = scratch_database(path)
     store = Store.open(str(path))
     try:
         analyzed = analyzed_documents()
@@ -393,6 +396,7 @@ def test_web_queries_graph_weights_edges_by_shared_events(conn):
     }
 
 
+@pytest.mark.sqlite_only  # FTS5 ranking and highlighting
 def test_web_queries_search_finds_documents_and_facts_with_facets(conn):
     result = wq.search(conn, SearchFilter(q="lunar"))
     assert result["facts"]["total"] == 2

@@ -8,7 +8,6 @@ each document is committed on its own and present documents are skipped, interru
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -20,9 +19,10 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError
 from tqdm import tqdm
 
-from spacecoop import models
-from spacecoop.errors import BadQuery, ModelUnavailable, StoreError, UnreadableDocument
+from spacecoop import models, walk
+from spacecoop.errors import ModelUnavailable, StoreError, UnreadableDocument
 from spacecoop.settings import Settings
+from spacecoop.walk import Walk
 
 Analyze = Callable[[models.Document], models.AnalyzedDocument]
 # What reading and analyzing one file gives: the analyzed document, or why it failed.
@@ -32,10 +32,11 @@ Read = Callable[[str], models.Document]
 # in any order.
 Task = Callable[[str], Outcome]
 Runner = Callable[[list[str], Task], Iterator[tuple[str, Outcome]]]
+# Told of each file that failed ("failed") or was left out ("skipped"), as it happens.
+OnFailure = Callable[[models.IngestFailure, str], None]
 
 # Errors that are not a file's fault: they stop the batch instead of failing every file in turn.
 FATAL_ERRORS = (ModelUnavailable, StoreError)
-_GLOB_CHARACTERS = set("*?[")
 
 
 class StoreLike(Protocol):
@@ -54,6 +55,8 @@ class IngestReport:
     reanalyzed: list[str] | None = None  # None when the batch skipped stored documents
     failures: list[models.IngestFailure] = field(default_factory=list)
     resolve_error: str | None = None
+    skipped: list[models.IngestFailure] = field(default_factory=list)  # not read, with the reason
+    not_reached: int = 0  # files left when the batch was interrupted
 
     @property
     def exit_code(self) -> int:
@@ -65,41 +68,26 @@ class IngestReport:
             f"stored {len(self.stored)} new, {redone}{len(self.unchanged)} unchanged, "
             f"{len(self.failures)} failed"
         ]
+        if self.skipped:
+            lines[0] += f", {len(self.skipped)} skipped"
+        if self.not_reached:
+            lines[0] += f", {self.not_reached} not reached (interrupted)"
         lines += [f"  failed: {f.path}: {f.reason}" for f in self.failures]
+        lines += [f"  skipped: {f.path}: {f.reason}" for f in self.skipped]
         if self.resolve_error:
             lines.append(f"  resolution failed (documents are stored): {self.resolve_error}")
         return "\n".join(lines)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+def expand_paths(paths: Iterable[str | Path], *, follow_links: bool = False) -> list[str]:
     """Files named, files under folders (recursively, of the kinds the reader handles, hidden ones
-    and README files left out) and glob matches, each once, in a stable order. A path that matches nothing is a
-    BadQuery."""
-    found: dict[str, None] = {}
-    for given in paths:
-        text = str(given)
-        path = Path(text)
-        if path.is_file():
-            matches = [path]
-        elif path.is_dir():
-            suffixes = readable_suffixes()
-            matches = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not _is_hidden(p.relative_to(path))
-                and not _is_folder_notes(p)
-                and (suffixes is None or p.suffix.lower() in suffixes)
-            )
-        elif _GLOB_CHARACTERS & set(text):
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
-            if not matches:
-                raise BadQuery(f"{text}: no file matches this pattern")
-        else:
-            raise BadQuery(f"{text}: no such file or folder")
-        for match in matches:
-            found.setdefault(str(match), None)
-    return list(found)
+    and README files left out) and glob matches, each once, in a stable order. A path that matches
+    nothing is a BadQuery. `walk_paths` also says why each other file was left out."""
+    return walk_paths(paths, follow_links=follow_links).files
+
+
+def walk_paths(paths: Iterable[str | Path], *, follow_links: bool = False) -> Walk:
+    return walk.walk_paths(paths, follow_links=follow_links, suffixes=readable_suffixes())
 
 
 def readable_suffixes() -> frozenset[str] | None:
@@ -112,22 +100,16 @@ def readable_suffixes() -> frozenset[str] | None:
     return frozenset(s.lower() for s in SUFFIXES)
 
 
-def _is_folder_notes(path: Path) -> bool:
-    # A README in a folder of documents describes the folder; it is not one of its documents.
-    return path.stem.upper() == "README"
-
-
-def _is_hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
 def _is_store_file(path: str, store: StoreLike) -> bool:
     # `spacecoop ingest .` next to ./spacecoop.db must not read the store (or its WAL) as a document.
     database = getattr(store, "path", None)
     if database is None:
         return False
-    resolved = Path(path).resolve()
-    base = Path(database).resolve()
+    try:
+        resolved = Path(path).resolve()
+        base = Path(database).resolve()
+    except (OSError, RuntimeError):  # a link loop (Python 3.11 raises RuntimeError): not the store
+        return False
     return resolved == base or resolved.parent == base.parent and resolved.name.startswith(base.name + "-")
 
 
@@ -143,11 +125,30 @@ def file_id(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def read_source(path: str) -> models.Document:
-    """The product's reader, `spacecoop.sources.read_source`, imported on first use."""
+def read_source(path: str, limits=None) -> models.Document:
+    """The product's reader, `spacecoop.sources.read_source`, imported on first use; `limits` is a
+    `spacecoop.sources.ReadLimits` (its defaults when None)."""
     from spacecoop.sources import read_source as read  # lazy: the sources stage is heavy to import
 
-    return read(path)
+    return read(path, limits=limits)
+
+
+@dataclass(frozen=True)
+class LimitedReader:
+    """`read_source` with the given ReadLimits; picklable, so it travels to worker processes."""
+
+    limits: object
+
+    def __call__(self, path: str) -> models.Document:
+        return read_source(path, limits=self.limits)
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) during a batch; `report` says what was done and what failed so far."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__("interrupted")
+        self.report = report
 
 
 def read_and_analyze(path: str, analyze: Analyze, read: Read | None = None) -> Outcome:
@@ -179,6 +180,8 @@ def ingest_paths(
     resolve: bool = True,
     read: Read | None = None,
     reanalyze: bool = False,
+    on_failure: OnFailure | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest files, folders (recursive) and globs into `store`; see the module docstring.
 
@@ -187,28 +190,52 @@ def ingest_paths(
     bar on stderr when it is a terminal. `reanalyze` analyzes stored documents again and replaces
     their sentences, mentions and facts (after the pipeline improved). After a batch that stored
     anything, or when stored facts are in no event yet, `spacecoop.resolve.resolve_store(store)`
-    runs when that function exists."""
-    all_paths = [p for p in expand_paths(paths) if not _is_store_file(p, store)]
-    report = IngestReport(reanalyzed=[] if reanalyze else None)
+    runs when that function exists. `on_failure(failure, "failed" | "skipped")` is called for
+    each file that failed or was left out, as it happens. Ctrl-C raises BatchInterrupted carrying the report so far."""
+    walked = walk_paths(paths, follow_links=follow_links)
+    all_paths = [p for p in walked.files if not _is_store_file(p, store)]
+    skipped = [f for f in walked.skipped if not _is_store_file(f.path, store)]
+    report = IngestReport(reanalyzed=[] if reanalyze else None, skipped=skipped)
+    for left_out in skipped:
+        _tell(on_failure, left_out, "skipped")
+    done: set[str] = set()
     with tqdm(total=len(all_paths), file=sys.stderr, unit="file", disable=_bar_disabled(progress)) as bar:
-        pending = []
-        for path in all_paths:
-            known = None if reanalyze else file_id(path)
-            if known is not None and store.has_document(known):
-                report.unchanged.append(path)
+        try:
+            pending = []
+            for path in all_paths:
+                known = None if reanalyze else file_id(path)
+                if known is not None and store.has_document(known):
+                    report.unchanged.append(path)
+                    done.add(path)
+                    bar.update(1)
+                else:
+                    pending.append(path)
+            saved_now: set[str] = set()
+            task = partial(read_and_analyze, analyze=analyze, read=read)
+            for path, outcome in runner(pending, task):
+                if isinstance(outcome, models.IngestFailure):
+                    report.failures.append(outcome)
+                    bar.clear()
+                    _tell(on_failure, outcome)
+                else:
+                    failed = len(report.failures)
+                    _save(path, outcome, store, report, reanalyze=reanalyze, saved_now=saved_now)
+                    if len(report.failures) > failed:
+                        _tell(on_failure, report.failures[-1])
+                done.add(path)
                 bar.update(1)
-            else:
-                pending.append(path)
-        saved_now: set[str] = set()
-        for path, outcome in runner(pending, partial(read_and_analyze, analyze=analyze, read=read)):
-            if isinstance(outcome, models.IngestFailure):
-                report.failures.append(outcome)
-            else:
-                _save(path, outcome, store, report, reanalyze=reanalyze, saved_now=saved_now)
-            bar.update(1)
+        except KeyboardInterrupt as interrupt:
+            report.not_reached = len(all_paths) - len(done)
+            raise BatchInterrupted(report) from interrupt
     if resolve and (report.stored or report.reanalyzed or _has_unresolved_facts(store)):
-        report.resolve_error = run_resolution_hook(store)
+        # Re-analysis replaced facts that events still hold: only a rebuild sets that right.
+        report.resolve_error = run_resolution_hook(store, incremental=not report.reanalyzed)
     return report
+
+
+def _tell(on_failure: OnFailure | None, failure: models.IngestFailure, kind: str = "failed") -> None:
+    if on_failure is not None:
+        on_failure(failure, kind)
 
 
 def _has_unresolved_facts(store: StoreLike) -> bool:
@@ -252,8 +279,10 @@ def _bar_disabled(progress: bool) -> bool | None:
     return True if not progress else None
 
 
-def run_resolution_hook(store: StoreLike) -> str | None:
-    """Call spacecoop.resolve.resolve_store(store) if it exists; the error's text if it fails."""
+def run_resolution_hook(store: StoreLike, *, incremental: bool = False) -> str | None:
+    """Resolve the new documents against their stored neighbours
+    (`spacecoop.resolve.incremental.resolve_changes`) or, with incremental=False, rebuild
+    (`spacecoop.resolve.resolve_store`), when those exist; the error's text if it fails."""
     try:
         from spacecoop import resolve
     except ImportError:
@@ -261,6 +290,8 @@ def run_resolution_hook(store: StoreLike) -> str | None:
     resolve_store = getattr(resolve, "resolve_store", None)
     if resolve_store is None:
         return None
+    if incremental and hasattr(store, "engine"):
+        from spacecoop.resolve.incremental import resolve_changes as resolve_store
     try:
         resolve_store(store)
     except Exception as error:  # stored documents stay stored; the user re-runs resolution

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 
 DEFAULT_DB = "spacecoop.db"
@@ -25,6 +26,11 @@ class Settings:
             return self.db
         return f"sqlite:///{self.db}"
 
+    @property
+    def db_shown(self) -> str:
+        """The store's path or URL with any password masked, for banners and messages."""
+        return mask_password(self.db)
+
     def with_db(self, db: str | None) -> Settings:
         return replace(self, db=db) if db else self
 
@@ -41,3 +47,17 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         if env.get("SPACECOOP_MIN_CONFIDENCE")
         else None,
     )
+
+
+def mask_password(url: str) -> str:
+    """`url` with the password of its user replaced by ***, whatever the scheme."""
+    if "://" not in url:
+        return url
+    url = re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", url)
+    scheme, rest = url.split("://", 1)
+    authority, slash, tail = rest.partition("/")
+    if "@" not in authority:
+        return url
+    credentials, _, host = authority.rpartition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}{slash}{tail}"

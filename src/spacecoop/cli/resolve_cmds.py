@@ -84,15 +84,22 @@ def entity_command(name: str, fmt: str, db: str | None) -> None:
 
 @click.command("resolve")
 @db_option
-def resolve_command(db: str | None) -> None:
-    """Re-run resolution over everything in the store (entities, events, offices, links)."""
+@click.option(
+    "--all", "rebuild", is_flag=True, help="Rebuild every entity, event, office and link from scratch."
+)
+def resolve_command(db: str | None, rebuild: bool) -> None:
+    """Resolve the documents not yet resolved against the events they can touch (what `ingest`
+    and uploads do by themselves), or with --all rebuild everything; event ids are kept."""
     from spacecoop.resolve import resolve_store
+    from spacecoop.resolve.incremental import resolve_changes
+    from spacecoop.store.incremental import resolution_counts
 
     with _open_store(db) as store:
-        resolution = _answer(resolve_store, store)
+        _answer(resolve_store if rebuild else resolve_changes, store)
+        counts = resolution_counts(store)
     click.echo(
-        f"{len(resolution.entities)} entities, {len(resolution.events)} events, "
-        f"{len(resolution.offices)} office terms, {len(resolution.links)} links"
+        f"{counts['entities']} entities, {counts['events']} events, "
+        f"{counts['offices']} office terms, {counts['links']} links"
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -18,6 +19,10 @@ from spacecoop.models import FACT_TYPES
 
 # Exit status when a batch was interrupted by Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
+DEFAULT_MAX_SIZE_MB = 3.0
+DEFAULT_MAX_DECOMPRESSED_MB = 50.0
+DEFAULT_TIMEOUT_S = 600.0
+DEFAULT_MAX_MEMORY_MB = 2048
 
 
 def _open_store(db: str | None, *, create: bool = False):
@@ -42,12 +47,51 @@ def _dump(value: Any) -> str:
     "--no-resolve", is_flag=True, help="Skip resolution across documents (run `spacecoop resolve` later)."
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), help="Read and analyze on a local Dask cluster of N processes."
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Read and analyze in N worker processes on this machine (default 1).",
 )
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
     help="Read and analyze on the Dask scheduler at ADDRESS (tcp://host:port).",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_MAX_SIZE_MB,
+    show_default=True,
+    metavar="MB",
+    help="Refuse a document holding more text than this.",
+)
+@click.option(
+    "--max-decompressed",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_MAX_DECOMPRESSED_MB,
+    show_default=True,
+    metavar="MB",
+    help="Refuse a PDF or HTML file larger than this, or a PDF whose streams unpack to more.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the analysis of one document after this long (not with --scheduler).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=DEFAULT_MAX_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Stop a worker analysing one document when it uses more memory (not with --scheduler).",
+)
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the folders given (not followed by default).",
 )
 def ingest_command(
     paths: tuple[str, ...],
@@ -57,24 +101,31 @@ def ingest_command(
     no_resolve: bool,
     workers: int | None,
     scheduler: str | None,
+    max_size: float,
+    max_decompressed: float,
+    timeout: float,
+    max_memory: int,
+    follow_links: bool,
 ) -> None:
     """Read, analyze and store files, folders (recursively) and globs.
 
     Already stored files are skipped, so an interrupted batch is finished by running the same
-    command again. Exit status 1 when some files failed (each is listed with its reason)."""
-    from spacecoop.batch import dask_runner
-    from spacecoop.ingest import PipelineAnalyzer, ingest_paths, serial_runner
+    command again. Each file that fails or is skipped is printed with its reason as it happens;
+    exit status 1 when some files failed."""
+    from spacecoop.batch import WorkLimits, dask_runner, process_runner
+    from spacecoop.ingest import BatchInterrupted, LimitedReader, PipelineAnalyzer, ingest_paths
+    from spacecoop.sources.limits import MB, ReadLimits
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers or --scheduler, not both")
     settings = settings_for(db)
-    with _open_store(db, create=True) as store:
-        use_dask = workers is not None or scheduler is not None
+    read = LimitedReader(ReadLimits(max_size=int(max_size * MB), max_decompressed=int(max_decompressed * MB)))
+    with _open_store(db, create=True) as store, _sigterm_as_interrupt():
         try:
             with (
-                dask_runner(workers=workers, scheduler=scheduler)
-                if use_dask
-                else nullcontext(serial_runner) as runner
+                dask_runner(scheduler=scheduler)
+                if scheduler is not None
+                else process_runner(workers or 1, WorkLimits(timeout, max_memory)) as runner
             ):
                 report = ingest_paths(
                     paths,
@@ -84,23 +135,53 @@ def ingest_command(
                     runner=runner,
                     reanalyze=reanalyze,
                     resolve=not no_resolve,
+                    read=read,
+                    on_failure=_print_failure,
+                    follow_links=follow_links,
                 )
         except BadQuery as error:
             raise click.UsageError(str(error)) from error
         except SpacecoopError as error:
             raise click.ClickException(str(error)) from error
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as interrupt:
+            if isinstance(interrupt, BatchInterrupted):
+                click.echo("\n" + interrupt.report.summary(), err=True)
             click.echo(
                 "\ninterrupted: every document finished so far is stored; run the same command to go on",
                 err=True,
             )
             sys.exit(EXIT_INTERRUPTED)
-    if quiet:
-        if report.exit_code:
-            click.echo(report.summary(), err=True)
-    else:
+    if not quiet:
         click.echo(report.summary())
+    elif report.exit_code:  # each failure was printed as it happened: the counts and the rest
+        click.echo(
+            "\n".join(line for line in report.summary().splitlines() if not line.startswith("  failed")),
+            err=True,
+        )
     sys.exit(report.exit_code)
+
+
+def _print_failure(failure, kind: str) -> None:
+    # As it happens, so an operator watching a long batch sees each bad file at once.
+    click.echo(f"{kind}: {failure.path}: {failure.reason}", err=True)
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (from kill, systemd, docker stop) ends the batch like Ctrl-C: reported, then exit."""
+
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 DOC_COLUMNS = ("id", "date", "publisher", "language", "sentences", "title")

@@ -51,7 +51,7 @@ def serve_command(db: str | None, host: str, port: int, workers: int) -> None:
         raise click.ClickException(
             f"cannot serve on {host}:{port}: {busy}; choose another port with --port, or stop what runs there"
         )
-    click.echo(f"spacecoop: serving {settings.db} on http://{host}:{port}  (API: /help)", err=True)
+    click.echo(f"spacecoop: serving {settings.db_shown} on http://{host}:{port}  (API: /help)", err=True)
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return

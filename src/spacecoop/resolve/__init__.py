@@ -91,9 +91,17 @@ def entity_countries(index: EntityIndex) -> dict[str, str]:
 def resolve_store(store: Store) -> Resolution:
     """Re-run resolution over everything in the store and save the result in its place."""
     from spacecoop.knowledge import load_knowledge
+    from spacecoop.resolve.incremental import keys_for
+    from spacecoop.resolve.stable_ids import stabilize
+    from spacecoop.store.event_ids import event_membership
     from spacecoop.store.resolution_queries import mentioned_entity_ids
 
     mentioned = mentioned_entity_ids(store)
-    resolution = resolve_all(store.all_facts(), store.all_documents(), load_knowledge(), mentioned)
-    store.save_resolution(resolution)
+    facts, documents, knowledge = store.all_facts(), store.all_documents(), load_knowledge()
+    resolution = resolve_all(facts, documents, knowledge, mentioned)
+    # Events keep the ids they were served under; ids no longer used redirect (stable_ids.py).
+    resolution, redirects = stabilize(resolution, event_membership(store.engine))
+    # The blocking keys let the next document be resolved against its neighbours only.
+    keys = keys_for(resolution, facts, documents, knowledge, mentioned)
+    store.save_resolution(resolution, redirects, keys)
     return resolution

@@ -14,41 +14,62 @@ from spacecoop.errors import UnreadableDocument
 from spacecoop.models import Document
 from spacecoop.sources.clean import CleanText, clean_text
 from spacecoop.sources.decode import decode_text
-from spacecoop.sources.detect import FORMS, detect_text_form, find_wayback, is_pdf
+from spacecoop.sources.detect import FORMS, detect_text_form, find_wayback, is_pdf, looks_like_html
 from spacecoop.sources.language import detect_language
+from spacecoop.sources.limits import ReadLimits, check_bytes, check_file, check_text
 from spacecoop.sources.metadata import find_date, find_publisher, find_title
 
-__all__ = ["FORMS", "CleanText", "UnreadableDocument", "clean_text", "read_source", "SUFFIXES"]
+__all__ = [
+    "FORMS",
+    "CleanText",
+    "ReadLimits",
+    "UnreadableDocument",
+    "clean_text",
+    "read_source",
+    "SUFFIXES",
+]
 
 # File name endings `read_source` is meant for (folders are walked for these).
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
 
 
 def read_source(
-    path: str | Path, data: bytes | None = None, name: str | None = None, *, url: str | None = None
+    path: str | Path,
+    data: bytes | None = None,
+    name: str | None = None,
+    *,
+    url: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> Document:
     """Read, clean and date one document.
 
     `path` names the source (and is read when `data` is None); `name` overrides the file name used
     for the key and for the extension hint; `url` is where the document was fetched from, if known.
     The form is chosen by content first (a PDF or an HTML page named .txt is still read as one).
-    Raises UnreadableDocument(source, reason) for empty, binary, damaged or encrypted input.
+    Raises UnreadableDocument(source, reason) for empty, binary, damaged or encrypted input, and
+    for input over the `limits` (ReadLimits() when None): too much text, or a PDF or page that
+    unpacks to too much.
     """
     source = str(path)
+    limits = limits or ReadLimits()
+    name = name or Path(source).name
     if data is None:
+        check_file(source, limits, markup=_is_markup_name(name))
         try:
             data = Path(path).read_bytes()
         except IsADirectoryError as error:
             raise UnreadableDocument(source, "is a folder, not a file") from error
         except OSError as error:
             raise UnreadableDocument(source, f"cannot read the file: {error.strerror or error}") from error
-    name = name or Path(source).name
     html_title = html_date = None
     if is_pdf(data):
         from spacecoop.sources.pdf import extract_pdf_text
 
-        form, raw_text, wayback = "pdf", extract_pdf_text(data, source), None
+        check_bytes(source, len(data), limits, markup=True)
+        form, raw_text, wayback = "pdf", extract_pdf_text(data, source, limits), None
+        check_text(source, raw_text, limits, "in the PDF")
     else:
+        check_bytes(source, len(data), limits, markup=_is_markup(name, data))
         text = decode_text(data, source)
         form = detect_text_form(name, text)
         wayback = find_wayback(text[:200000])
@@ -57,10 +78,13 @@ def read_source(
             from spacecoop.sources.html import extract_html
 
             content = extract_html(text, source)
+            check_text(source, content.text, limits, "in the page")
             raw_text, html_title, html_date = content.text, content.title, content.date
             url = url or content.url
         if wayback:
             form = "wayback"
+        if form != "html":
+            check_text(source, raw_text, limits, "")
     cleaned = clean_text(raw_text)
     if not cleaned.text.strip():
         raise UnreadableDocument(source, "no article text left once navigation and boilerplate are removed")
@@ -83,3 +107,12 @@ def read_source(
         contacts=cleaned.contacts,
         url=address,
     )
+
+
+def _is_markup_name(name: str) -> bool:
+    return name.lower().endswith((".pdf", ".html", ".htm"))
+
+
+def _is_markup(name: str, data: bytes) -> bool:
+    # A page's text is a fraction of its markup: it gets the larger budget, its text the smaller.
+    return _is_markup_name(name) or looks_like_html(data[:4096].decode("latin-1"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from spacecoop.errors import UnreadableDocument
 
@@ -20,6 +21,42 @@ def _all_text(markup: str) -> str:
     for element in root.xpath("//br|//p|//div|//li|//h1|//h2|//h3|//h4|//tr"):
         element.tail = "\n" + (element.tail or "")
     return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+
+
+class _TextCollector(HTMLParser):
+    """Text of a page read as a stream of tags, without a tree: no depth limit, flat memory."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+    _BREAK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BREAK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in self._SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self._BREAK:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def flat_text(markup: str) -> str:
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    lines = "".join(collector.parts).splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 @dataclass(frozen=True)
@@ -49,7 +86,10 @@ def extract_html(markup: str, source: str) -> HtmlContent:
         # Too small for trafilatura to call it an article (a fragment, a snippet): keep its text.
         text = _all_text(markup)
     if not text:
-        raise UnreadableDocument(source, "no text found in the HTML page")
+        # lxml drops what lies deeper than its nesting limit; a streaming parser has none.
+        text = flat_text(markup)
+    if not text:
+        raise UnreadableDocument(source, "no text found in the HTML page (only markup, scripts or styles)")
     title = (getattr(extracted, "title", None) or "").strip() or None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"

@@ -6,15 +6,18 @@ import io
 import logging
 
 from spacecoop.errors import UnreadableDocument
+from spacecoop.sources.limits import ReadLimits, check_pdf_streams
 
 
-def extract_pdf_text(data: bytes, source: str) -> str:
-    """The text of every page, pages separated by a newline (the cleaner rejoins wrapped lines)."""
+def extract_pdf_text(data: bytes, source: str, limits: ReadLimits | None = None) -> str:
+    """The text of every page, pages separated by a newline (the cleaner rejoins wrapped lines).
+    A PDF whose streams unpack to more than the limits allow is refused before pypdf reads it."""
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     if b"%%EOF" not in data[-2048:]:
         raise UnreadableDocument(source, "truncated PDF: the file ends before its end-of-file marker")
+    check_pdf_streams(data, source, limits or ReadLimits())
     # pypdf logs recoverable damage as warnings; the reason we raise is the message that matters.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -22,6 +25,8 @@ def extract_pdf_text(data: bytes, source: str) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(source, "encrypted PDF: a password is needed to read it")
         pages = [page.extract_text() or "" for page in reader.pages]
+    except DependencyError as error:
+        raise UnreadableDocument(source, f"encrypted PDF that needs a missing library: {error}") from error
     except FileNotDecryptedError as error:
         raise UnreadableDocument(source, "encrypted PDF: a password is needed to read it") from error
     except (PdfReadError, ValueError, KeyError, TypeError) as error:

@@ -16,6 +16,14 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def without_nul(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with every NUL character in its text replaced by U+FFFD, on every database alike:
+    PostgreSQL refuses NUL in text, and one character for one keeps every offset true."""
+    return {
+        k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in row.items()
+    }
+
+
 def flat_strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from spacecoop.errors import BadQuery, NotFound, StoreError
 from spacecoop.settings import Settings
 from spacecoop.store import codec, schema
 from spacecoop.store.connect import engine_for, write_transaction
+from spacecoop.store.event_ids import write_redirects
 from spacecoop.store.migrations import migrate
 from spacecoop.store.review_apply import curate_resolution, reapply_decisions
 from spacecoop.store.summaries import refresh_summaries
@@ -121,25 +123,21 @@ class Store:
                     return False
                 if present:
                     self._delete_document_rows(conn, document.id)
-                conn.execute(insert(schema.documents), codec.document_row(document))
-                if analyzed.sentences:
-                    conn.execute(
-                        insert(schema.sentences),
-                        [codec.sentence_row(document.id, s) for s in analyzed.sentences],
-                    )
-                if analyzed.mentions:
-                    conn.execute(
-                        insert(schema.mentions),
-                        [codec.mention_row(document.id, m) for m in analyzed.mentions],
-                    )
+                row = codec.without_nul(codec.document_row(document))
+                conn.execute(insert(schema.documents), row)
+                _insert_many(
+                    conn, schema.sentences, [codec.sentence_row(document.id, s) for s in analyzed.sentences]
+                )
+                _insert_many(
+                    conn, schema.mentions, [codec.mention_row(document.id, m) for m in analyzed.mentions]
+                )
                 fact_rows = {row["id"]: row for row in (codec.fact_row(document, f) for f in analyzed.facts)}
-                if fact_rows:
-                    conn.execute(insert(schema.facts), list(fact_rows.values()))
+                _insert_many(conn, schema.facts, list(fact_rows.values()))
                 reapply_decisions(conn, document)  # analysts' decisions outlive re-extraction
                 if self._has_fts:
                     conn.exec_driver_sql(
                         f"INSERT INTO {schema.DOCUMENTS_FTS} (doc_id, title, text) VALUES (?, ?, ?)",
-                        (document.id, document.title.value or "", document.text),
+                        (document.id, row["title"] or "", row["text"]),
                     )
         except SQLAlchemyError as error:
             raise StoreError(f"{document.source}: cannot be stored ({error.orig or error})") from error
@@ -297,11 +295,16 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(f.c.id).where(~seen).limit(1)).first() is not None
 
-    def save_resolution(self, resolution: models.Resolution) -> None:
-        """Replace every resolution table (and the events' search index) in one transaction."""
+    def save_resolution(
+        self, resolution: models.Resolution, redirects: Iterable = (), keys: dict[str, set[str]] | None = None
+    ) -> None:
+        """Replace every resolution table (and the events' search index) in one transaction;
+        record `redirects` from event ids no longer in use (see resolve/stable_ids.py) and the
+        events' blocking `keys` (event id -> keys, see resolve/incremental.py)."""
         try:
             with write_transaction(self.engine) as conn:
                 resolution = curate_resolution(conn, resolution)  # analysts' merges and splits
+                write_redirects(conn, redirects, [x.id for x in resolution.events])
                 for table in reversed(schema.RESOLUTION_TABLES):
                     conn.execute(delete(table))
                 _insert_many(conn, schema.entities, [codec.entity_row(x) for x in resolution.entities])
@@ -335,6 +338,11 @@ class Store:
                 )
                 _insert_many(conn, schema.offices, [codec.office_row(x) for x in resolution.offices])
                 _insert_many(conn, schema.event_links, [dataclasses.asdict(x) for x in resolution.links])
+                _insert_many(
+                    conn,
+                    schema.event_keys,
+                    [{"key": k, "event_id": i} for i, ks in (keys or {}).items() for k in sorted(ks)],
+                )
                 refresh_summaries(conn)
                 if self._has_fts:
                     conn.exec_driver_sql(f"DELETE FROM {schema.EVENTS_FTS}")
@@ -361,7 +369,7 @@ def _sqlite_file(engine: Engine) -> Path | None:
 
 def _insert_many(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [codec.without_nul(row) for row in rows])
 
 
 def _escape_like(text: str) -> str:

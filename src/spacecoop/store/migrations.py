@@ -82,11 +82,21 @@ def _create_review_tables(conn: Connection) -> None:
     review_metadata.create_all(conn, checkfirst=True)
 
 
+def _create_incremental_tables(conn: Connection) -> None:
+    schema.event_redirects.create(conn, checkfirst=True)
+    schema.event_keys.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, sentences, mentions, facts and resolution tables", _create_core_tables),
     Migration(2, "SQLite full-text search over documents and events", _create_sqlite_search),
     Migration(
         3, "composite indexes for filtered, date-ordered pages; per-entity summaries", _index_for_pages
+    ),
+    Migration(
+        4,
+        "redirects from event ids no longer in use; blocking keys of events (incremental resolution)",
+        _create_incremental_tables,
     ),
     # Numbered with a gap so steps added meanwhile on other branches can take 4-9.
     Migration(10, "review: decisions tied to evidence, audit log, access tokens", _create_review_tables),

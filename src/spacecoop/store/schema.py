@@ -218,6 +218,28 @@ entity_event_types = Table(
     PrimaryKeyConstraint("entity_id", "type"),
 )
 
+# Event ids no longer in use and where they lead now (resolve/stable_ids.py): an event merged into
+# another, or split, keeps answering at its old address. Kept across resolutions.
+event_redirects = Table(
+    "event_redirects",
+    metadata,
+    Column("old_id", Text, primary_key=True),
+    Column("new_id", Text, nullable=False),
+    Column("reason", Text, nullable=False),  # merged | split
+    Index("ix_event_redirects_new", "new_id"),
+)
+
+# The blocking keys of each event's facts (resolve/incremental.py): a new document is resolved
+# against the stored events that share a key with it, found through this index.
+event_keys = Table(
+    "event_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("event_id", Text, nullable=False),
+    Index("ix_event_keys_key", "key", "event_id"),
+    Index("ix_event_keys_event", "event_id"),
+)
+
 # Names of the FTS5 virtual tables (SQLite only); queries use them through text() with MATCH.
 DOCUMENTS_FTS = "documents_fts"  # (doc_id UNINDEXED, title, text)
 EVENTS_FTS = "events_fts"  # (event_id UNINDEXED, type UNINDEXED, text)
@@ -233,4 +255,5 @@ RESOLUTION_TABLES = (
     event_links,
     entity_partners,
     entity_event_types,
+    event_keys,
 )

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from spacecoop import __version__
 from spacecoop.errors import BadQuery, NotFound, SpacecoopError, StoreError, UnreadableDocument
 from spacecoop.settings import Settings
+from spacecoop.web.guard import RequestGuard
 from spacecoop.web.headers import SecurityHeaders
 from spacecoop.web.render import JSON, templates
 
@@ -33,7 +34,7 @@ def read_only_engine(settings: Settings) -> Engine:
     try:
         url = make_url(settings.db_url)
     except ArgumentError as exc:
-        raise StoreError(f"{settings.db}: not a database path or URL ({exc})") from exc
+        raise StoreError(f"{settings.db_shown}: not a database path or URL ({exc})") from exc
     if url.get_backend_name() != "sqlite":
         try:
             return create_engine(
@@ -43,7 +44,7 @@ def read_only_engine(settings: Settings) -> Engine:
             raise StoreError(f"{url.render_as_string(hide_password=True)}: {exc}") from exc
     path = Path(url.database or "")
     if not url.database or url.database == ":memory:" or not path.is_file():
-        raise StoreError(f"{settings.db}: no store here; create one with `spacecoop ingest` first")
+        raise StoreError(f"{settings.db_shown}: no store here; create one with `spacecoop ingest` first")
     return create_engine(
         f"sqlite:///file:{path.resolve()}?mode=ro&uri=true", connect_args={"check_same_thread": False}
     )
@@ -129,6 +130,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     _install_error_handlers(app)
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestGuard)  # outermost: HEAD and NUL are settled before any route
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     register(app)
     app.include_router(review_router)  # review: write API, queue, corrections log and its feeds

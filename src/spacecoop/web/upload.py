@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import re
 import tempfile
 from pathlib import Path
@@ -60,9 +61,21 @@ def _ingest(settings: Settings, app_state, name: str, data: bytes) -> dict:
     store = Store.open(settings)
     try:
         created = store.save_analyzed(analyzed)
+        if created:
+            _resolve(store)
     finally:
         store.close()
     return {"id": document.id, "key": document.key, "created": created, "facts": len(analyzed.facts)}
+
+
+def _resolve(store) -> None:
+    # An uploaded document joins the events it reports at once, against its neighbours only.
+    from spacecoop.resolve.incremental import resolve_changes
+
+    try:
+        resolve_changes(store)
+    except Exception:  # the document is stored; `spacecoop resolve` finishes the job
+        logging.getLogger(__name__).exception("resolution after an upload failed")
 
 
 async def upload_document(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from spacecoop.errors import NotFound
 from spacecoop.models import FACT_TYPES
 from spacecoop.store import web_queries as wq
 from spacecoop.web import bands, layout
@@ -97,7 +98,17 @@ def fact_facets(conn: Connection, p: FactParams) -> dict:
 
 
 def fact(conn: Connection, p: RefParams) -> dict:
-    item = wq.fact_detail(conn, p.ref)
+    try:
+        item = wq.fact_detail(conn, p.ref)
+    except NotFound:
+        # An event merged into another or split keeps answering at its old address.
+        from spacecoop.store.event_ids import follow_redirect
+
+        target = follow_redirect(conn, p.ref)
+        if target is None:
+            raise
+        item = wq.fact_detail(conn, target)
+        item["redirected_from"] = p.ref
     item["label"] = describe(item)
     for link in item["links"]:
         # Name the related event as a reader would, not by its id.
