@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacecoop.dates import lexicon as lx
 from spacecoop.dates.rules import RULES, Rule
+from spacecoop.dates.triggers import first_words
 
 
 def _alternation(words, *, caps: bool = False) -> str:
@@ -155,125 +156,13 @@ def english_grammar() -> Grammar:
     mod_prefix = _bounded_spaces(MOD_PREFIX)
     regex = _START + mod_prefix + "(?:" + "|".join(alternatives) + r")(?![\w])"
     singles = tuple(re.compile(_START + mod_prefix + "(?:" + a + r")(?![\w])") for a in alternatives)
-    return Grammar(re.compile(regex), re.compile(_trigger()), RULES, tuple(groups), singles)
-
-
-# The first words of the rules and modifiers above. Scanning for these first and trying the full
-# grammar only where one occurs is several times faster than trying every rule at every word.
-FIRST_WORDS = [
-    "the",
-    "this",
-    "last",
-    "next",
-    "past",
-    "coming",
-    "previous",
-    "following",
-    "current",
-    "same",
-    "latest",
-    "most",
-    "prior",
-    "new",
-    "early",
-    "late",
-    "mid",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "more",
-    "less",
-    "at",
-    "no",
-    "up",
-    "earlier",
-    "later",
-    "every",
-    "each",
-    "per",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "now",
-    "currently",
-    "nowadays",
-    "these",
-    "right",
-    "today's",
-    "recently",
-    "lately",
-    "recent",
-    "noon",
-    "midnight",
-    "midday",
-    "fiscal",
-    "nineteen",
-    "eighteen",
-    "year-earlier",
-    "year-ago",
-    "quarter",
-    "half",
-    "just-ended",
-    "just",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "final",
-    "1st",
-    "2nd",
-    "3rd",
-    "4th",
-    "remaining",
-    "ensuing",
-    "upcoming",
-    "preceding",
-    "comparable",
-    "daily",
-    "nightly",
-    "weekly",
-    "monthly",
-    "hourly",
-    "twice",
-    "years",
-    "months",
-    "weeks",
-    "days",
-    "decades",
-    "hours",
-    "minutes",
-    "several",
-    "few",
-    "many",
-    "dozens",
-    "hundreds",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-]
+    return Grammar(
+        re.compile(regex),
+        re.compile(_trigger(mod_prefix + "(?:" + "|".join(alternatives) + r")(?![\w])")),
+        RULES,
+        tuple(groups),
+        singles,
+    )
 
 
 def _trie(words: set[str]) -> str:
@@ -296,24 +185,22 @@ def _trie(words: set[str]) -> str:
     return build(root)
 
 
-def _trigger() -> str:
-    words = set(FIRST_WORDS) | set(_NUMBER_WORDS) | set(_TENS.split("|")) | set(_ONES.split("|"))
-    words |= {
-        w.split()[0]
-        for w in [*lx.ORDINALS, *lx.VAGUE_NUMBERS, *lx.REFERENCE_WORDS, *lx.SET_WORDS, *_MOD_WORDS]
-    }
-    # one word each: a trigger must not swallow the word after it ("half a century")
-    words = {w.split()[0] for w in words} - {"a", "an"}  # "a", "an": only before a unit or quantity word
-    names = [n for ns in [*lx.EN_MONTHS.values(), *lx.EN_WEEKDAYS.values()] for n in ns]
-    names += [*lx.HOLIDAYS, *lx.MOVABLE_HOLIDAYS]
-    name_forms = _alternation([n.rstrip(".") for n in names], caps=True)
+def _trigger(body: str) -> str:
+    """Where the grammar is worth trying: a digit, a quarter code, or a first word of some rule."""
+    words = first_words(body)
+    after_common = "|".join(
+        re.escape(word) + r"(?=[^\w]{1,3}(?:" + _trie(set(rest)) + "))"
+        for word, rest in sorted(words.after_common.items(), key=lambda item: -len(item[0]))
+    )
     return (
         _START
-        + r"(?:\d|'\d|[QH][1-4]|FY|(?i:"
-        + _trie({w.lower() for w in words})
-        + r")(?![\w])|(?i:an?)\s+(?=(?i:"
-        + _unit_forms()
-        + r"|few|couple|dozen|half|number|later|year-|more|additional|other|straight|consecutive|full|long|short))|(?:"
-        + name_forms
-        + "))"
+        + r"(?:\d|'\d|[QH][1-4]|(?i:"
+        + _trie(set(words.any_case))
+        + r")(?![\w])|(?i:"
+        + "|".join(filter(None, [_trie(set(words.any_case_starts)), after_common]))
+        + ")|"
+        + _trie(set(words.as_written))
+        + r"(?![\w])|"
+        + _trie(set(words.as_written_starts))
+        + ")"
     )
