@@ -154,15 +154,9 @@ def english_grammar() -> Grammar:
         alternatives.append(f"(?P<r{index}>{body})")
         groups.append(tuple((g, f"{g}__{index}") for g in local))
     mod_prefix = _bounded_spaces(MOD_PREFIX)
-    regex = _START + mod_prefix + "(?:" + "|".join(alternatives) + r")(?![\w])"
+    body = mod_prefix + "(?:" + "|".join(alternatives) + r")(?![\w])"
     singles = tuple(re.compile(_START + mod_prefix + "(?:" + a + r")(?![\w])") for a in alternatives)
-    return Grammar(
-        re.compile(regex),
-        re.compile(_trigger(mod_prefix + "(?:" + "|".join(alternatives) + r")(?![\w])")),
-        RULES,
-        tuple(groups),
-        singles,
-    )
+    return Grammar(re.compile(_START + body), re.compile(_trigger(body)), RULES, tuple(groups), singles)
 
 
 def _trie(words: set[str]) -> str:
@@ -186,21 +180,19 @@ def _trie(words: set[str]) -> str:
 
 
 def _trigger(body: str) -> str:
-    """Where the grammar is worth trying: a digit, a quarter code, or a first word of some rule."""
+    """Where the grammar is worth trying: a digit, an apostrophe year, a quarter code (the starts that
+    are not letters), or a first word the rules in `body` can begin with."""
     words = first_words(body)
-    after_common = "|".join(
-        re.escape(word) + r"(?=[^\w]{1,3}(?:" + _trie(set(rest)) + "))"
-        for word, rest in sorted(words.after_common.items(), key=lambda item: -len(item[0]))
-    )
-    return (
-        _START
-        + r"(?:\d|'\d|[QH][1-4]|(?i:"
-        + _trie(set(words.any_case))
-        + r")(?![\w])|(?i:"
-        + "|".join(filter(None, [_trie(set(words.any_case_starts)), after_common]))
-        + ")|"
-        + _trie(set(words.as_written))
-        + r"(?![\w])|"
-        + _trie(set(words.as_written_starts))
-        + ")"
-    )
+    alternatives = [r"\d", r"'\d", r"[QH][1-4]"]
+    if words.any_case:
+        alternatives.append("(?i:" + _trie(set(words.any_case)) + r")(?![\w])")
+    if words.any_case_starts:
+        alternatives.append("(?i:" + _trie(set(words.any_case_starts)) + ")")
+    for word, rest in sorted(words.after_common.items(), key=lambda item: -len(item[0])):
+        # "a", "an": too common to try the grammar at each one; only before a word a rule allows there
+        alternatives.append("(?i:" + re.escape(word) + r"(?=[^\w]{1,3}(?:" + _trie(set(rest)) + ")))")
+    if words.as_written:
+        alternatives.append(_trie(set(words.as_written)) + r"(?![\w])")
+    if words.as_written_starts:
+        alternatives.append(_trie(set(words.as_written_starts)))
+    return _START + "(?:" + "|".join(alternatives) + ")"
