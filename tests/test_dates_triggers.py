@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from spacecoop.dates.grammar import english_grammar
 from spacecoop.dates.triggers import first_words
 
@@ -31,3 +33,12 @@ def test_dates_trigger_fires_at_a_word_only_the_rules_name() -> None:
     for phrase in ("a fortnight later", "the mid-1990s", "FY2019", "nearly six months"):
         assert text.index(phrase) in starts, phrase
     assert text.index("Shipping") not in starts and text.index("resumed") not in starts
+
+
+def test_dates_a_rule_starting_with_an_untriggered_character_fails_loudly() -> None:
+    # A silently dead rule would be worse: the scan would never try it.
+    from spacecoop.dates.grammar import _trigger
+
+    with pytest.raises(ValueError, match="#"):
+        _trigger(r"#(?P<n>\d+)\s+(?i:week)")
+    assert _trigger(r"(?P<q>Q[1-4])\s+\d{4}")  # a quarter code is covered

@@ -179,10 +179,17 @@ def _trie(words: set[str]) -> str:
     return build(root)
 
 
+# The characters the starts that are not letters begin with; the trigger below is more precise.
+_CHARACTER_STARTS = re.compile(r"[\d'QH]")
+
+
 def _trigger(body: str) -> str:
     """Where the grammar is worth trying: a digit, an apostrophe year, a quarter code (the starts that
     are not letters), or a first word the rules in `body` can begin with."""
     words = first_words(body)
+    uncovered = sorted(c for c in words.other_chars if not _CHARACTER_STARTS.match(c))
+    if uncovered:  # a rule that starts with a new kind of character: add it to _CHARACTER_STARTS
+        raise ValueError(f"no trigger for expressions starting with {uncovered}")
     alternatives = [r"\d", r"'\d", r"[QH][1-4]"]
     if words.any_case:
         alternatives.append("(?i:" + _trie(set(words.any_case)) + r")(?![\w])")

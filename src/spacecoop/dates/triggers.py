@@ -34,6 +34,7 @@ class FirstWords:
     any_case_starts: frozenset[str]  # beginnings of words a class cuts ("early" of "early1990s")
     as_written: frozenset[str]  # case-sensitive whole first words (month, weekday and holiday names)
     as_written_starts: frozenset[str]  # case-sensitive beginnings ("FY2" of "FY2019")
+    other_chars: frozenset[str]  # first characters of the starts that are not letters ("1", "'", "Q")
     after_common: dict[str, frozenset[str]]  # "a" -> beginnings of the words after it ("few", "week")
 
 
@@ -62,6 +63,7 @@ class _Start:
     word: str  # the letters collected ("a few" for a common word and the next one)
     any_case: bool
     whole: bool  # False when a class cut the word: the letters are only its beginning
+    first_chars: str = ""  # for a start that is not a letter: characters it can begin with
 
 
 def _walk(stack: tuple, word: str, any_case: bool | None) -> Iterator[_Start]:
@@ -86,7 +88,7 @@ def _walk(stack: tuple, word: str, any_case: bool | None) -> Iterator[_Start]:
         elif word:
             yield _Start(word, case, True)
         else:
-            yield _Start("", case, False)  # starts with punctuation: the structural triggers cover it
+            yield _Start("", case, False, ch)  # punctuation first: the character triggers cover it
     elif op is C.SUBPATTERN:
         _group, add, remove, body = av
         inner = (icase or bool(add & C.SRE_FLAG_IGNORECASE)) and not (remove & C.SRE_FLAG_IGNORECASE)
@@ -97,8 +99,12 @@ def _walk(stack: tuple, word: str, any_case: bool | None) -> Iterator[_Start]:
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, body = av
         body_items = list(body)
-        if word in COMMON_WORDS and len(body_items) == 1 and _is_separator(*body_items[0]):
-            yield from _walk(rest, word + " ", case)  # a common word: go on to the word after it
+        if (
+            (word in COMMON_WORDS or word.endswith(" "))
+            and len(body_items) == 1
+            and _is_separator(*body_items[0])
+        ):
+            yield from _walk(rest, word.rstrip() + " ", case)  # a common word: go on to the word after it
             if low > 0:
                 return
         if low == 0:
@@ -112,20 +118,40 @@ def _walk(stack: tuple, word: str, any_case: bool | None) -> Iterator[_Start]:
     elif op is C.IN and _only_non_word(av):
         yield _Start(word, case, bool(word))
     else:  # a class or anything else that may hold a letter: the word so far is only a beginning
-        yield _Start(word, case, False)
+        yield _Start(word, case, False, "" if word else _sample_chars(op, av))
+
+
+def _sample_chars(op, av) -> str:
+    """Characters a class can match, enough to check it against the character triggers; a class too
+    wide to list gives "\ufffd", which no trigger covers."""
+    if op is not C.IN:
+        return "\ufffd"
+    chars = ""
+    for item, value in av:
+        if item is C.LITERAL:
+            chars += chr(value)
+        elif item is C.RANGE and value[1] - value[0] < 64:
+            chars += "".join(map(chr, range(value[0], value[1] + 1)))
+        elif item is C.CATEGORY and value is C.CATEGORY_DIGIT:
+            chars += "0123456789"
+        else:
+            chars += "\ufffd"
+    return chars
 
 
 def first_words(pattern: str) -> FirstWords:
     """The first words of every match of `pattern` that starts with a letter."""
     found: dict[tuple[bool, bool], set[str]] = {(c, w): set() for c in (True, False) for w in (True, False)}
     after: dict[str, set[str]] = {}
+    other: set[str] = set()
     for start in _walk(((list(parser.parse(pattern)), 0, False),), "", None):
         if not start.word or not start.word[0].isalpha():
-            continue  # digits, apostrophes: the scan triggers on those by character
-        head, _, tail = start.word.partition(" ")
+            other.update(start.first_chars or start.word[:1])  # digits, "'": triggers by character
+            continue
+        head, gap, tail = start.word.partition(" ")
         if head in COMMON_WORDS and start.any_case:
-            if tail:  # "a" alone is the article: it triggers only with the word after it
-                after.setdefault(head, set()).add(tail)
+            if gap:  # "a" alone is the article: it triggers only before a word a rule allows there
+                after.setdefault(head, set()).add(tail)  # "" when any word may follow
             continue
         found[start.any_case, start.whole].add(head)
     return FirstWords(
@@ -134,4 +160,5 @@ def first_words(pattern: str) -> FirstWords:
         as_written=frozenset(found[False, True]),
         as_written_starts=frozenset(found[False, False]),
         after_common={k: frozenset(v) for k, v in after.items()},
+        other_chars=frozenset(other),
     )
