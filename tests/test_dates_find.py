@@ -271,13 +271,6 @@ def test_dates_year_range_gives_both_years() -> None:
     ]  # fmt: skip
 
 
-def test_dates_every_grammar_rule_has_a_resolver() -> None:
-    from spacecoop.dates.grammar import RULES
-    from spacecoop.dates.resolve import RESOLVERS
-
-    assert [name for name, _ in RULES if name not in RESOLVERS] == []
-
-
 def test_dates_next_day_counts_from_the_day_named_before() -> None:
     text = "The module docked on 5 May. The next day the crew opened the hatch; two days later they left."
     docked, next_day, later = find_timexes(text, dt.date(2016, 6, 1))

@@ -12,7 +12,6 @@ from spacecoop.dates.foreign import foreign_timexes
 from spacecoop.dates.grammar import english_grammar
 from spacecoop.dates.model import Timex
 from spacecoop.dates.reading import Context, Reading
-from spacecoop.dates.resolve import RESOLVERS
 from spacecoop.errors import BadQuery
 
 # Stands in for a missing anchor; values that depend on it are masked with X afterwards.
@@ -57,7 +56,7 @@ def _english(text: str, anchor: dt.date) -> list[tuple[int, int, Reading]]:
         index = int(m.lastgroup[1:])
         groups = {local: m.group(name) for local, name in grammar.groups[index]}
         start = m.start(f"r{index}")
-        reading = RESOLVERS[grammar.rule_names[index]](groups, Context(text, start, m.end(), anchor))
+        reading = grammar.rules[index].resolve(groups, Context(text, start, m.end(), anchor))
         if reading is None:
             return False
         mod_word = m.group("mod")

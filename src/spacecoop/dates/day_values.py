@@ -1,19 +1,17 @@
-"""From a rule's groups to a TimeML reading, anchored against the document date: the calendar rules.
+"""Values of the calendar rules that name days, weeks, months and seasons, anchored on the document date.
 
-One small function per rule of grammar.RULES (times, durations, sets and references are in
-resolve_spans.py). Each returns a Reading, or None to reject the match (a bare "May" that is a verb,
-a number that is not a year).
+One function per rule of rules.RULES, named like the rule. Each returns a Reading, or None to reject
+the match (a bare "May" that is a verb). Years, quarters, decades and centuries are in year_values.py;
+clock times, durations, sets and references in span_values.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from spacecoop.dates import calendar_math as cal
 from spacecoop.dates import lexicon as lx
-from spacecoop.dates import resolve_spans
 from spacecoop.dates.reading import (
     WEEKDAY_NAME,
     WEEKDAY_NUMBER,
@@ -30,7 +28,7 @@ from spacecoop.dates.reading import (
 from spacecoop.dates.tense import sentence_bounds
 
 
-def r_iso_date(g: Groups, c: Context) -> Reading | None:
+def iso_date(g: Groups, c: Context) -> Reading | None:
     day = cal.valid_date(int(g["year"]), int(g["mm"]), int(g["dd"]))
     if day is None:
         return None
@@ -39,7 +37,7 @@ def r_iso_date(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), "day")
 
 
-def r_slash_date(g: Groups, c: Context) -> Reading | None:
+def slash_date(g: Groups, c: Context) -> Reading | None:
     year = int(g["yy"])
     if year < 100:
         year += 1900 if year > 30 else 2000
@@ -98,10 +96,10 @@ def _check_weekday(reading: Reading, day: dt.date, weekday: int, year_stated: bo
     reading.alternatives = tuple(alternatives)
 
 
-r_date_mdy = r_date_dmy = _day_month
+date_mdy = date_dmy = _day_month  # one resolver, two word orders
 
 
-def r_week_of(g: Groups, c: Context) -> Reading | None:
+def week_of(g: Groups, c: Context) -> Reading | None:
     """'the week of March 6': the ISO week holding that day."""
     reading = _day_month(
         {**g, "month": g.get("month") or g["month2"], "day": g.get("day") or g["day2"], "weekday": None}, c
@@ -113,16 +111,16 @@ def r_week_of(g: Groups, c: Context) -> Reading | None:
     return reading
 
 
-def r_month_rel_year(g: Groups, c: Context) -> Reading | None:
+def month_rel_year(g: Groups, c: Context) -> Reading | None:
     year = c.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
     return Reading("DATE", f"{year}-{month_number(g['month']):02d}", "month", relative="full")
 
 
-def r_month_year(g: Groups, c: Context) -> Reading | None:
+def month_year(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}", "month")
 
 
-def r_weekday(g: Groups, c: Context) -> Reading | None:
+def weekday(g: Groups, c: Context) -> Reading | None:
     weekday = WEEKDAY_NUMBER[g["weekday"].upper()]
     rel = (g.get("rel") or "").lower().split()
     if rel and rel[-1] in ("last", "past", "previous"):
@@ -136,7 +134,7 @@ def r_weekday(g: Groups, c: Context) -> Reading | None:
     return reading
 
 
-def r_day_part(g: Groups, c: Context) -> Reading | None:
+def day_part(g: Groups, c: Context) -> Reading | None:
     rel = g["rel"].lower()
     offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
     part = "night" if rel in ("last", "tonight") and g["part"].lower() == "night" else g["part"]
@@ -149,7 +147,7 @@ def r_day_part(g: Groups, c: Context) -> Reading | None:
     return reading
 
 
-def r_day_word(g: Groups, c: Context) -> Reading | None:
+def day_word(g: Groups, c: Context) -> Reading | None:
     word = g["word"].lower()
     day = c.anchor + dt.timedelta(days=lx.DAY_WORDS[word])
     reading = day_value(day, "night" if word == "tonight" else None)
@@ -157,7 +155,7 @@ def r_day_word(g: Groups, c: Context) -> Reading | None:
     return reading
 
 
-def r_ago(g: Groups, c: Context) -> Reading | None:
+def ago(g: Groups, c: Context) -> Reading | None:
     amount = number_value(g["num"])
     unit = unit_of(g["unit"])
     sign = 1 if g["dir"].lower().split()[0] in ("from", "hence", "later") else -1
@@ -186,7 +184,7 @@ def r_ago(g: Groups, c: Context) -> Reading | None:
     return reading
 
 
-def r_rel_day(g: Groups, c: Context) -> Reading | None:
+def rel_day(g: Groups, c: Context) -> Reading | None:
     shift = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(g["rel"].lower(), 0)
     unit = g["unit"].lower()
     reading = day_value(c.anchor + dt.timedelta(days=shift), None if unit == "day" else unit)
@@ -199,7 +197,7 @@ def _mentions_quarter(c: Context) -> bool:
     return bool(re.search(r"(?i)\bquarter\b", c.text[max(0, left - 300) : right]))
 
 
-def r_rel_month(g: Groups, c: Context) -> Reading | None:
+def rel_month(g: Groups, c: Context) -> Reading | None:
     month = month_number(g["month"])
     rel = g["rel"].lower().split()
     if rel[-1] in ("last", "past"):
@@ -213,7 +211,7 @@ def r_rel_month(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", f"{year}-{month:02d}", "month", relative="full")
 
 
-def r_rel_season(g: Groups, c: Context) -> Reading | None:
+def rel_season(g: Groups, c: Context) -> Reading | None:
     code = lx.SEASONS[g["season"].lower()]
     position = cal.SEASON_ORDER.index(code)
     if g.get("year"):
@@ -240,194 +238,7 @@ def r_rel_season(g: Groups, c: Context) -> Reading | None:
     return Reading("DATE", cal.season_value(index), "season", relative="full")
 
 
-def r_half_quarter(g: Groups, c: Context) -> Reading | None:
-    unit = g["unit"].lower()
-    ordinal = lx.ORDINALS.get((g.get("ord") or "").lower())
-    adj = re.sub(r"\s+", " ", (g.get("adj") or "").lower())
-    if not (g.get("the") or ordinal or adj):
-        return None
-    size = 2 if unit == "half" else 4
-    current = cal.quarter_of(c.anchor) if size == 4 else (c.anchor.month - 1) // 6 + 1
-    letter = "Q" if size == 4 else "H"
-    relative = "full"
-    if g.get("year") or g.get("pyear") or g.get("tyear"):
-        year, relative = int(g.get("year") or g.get("pyear") or g["tyear"]), ""
-    elif g.get("poss"):
-        year = c.anchor.year + {"last": -1, "next": 1}.get(g["poss"].split()[0].lower(), 0)
-    elif g.get("yrel"):
-        year = c.anchor.year + {"last": -1, "next": 1, "the previous": -1}.get(g["yrel"].lower(), 0)
-    else:
-        year = c.anchor.year
-    if ordinal and ordinal > size:
-        return None
-    if ordinal == -1:  # "the last quarter" of a year named, or the one before the present
-        ordinal = size if (g.get("year") or g.get("yrel") or g.get("tyear") or g.get("poss")) else None
-        if ordinal is None:
-            adj = "latest"
-    if ordinal:
-        number = ordinal
-        if adj.endswith(("year-earlier", "year-ago")):
-            year -= 1
-    else:
-        if size == 2:
-            if not adj and not g.get("year"):
-                return None
-            number = current
-        else:
-            if relative:
-                year, number = cal.shift_quarter(c.anchor.year, current, 0 if adj == "current" else -1)
-            else:  # "the 1988 quarter": the quarter being reported, in the year named
-                number = cal.shift_quarter(c.anchor.year, current, -1)[1]
-            if adj.endswith(("year-earlier", "year-ago")):
-                year -= 1
-    return Reading("DATE", f"{year}-{letter}{number}", "half" if size == 2 else "quarter", relative=relative)
-
-
-def r_rel_unit(g: Groups, c: Context) -> Reading | None:
-    rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
-    unit = re.sub(r"\s+", " ", g["unit"].lower()).replace("fiscal ", "")
-    if unit == "period":
-        if rel not in ("year-earlier", "year-ago", "latest", "most recent", "same", "prior"):
-            return None
-        year, quarter = cal.shift_quarter(c.anchor.year, cal.quarter_of(c.anchor), -1)
-        if rel in ("year-earlier", "year-ago", "same", "prior"):
-            year -= 1
-        return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative="full")
-    if rel == "following" and unit in ("year", "month", "week", "day"):
-        value, precision = shifted(c.anchor, unit, 1)
-        return Reading("DATE", value, precision, relative="full", after_previous=(unit, 1))
-    if rel in ("past", "this past", "coming", "new") and g["rel"].lower().startswith("the"):
-        return Reading("DURATION", duration_value(1, "week" if unit == "weekend" else unit), "duration")
-    if rel in ("last", "past", "previous", "this past", "prior", "latest", "most recent"):
-        step = -1
-    elif rel in ("next", "coming", "following"):
-        step = 1
-    elif rel in ("year-earlier", "year-ago"):
-        step = -4 if unit == "quarter" else -1
-    elif rel in ("this", "current", "same", "new"):
-        step = 0
-    else:
-        return None
-    if unit == "weekend":
-        return weekend(c, step)
-    if unit == "century":
-        if step == 0:
-            return Reading("DATE", str(c.anchor.year // 100), "century", relative="full")
-        return Reading("DATE", str(c.anchor.year // 100 + step), "century", relative="full")
-    if unit == "decade":
-        return Reading("DATE", str(c.anchor.year // 10 + step), "decade", relative="full")
-    value, precision = shifted(c.anchor, unit, step)
-    return Reading("DATE", value, precision, relative="full")
-
-
-def r_year_ago_adj(g: Groups, c: Context) -> Reading | None:
-    year, quarter = cal.shift_quarter(c.anchor.year, cal.quarter_of(c.anchor), -5)
-    return Reading("DATE", f"{year}-Q{quarter}", "quarter", relative="full")
-
-
-def r_decade(g: Groups, c: Context) -> Reading | None:
-    if g.get("dword"):
-        if not g.get("the") and not re.search(r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-]*)?$", c.before(16)):
-            return None  # "in her forties" is an age
-        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-        digits = str(192 + tens.index(g["dword"].lower())) + "0"
-    else:
-        digits = g["decade"]
-    if digits.startswith("'"):
-        digits = ("19" if int(digits[1]) > 2 else "20") + digits[1:]
-    if not g.get("the") and not g.get("dmod") and re.search(r"[\d$]\s*$", c.before(3)):
-        return None
-    mod = {"early": "START", "mid": "MID", "late": "END"}.get((g.get("dmod") or "").lower())
-    return Reading("DATE", digits[:3], "decade", mod=mod)
-
-
-def r_century(g: Groups, c: Context) -> Reading | None:
-    word = g["cnum"].lower()
-    number = int(re.match(r"\d+", word).group()) if word[0].isdigit() else lx.ORDINALS.get(word)
-    if not number or number < 1:
-        return None
-    return Reading("DATE", f"{number - 1:02d}", "century")
-
-
-_TEENS = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-
-
-def r_spelled_year(g: Groups, c: Context) -> Reading | None:
-    if g.get("twok"):
-        rest = number_value(g["rest2"]) if g.get("rest2") else 0
-        return Reading("DATE", str(2000 + int(rest or 0)), "year")
-    century = 1900 if g["cent"].lower() == "nineteen" else 1800
-    rest = re.sub(r"[\s-]+", " ", g["rest"].lower())
-    if rest == "hundred":
-        value = 0
-    elif rest.startswith("oh "):
-        value = int(number_value(rest[3:]) or 0)
-    elif rest in _TEENS:
-        value = 10 + _TEENS.index(rest)
-    else:
-        value = int(number_value(rest) or 0)
-    return Reading("DATE", str(century + value), "year")
-
-
-def r_fiscal_year(g: Groups, c: Context) -> Reading | None:
-    return Reading("DATE", g["year"], "year")
-
-
-_NOT_YEAR_BEFORE = re.compile(r"(?i)(?:\b(?:no|number|flight|room|route|page|pp|section|article|resolution|"
-                              r"model|boeing|airbus|rule|chapter|minus|plus|about|some|nearly|over)\.?|[#×x*+=/:])\s*$")  # fmt: skip
-_NOT_YEAR_AFTER = re.compile(r"(?i)^\s*(?:percent|per\s+cent|%|people|shares|tons?|tonnes|feet|ft|meters|metres|"
-                             r"miles|km|kilometers|kilograms|kg|pounds|dollars|workers|employees|troops|soldiers|"
-                             r"members|units|cars|seats|votes|points|acres|hectares|barrels|jobs|students|"
-                             r"satellites|homes|cases|deaths|hours|mph|yards)\b")  # fmt: skip
-
-
-# A capitalised word (not at a sentence start) right before a year makes it part of a name, unless
-# the word is one that normally precedes years.
-_NAME_BEFORE = re.compile(r"(?<![.!?:\n] )(?<![.!?:\n])\b([A-Z][a-z]+)\.?\s$")
-_WORDS_BEFORE_YEARS = frozenset(
-    {name.rstrip(".") for names in lx.EN_MONTHS.values() for name in names}
-    | {w.capitalize() for w in ["in", "since", "by", "until", "from", "fiscal", "before", "after", "during", "through", "and", "of", "early", "late", "mid", "spring", "summer", "fall", "autumn", "winter", "christmas", "easter", "year", "financial", "or", "to", "around", "about", "circa"]}
-)  # fmt: skip
-
-
-def r_year(g: Groups, c: Context) -> Reading | None:
-    if g.get("yy"):
-        yy = int(g["yy"])
-        return Reading("DATE", str((1900 if yy > 30 else 2000) + yy), "year")
-    if g.get("the"):
-        return Reading("DATE", g["year"], "year")
-    if _NOT_YEAR_BEFORE.search(c.before()) or _NOT_YEAR_AFTER.match(c.after()):
-        return None
-    name = _NAME_BEFORE.search(c.before())
-    if name and name.group(1) not in _WORDS_BEFORE_YEARS:
-        return None  # part of a name: "Mars 2020", "Expedition 2013", "Orion 1980"
-    return Reading("DATE", g["year"], "year")
-
-
-def r_quarter_code(g: Groups, c: Context) -> Reading | None:
-    year = g.get("year") or ("20" + g["yy"][-2:] if g.get("yy") else None)
-    letter = g["code"]
-    if letter == "H" and int(g["n"]) > 2:
-        return None
-    return Reading("DATE", f"{year}-{letter}{g['n']}", "quarter" if letter == "Q" else "half")
-
-
-def r_fy(g: Groups, c: Context) -> Reading | None:
-    return Reading("DATE", g.get("year") or "20" + g["yy"], "year")
-
-
-def r_holiday(g: Groups, c: Context) -> Reading | None:
+def holiday(g: Groups, c: Context) -> Reading | None:
     name = re.sub(r"\s+", " ", g["word"])
     if name in lx.MOVABLE_HOLIDAYS:
         month, weekday, nth = lx.MOVABLE_HOLIDAYS[name]
@@ -457,7 +268,7 @@ def weekend(c: Context, step: int = 0) -> Reading:
     return Reading("DATE", cal.iso_week(saturday) + "-WE", "week", relative="full")
 
 
-def r_the_unit(g: Groups, c: Context) -> Reading | None:
+def the_unit(g: Groups, c: Context) -> Reading | None:
     unit = g["unit"].lower()
     if unit == "weekend":
         return weekend(c)
@@ -480,18 +291,10 @@ _MONTH_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|from|through|to|of
                             r"late|mid|next|this|on|and|or|between)\s*-?\s*$")  # fmt: skip
 
 
-def r_month(g: Groups, c: Context) -> Reading | None:
+def month(g: Groups, c: Context) -> Reading | None:
     name = g["month"]
     if name.capitalize().rstrip(".") in lx.AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(c.before()):
         return None
     month = month_number(name)
     year = cal.year_for_month(c.anchor, month, c.tense())
     return Reading("DATE", f"{year}-{month:02d}", "month", relative="year")
-
-
-RESOLVERS: dict[str, Callable[[Groups, Context], Reading | None]] = {
-    name.removeprefix("r_"): fn
-    for module_globals in (globals(), vars(resolve_spans))
-    for name, fn in module_globals.items()
-    if name.startswith("r_") and callable(fn)
-}

@@ -1,4 +1,5 @@
-"""Resolvers for the rules that are not calendar dates: clock times, durations, sets and references."""
+"""Values of the rules that are not calendar dates: clock times, durations, sets and references
+(one function per rule of rules.RULES, named like the rule)."""
 
 from __future__ import annotations
 
@@ -22,29 +23,29 @@ def _time(hour: int, minute: int, c: Context) -> Reading:
     return Reading("TIME", f"{c.anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", relative="full")
 
 
-def r_time_ampm(g: Groups, c: Context) -> Reading | None:
+def time_ampm(g: Groups, c: Context) -> Reading | None:
     hour = int(g["hour"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
     return _time(hour, int(g["minute"] or 0), c)
 
 
-def r_time_24(g: Groups, c: Context) -> Reading | None:
+def time_24(g: Groups, c: Context) -> Reading | None:
     return _time(int(g["hour"]), int(g["minute"]), c)
 
 
-def r_time_clock(g: Groups, c: Context) -> Reading | None:
+def time_clock(g: Groups, c: Context) -> Reading | None:
     return _time(int(g["hour"]), int(g["minute"]), c)
 
 
-def r_time_word(g: Groups, c: Context) -> Reading | None:
+def time_word(g: Groups, c: Context) -> Reading | None:
     return _time(0 if g["word"].lower() == "midnight" else 12, 0, c)
 
 
-def r_vague_ago(g: Groups, c: Context) -> Reading | None:
+def vague_ago(g: Groups, c: Context) -> Reading | None:
     forward = g["dir"].lower().split()[0] in ("from", "hence")
     return Reading("DATE", "FUTURE_REF" if forward else "PAST_REF", "unknown")
 
 
-def r_unit_ahead(g: Groups, c: Context) -> Reading | None:
+def unit_ahead(g: Groups, c: Context) -> Reading | None:
     unit = unit_of(g["unit"])
     if unit not in lx.UNITS:
         return None
@@ -52,20 +53,20 @@ def r_unit_ahead(g: Groups, c: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None if plural else 1, unit), "duration")
 
 
-def r_span(g: Groups, c: Context) -> Reading | None:
+def span(g: Groups, c: Context) -> Reading | None:
     unit = unit_of(g["unit"])
     if unit not in lx.UNITS:
         return None
     return Reading("DURATION", duration_value(number_value(g["num"]), unit), "duration", mod=_or_so_mod(g))
 
 
-def r_the_span(g: Groups, c: Context) -> Reading | None:
+def the_span(g: Groups, c: Context) -> Reading | None:
     if not g["unit"].lower().endswith("s") or number_value(g["num"]) == 1:
         return None  # "the one year" is rare; "the first half" etc. are other rules
-    return r_span(g, c)
+    return span(g, c)
 
 
-def r_every(g: Groups, c: Context) -> Reading | None:
+def every(g: Groups, c: Context) -> Reading | None:
     if g.get("weekday"):
         return Reading("SET", f"XXXX-WXX-{WEEKDAY_NUMBER[g['weekday'].upper()]}", "unknown")
     if g.get("month"):
@@ -75,11 +76,11 @@ def r_every(g: Groups, c: Context) -> Reading | None:
     return Reading("SET", duration_value(amount, unit), "duration")
 
 
-def r_rel_plural(g: Groups, c: Context) -> Reading | None:
+def rel_plural(g: Groups, c: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None, unit_of(g["unit"])), "duration")
 
 
-def r_set_word(g: Groups, c: Context) -> Reading | None:
+def set_word(g: Groups, c: Context) -> Reading | None:
     return Reading("SET", lx.SET_WORDS[re.sub(r"\s+", " ", g["word"].lower())], "duration")
 
 
@@ -89,7 +90,7 @@ _DURATION_CONTEXT = re.compile(
 )
 
 
-def r_duration(g: Groups, c: Context) -> Reading | None:
+def duration(g: Groups, c: Context) -> Reading | None:
     unit = unit_of(g["unit"])
     if unit not in lx.UNITS:
         return None
@@ -119,17 +120,17 @@ def _or_so_mod(g: Groups) -> str | None:
     )
 
 
-def r_bare_units(g: Groups, c: Context) -> Reading | None:
+def bare_units(g: Groups, c: Context) -> Reading | None:
     if not _DURATION_CONTEXT.search(c.before(12)):
         return None
     return Reading("DURATION", duration_value(None, unit_of(g["unit"])), "duration")
 
 
-def r_weekday_plural(g: Groups, c: Context) -> Reading | None:
+def weekday_plural(g: Groups, c: Context) -> Reading | None:
     return Reading("SET", f"XXXX-WXX-{WEEKDAY_NUMBER[g['weekday'][:-1].upper()]}", "unknown")
 
 
-def r_ref(g: Groups, c: Context) -> Reading | None:
+def ref(g: Groups, c: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", g["word"].lower())
     if word == "current" and not re.match(
         r"\s+(?:level|rate|price|pace|situation|state|crisis|term|year|"
