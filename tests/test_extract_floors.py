@@ -57,4 +57,13 @@ def test_extract_seeds_floor(tmp_path):
 def test_extract_dev_floor(tmp_path):
     docs = sorted(shared_path("eval", "dev", "docs").glob("*.txt"))
     report = scores(shared_path("eval", "dev", "gold.jsonl"), extracted(docs), tmp_path)
-    assert micro(report) >= 0.70
+    assert micro(report) >= 0.77  # measured 0.792
+
+
+def test_extract_train_floor(tmp_path):
+    """The 173 documents of regions, themes and languages the rules were not written for."""
+    docs = sorted(shared_path("eval", "train", "docs").glob("*.txt"))
+    report = scores(shared_path("eval", "train", "gold.jsonl"), extracted(docs), tmp_path)
+    assert micro(report) >= 0.58  # measured 0.606
+    for kind, f1 in per_type(report).items():
+        assert f1 >= 0.54, f"{kind}: F1 {f1:.3f} on train"
