@@ -9,6 +9,7 @@ added; this layer, around whatever resolution produced, is what keeps links stab
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 
@@ -39,6 +40,12 @@ def stabilize(
             renamed[new] = old
             taken.add(old)
     final = {e.id: renamed.get(e.id, e.id) for e in resolution.events}
+    # An event that keeps its fresh id must not take an id another event inherited (a stored
+    # event split in two can leave its old id as the fresh id of one half): it gets an id of its own.
+    for event in resolution.events:
+        if event.id not in renamed and event.id in taken:
+            facts = ",".join(sorted(s.fact_id for s in event.sources))
+            final[event.id] = "ev-" + hashlib.sha256(f"{event.id}|{facts}".encode()).hexdigest()[:12]
     redirects = _redirects(resolution.events, previous, final, taken)
     return _renamed(resolution, final), redirects
 
