@@ -65,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     def canon(folded: str) -> str:
         return aliases.get(folded, folded)
 
-    gold = [json.loads(line) for line in (args.folder / "gold.jsonl").read_text().splitlines() if line.strip()]
+    gold = [
+        json.loads(line) for line in (args.folder / "gold.jsonl").read_text().splitlines() if line.strip()
+    ]
     wanted = gold_names(gold)
     nlp = load(Settings(min_confidence=0.0))
     found, total = Counter(), Counter()

@@ -10,7 +10,17 @@ import click
 from spacecoop.cli.options import db_option, settings_for
 from spacecoop.errors import SpacecoopError
 
-EXPORT_FORMATS = ("csv", "events-csv", "facts", "jsonld", "turtle", "graphml", "parquet", "events-parquet", "corrections")
+EXPORT_FORMATS = (
+    "csv",
+    "events-csv",
+    "facts",
+    "jsonld",
+    "turtle",
+    "graphml",
+    "parquet",
+    "events-parquet",
+    "corrections",
+)
 
 
 @click.command("serve")
