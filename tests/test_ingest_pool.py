@@ -38,7 +38,7 @@ def test_ingest_pool_stops_slow_and_hungry_files_and_goes_on(tmp_path):
     # Workers are forked from this process: the budget is what they start with and 200 MB more.
     budget = int(resident_mb(os.getpid())) + 200
     started = time.monotonic()
-    with Store.open(str(tmp_path / "s.db")) as store, process_runner(2, WorkLimits(3, budget)) as runner:
+    with Store.open(str(tmp_path / "s.db")) as store, process_runner(2, WorkLimits(10, budget)) as runner:
         report = ingest_paths(
             [tmp_path / "in"],
             store,
@@ -48,9 +48,10 @@ def test_ingest_pool_stops_slow_and_hungry_files_and_goes_on(tmp_path):
             runner=runner,
             on_failure=lambda failure, kind: seen.append((Path(failure.path).name, failure.reason)),
         )
-    assert time.monotonic() - started < 30
+    # the time budget leaves a loaded machine room to reach the memory budget first
+    assert time.monotonic() - started < 60
     reasons = dict(seen)
-    assert "stopped after 3 s" in reasons["release_0001.txt"] and "--timeout" in reasons["release_0001.txt"]
+    assert "stopped after 10 s" in reasons["release_0001.txt"] and "--timeout" in reasons["release_0001.txt"]
     assert f"limit {budget} MB (--max-memory)" in reasons["release_0002.txt"]
     assert len(report.stored) == 3
 
