@@ -171,6 +171,7 @@ def test_entity_page_by_surname_and_unknown_name(client):
     assert missing.status_code == 404 and "Anatoly Perminov" in missing.json()["error"]["message"]
 
 
+@pytest.mark.sqlite_only  # opens the store file it builds
 def test_remembered_counts_follow_the_store(tmp_path):
     from sqlalchemy import create_engine
 
@@ -238,6 +239,7 @@ def test_search_suggests_close_names_when_nothing_matches(client):
     assert {d["publisher"] for d in by_source["documents"]["items"]} == {"CNES"}
 
 
+@pytest.mark.sqlite_only  # opens the store file it builds
 def test_before_resolution_a_surname_still_finds_its_facts(tmp_path):
     from sqlalchemy import create_engine
 
