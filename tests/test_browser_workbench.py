@@ -6,18 +6,15 @@ set, the main pages are saved at desktop and phone width to docs/screenshots/ (f
 from __future__ import annotations
 
 import os
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from spacecoop import models
-from spacecoop.settings import Settings
 from spacecoop.store.core import Store
-from spacecoop.web.app import create_app
-from tests.test_browser_ui import ARGS, CHROMIUM, _free_port, _need_browser
+from tests.test_browser_ui import ARGS, CHROMIUM, _need_browser
 from tests.test_web_sample_store import _source, analyzed_documents, make_document, make_fact, resolution
+from tests.web_server_support import serving
 
 pytestmark = pytest.mark.browser
 
@@ -103,22 +100,9 @@ def workbench_store(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     db = workbench_store(tmp_path_factory.mktemp("workbench") / "wb.db")
-    port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(db) as (address, _):
+        yield address
 
 
 @pytest.fixture(scope="module")

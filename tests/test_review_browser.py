@@ -4,27 +4,17 @@ again with a changed extractor, and every decision still holds and the log shows
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-
 import pytest
 
 from spacecoop.ingest import ingest_paths
-from spacecoop.settings import Settings
 from spacecoop.store import Store
 from spacecoop.store.review import write
 from spacecoop.store.review_read import create_token
 from tests.review_support import BACKENDS, TEXTS, analyze_v1, analyze_v2, drop_everything, store_url
 from tests.test_browser_ui import ARGS, CHROMIUM, SHOTS, _need_browser
+from tests.web_server_support import serving
 
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -45,27 +35,12 @@ def corpus(request, tmp_path):
 
 @pytest.fixture()
 def server(corpus):
-    import uvicorn
-
-    from spacecoop.web.app import create_app
-
     _, db, _ = corpus
-    port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
-    config.app.state.engine.dispose()
-    if getattr(config.app.state, "review_store", None) is not None:
-        config.app.state.review_store.close()
+    with serving(db) as (address, app):
+        yield address
+    app.state.engine.dispose()
+    if getattr(app.state, "review_store", None) is not None:
+        app.state.review_store.close()
 
 
 @pytest.fixture()

@@ -111,8 +111,9 @@ def _phrase(
 
 
 def pair_features(
-    sentence: SentenceContext, person: Actor, org: Actor, words: frozenset[str]
+    sentence: SentenceContext, person: Actor, org: Actor, words: frozenset[str], office: str = ""
 ) -> dict[str, float]:
+    """`office` is the office phrase found near them (office_near), "" when none."""
     doc = sentence.sent.doc
     org_first = org.end <= person.start
     low, high = (org.end, person.start) if org_first else (person.end, org.start)
@@ -154,9 +155,7 @@ def pair_features(
         "paren": float("(" in lower),
         "persons_between": min(persons_between, 3) / 3,
         "orgs_between": min(orgs_between, 3) / 3,
-        "no_office": float(
-            not office_near(sentence, person, org, words, office_modifiers(sentence.context.knowledge))
-        ),
+        "no_office": float(not office),
         "office_between": float(any(_is_office(t, words) for t in between)),
         "office_before": float(any(_is_office(t, words) for t in window_before)),
         "office_after": float(any(_is_office(t, words) for t in window_after)),
@@ -216,7 +215,7 @@ def candidates(sentence: SentenceContext, knowledge) -> list[Candidate]:
             if gap > MAX_GAP:
                 continue
             office = office_near(sentence, person, org, words, modifiers) or ""
-            out.append(Candidate(person, org, office, pair_features(sentence, person, org, words)))
+            out.append(Candidate(person, org, office, pair_features(sentence, person, org, words, office)))
     return out
 
 
