@@ -26,7 +26,8 @@ def _slow_or_hungry(document: models.Document) -> models.AnalyzedDocument:
     if "Release number 1." in document.text:
         time.sleep(60)
     if "Release number 2." in document.text:
-        hoard = [bytearray(1024 * 1024) for _ in range(400)]  # 400 MB more, over the budget below
+        # 400 MB more, over the budget below; written, so the pages are resident (calloc'd ones are not)
+        hoard = [b"\x01" * 2**20 for _ in range(400)]
         time.sleep(60)
         del hoard
     return analyze_plain(document)

@@ -165,12 +165,13 @@ def _receive(worker: _Worker, path: str) -> object | None:
 
 
 def _over_budget(worker: _Worker, limits: WorkLimits) -> str | None:
-    elapsed = time.monotonic() - worker.started
-    if elapsed > limits.timeout_s:
-        return f"stopped after {limits.timeout_s:g} s: analysis took too long (--timeout)"
+    # memory first: a worker over both budgets is named for the one that endangers the machine
     used = resident_mb(worker.process.pid or 0)
     if used > limits.max_memory_mb:
         return f"stopped at {used:.0f} MB of memory, limit {limits.max_memory_mb} MB (--max-memory)"
+    elapsed = time.monotonic() - worker.started
+    if elapsed > limits.timeout_s:
+        return f"stopped after {limits.timeout_s:g} s: analysis took too long (--timeout)"
     return None
 
 
