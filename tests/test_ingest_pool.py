@@ -22,28 +22,34 @@ from tests.conftest import ROOT
 from tests.test_ingest_batch import analyze_plain, read_plain, write_corpus
 
 
-def _slow_or_hungry(document: models.Document) -> models.AnalyzedDocument:
-    if "Release number 1." in document.text:
-        time.sleep(60)
-    if "Release number 2." in document.text:
-        # 400 MB more, over the budget below; written, so the pages are resident (calloc'd ones are not)
-        hoard = [b"\x01" * 2**20 for _ in range(400)]
-        time.sleep(60)
-        del hoard
-    return analyze_plain(document)
+def _slow_or_hungry(hoard_mb: int):
+    def analyze(document: models.Document) -> models.AnalyzedDocument:
+        if "Release number 1." in document.text:
+            time.sleep(60)
+        if "Release number 2." in document.text:
+            # written, so the pages are resident (calloc'd ones are not)
+            hoard = [b"\x01" * 2**20 for _ in range(hoard_mb)]
+            time.sleep(60)
+            del hoard
+        return analyze_plain(document)
+
+    return analyze
 
 
 def test_ingest_pool_stops_slow_and_hungry_files_and_goes_on(tmp_path):
     write_corpus(tmp_path / "in", 5)
     seen = []
-    # Workers are forked from this process: the budget is what they start with and 200 MB more.
+    # Workers are forked from this process and start with at most its resident memory (pages the
+    # fork did not copy count only once touched): the budget is that and 200 MB more, and the hungry
+    # file takes more than the whole budget by itself.
     budget = int(resident_mb(os.getpid())) + 200
+    hungry = _slow_or_hungry(budget + 200)
     started = time.monotonic()
     with Store.open(str(tmp_path / "s.db")) as store, process_runner(2, WorkLimits(10, budget)) as runner:
         report = ingest_paths(
             [tmp_path / "in"],
             store,
-            _slow_or_hungry,
+            hungry,
             read=read_plain,
             progress=False,
             runner=runner,
