@@ -11,6 +11,8 @@ from spacecoop.lexicons import LexiconError, _read, cue_set, cues
 
 def _modules() -> list[str]:
     folder = resources.files("spacecoop.lexicons").joinpath("data")
+    if not folder.is_dir():
+        return []
     return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
