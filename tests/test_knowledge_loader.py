@@ -263,6 +263,20 @@ def test_knowledge_lookup_sees_through_possessives_and_national_qualifiers(knowl
     assert knowledge.lookup(surface).id == expected
 
 
+@pytest.mark.parametrize("surface", ["Russian Space Force", "Chinese Space Force"])
+def test_knowledge_lookup_keeps_another_states_body_apart(knowledge, surface):
+    # the U.S. Space Force is "Space Force" too; another state's adjective makes another body
+    found = knowledge.lookup(surface)
+    assert found is None or found.id != "us-space-force"
+
+
+def test_a_national_body_named_after_another_states_adjective_is_not_the_known_one(nlp):
+    doc = nlp("The commander of the Russian Space Force met officers of the U.S. Space Force.")
+    known = {ent.text: ent._.canonical for ent in doc.ents if ent._.canonical}
+    assert "Space Force" not in known
+    assert known.get("U.S. Space Force") == "U.S. Space Force"
+
+
 @pytest.mark.parametrize(
     ("year", "expected"),
     [

@@ -153,7 +153,7 @@ class Knowledge:
             # NER spans often carry a possessive or a national qualifier: "ESA's", "the French CNES".
             shorter = self._without_qualifier(surface)
             if shorter is not None:
-                found = self.lookup_all(shorter)
+                found = [e for e in self.lookup_all(shorter) if self._fits_qualifier(surface, e)]
         if not found:
             found = self._by_parenthesis(surface)
         if types:
@@ -169,6 +169,12 @@ class Knowledge:
         if rest and (self._demonyms.get(first) or self._demonyms.get(normalise_alias(first))):
             return rest
         return None
+
+    def _fits_qualifier(self, surface: str, entity: KnownEntity) -> bool:
+        """ "the French CNES" is CNES; "Russian Space Force" is not the U.S. Space Force."""
+        first = _without_article(surface).partition(" ")[0]
+        states = self._demonyms.get(first) or self._demonyms.get(normalise_alias(first)) or []
+        return not states or not entity.country or any(s.name == entity.country for s in states)
 
     def _by_parenthesis(self, surface: str) -> list[KnownEntity]:
         # "Federal Space Agency of the Russian Federation (Roscosmos)", "SWOT (Surface Water and

@@ -181,7 +181,7 @@ class Gazetteer:
         for key, surfaces in exact.items():
             self.exact.add(key, [tokenizer(s) for s in sorted(set(surfaces))])
         for key, surfaces in folded.items():
-            self.folded.add(key, [tokenizer(s.lower()) for s in sorted(set(surfaces))])
+            self.folded.add(key, [tokenizer(s) for s in sorted(set(surfaces))])
 
     def known_spans(self, doc: Doc) -> list[Span]:
         by_range: dict[tuple[int, int], list[str]] = {}
@@ -191,8 +191,21 @@ class Gazetteer:
         spans = []
         for (start, end), keys in by_range.items():
             key = self.choose(doc, end, sorted(set(keys)))
+            if self._another_country(doc, start, self.by_key[key]):
+                continue
             spans.append(Span(doc, start, end, label=LABEL_OF_KIND[self.by_key[key].type], kb_id=key))
         return spans
+
+    def _another_country(self, doc: Doc, start: int, entity) -> bool:
+        """ "Russian Space Force" is not the U.S. Space Force its last words name: a country or
+        its adjective just before a national body's name, naming another state, makes it
+        another body."""
+        country = getattr(entity, "country", None)
+        if not country or start == 0 or not doc[start - 1].is_title:
+            return False
+        before = doc[start - 1].text
+        states = [e for e in self.knowledge.lookup_all(before) if e.type == "government"]
+        return bool(states) and all(state.name != country for state in states)
 
     def choose(self, doc: Doc, end: int, keys: list[str]) -> str:
         """One name, several known things ("Soyuz" the rocket or the spacecraft): the words after
