@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from spacecoop.knowledge import Knowledge, load_knowledge
 from spacecoop.pipeline.extensions import register_extensions
+from spacecoop.pipeline.people import KnownPeople, repeated_people
 
 # The entity label each knowledge type gets in the Doc.
 LABEL_OF_KIND = {
@@ -161,6 +162,7 @@ class Gazetteer:
     def __init__(self, nlp: Language, knowledge: Knowledge | None = None):
         register_extensions()
         self.knowledge = knowledge or load_knowledge()
+        self.people = KnownPeople(nlp)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_key: dict[str, object] = {}
@@ -226,10 +228,19 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         known = filter_spans(self.known_spans(doc))
         taken = {i for span in known for i in range(span.start, span.end)}
+        # people the knowledge knows, where no known body or place is named
+        known_people = [
+            p for p in self.people.spans(doc) if not any(i in taken for i in range(p.start, p.end))
+        ]
+        taken |= {i for span in known_people for i in range(span.start, span.end)}
         statistical = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        people, dropped = repair_person_names(doc, statistical + known)
+        people, dropped = repair_person_names(doc, statistical + known + known_people)
         statistical = [e for e in statistical if e.start not in dropped]
-        doc.ents = filter_spans(sorted(known + people + statistical, key=lambda s: s.start))
+        ents = filter_spans(sorted(known + known_people + people + statistical, key=lambda s: s.start))
+        repeated = repeated_people(ents)
+        if repeated:
+            ents = filter_spans(repeated + [e for e in ents if e.start not in {r.start for r in repeated}])
+        doc.ents = sorted(ents, key=lambda s: s.start)
         for ent in doc.ents:
             entity = self.by_key.get(ent.kb_id_) if ent.kb_id_ else None
             if entity is not None:
