@@ -356,21 +356,3 @@ def test_knowledge_lookup_reads_a_name_with_its_expansion_in_parentheses(knowled
 
 def test_knowledge_lookup_refuses_a_name_whose_parts_disagree(knowledge):
     assert knowledge.lookup("NASA (CNES)") is None
-
-
-def test_office_holders_the_knowledge_knows_are_people_wherever_they_occur(nlp):
-    doc = nlp("Jean-Yves Le Gall opened the session with the delegation from Beijing.")
-    people = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
-    assert "Jean-Yves Le Gall" in people
-
-
-def test_a_name_given_as_a_person_stays_a_person_where_repeated(nlp):
-    from spacy.tokens import Span
-
-    from spacecoop.pipeline.people import repeated_people
-
-    doc = nlp.make_doc("Marta Quillen spoke first. Later Marta Quillen and the Quillen Institute signed.")
-    ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="ORG"), Span(doc, 10, 12, label="ORG")]
-    relabelled = repeated_people(ents)
-    # the repeated whole name becomes a person; a body that only shares the surname does not
-    assert [(s.text, s.label_) for s in relabelled] == [("Marta Quillen", "PERSON")]

@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from spacecoop.knowledge import Knowledge, load_knowledge
 from spacecoop.pipeline.extensions import register_extensions
-from spacecoop.pipeline.people import KnownPeople, repeated_people
+from spacecoop.pipeline.people import KnownPeople, initialled_names, repeated_people
 
 # The entity label each knowledge type gets in the Doc.
 LABEL_OF_KIND = {
@@ -232,6 +232,8 @@ class Gazetteer:
         known_people = [
             p for p in self.people.spans(doc) if not any(i in taken for i in range(p.start, p.end))
         ]
+        taken |= {i for span in known_people for i in range(span.start, span.end)}
+        known_people += initialled_names(doc, taken, frozenset(_PERSON_TITLES))
         taken |= {i for span in known_people for i in range(span.start, span.end)}
         statistical = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         people, dropped = repair_person_names(doc, statistical + known + known_people)

@@ -50,3 +50,41 @@ def repeated_people(ents: list[Span]) -> list[Span]:
 
 def _words(span: Span) -> tuple[str, ...]:
     return tuple(t.lower_ for t in span if t.is_alpha or "-" in t.text or "'" in t.text)
+
+
+def _initial(token) -> bool:
+    text = token.text.rstrip(".")
+    return len(text) == 1 and text.isupper() and text.isalpha()
+
+
+def initialled_names(doc: Doc, taken: set[int], titles: frozenset[str] = frozenset()) -> list[Span]:
+    """Names written with initials before the name, as South Asian names often are ("P Kunhikrishnan",
+    "A S Kiran Kumar", "K. Sivan"), which the NER misses or takes for a place."""
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        start = i
+        while i < len(doc) and i - start < 3 and _initial(doc[i]) and i not in taken:
+            i += 1
+        initials = i - start
+        end = i
+        while end < len(doc) and end - i < 2 and end not in taken and _surname_like(doc[end]):
+            end += 1
+        lone_article = (
+            initials == 1 and doc[start].text in {"A", "I"} and (start == 0 or doc[start].is_sent_start)
+        )
+        # "Phase B Studies" is no name; "Chairman A S Kiran Kumar" is
+        before = doc[start - 1] if start > 0 else None
+        after_word = (
+            before is not None and before.is_title and before.is_alpha and before.lower_ not in titles
+        )
+        if initials and end > i and not lone_article and not after_word:
+            out.append(Span(doc, start, end, label="PERSON"))
+            i = end
+        else:
+            i = start + 1
+    return out
+
+
+def _surname_like(token) -> bool:
+    return token.is_title and token.is_alpha and len(token.text) >= 3
